@@ -1,0 +1,42 @@
+"""Writing outputs so a crash or a full disk never leaves a truncated file, and never over an input."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import OutputError
+
+__all__ = ["write_atomic"]
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same directory."""
+    for source in inputs:
+        if _same(target, source):
+            raise OutputError(f"{target}: refusing to overwrite an input file")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"{target}: cannot write: {exc.strerror}") from None

@@ -1,0 +1,193 @@
+"""Running layers in dependency order and checking what each one returns.
+
+A layer is third-party code; the host trusts nothing it returns.  Every problem
+is reported as a LayerError naming the layer, the document and the offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from .errors import LayerError, TeiAnnotateError
+from .layers import Layer, LayerContext, LayerResult
+from .model import Annotation, Document, Entry, Node
+from .result import Result
+from .xmltext import unsafe_char
+
+__all__ = ["ENTRY_PLACES", "run_layers"]
+
+NCNAME = re.compile(r"[A-Za-z_][\w.\-]*\Z")
+RESERVED_ATTRS = frozenset({"xml:id", "resp", "cert", "next", "prev"})
+# Where header entries go, by element.
+ENTRY_PLACES = {
+    "person": "listPerson",
+    "personGrp": "listPerson",
+    "org": "listOrg",
+    "place": "listPlace",
+    "category": "taxonomy",
+}
+
+
+def run_layers(
+    document: Document,
+    layers: Iterable[Layer],
+    options: Mapping[str, Mapping[str, object]] | None = None,
+) -> Result:
+    """Run ``layers`` (already in dependency order) on ``document``."""
+    layers = list(layers)
+    options = options or {}
+    unknown = sorted(set(options) - {lay.name for lay in layers})
+    if unknown:
+        from .errors import OptionError
+
+        raise OptionError(f"options given for layer {unknown[0]!r}, which is not selected")
+    results: dict[str, LayerResult] = {}
+    ids: dict[str, str] = {b.id: "core" for b in document.blocks}
+    visible: dict[str, set[str]] = {}
+    for layer in layers:
+        values = layer.option_values(options.get(layer.name, {}))
+        context = LayerContext(
+            layer=layer.name,
+            results={r: results[r] for r in _closure(layer, layers)},
+            options=values,
+        )
+        try:
+            items: list[object] = list(layer.annotate(document, context))
+        except TeiAnnotateError:
+            raise
+        except Exception as exc:
+            raise LayerError(
+                f"layer {layer.name!r} failed on {document.name}: {type(exc).__name__}: {exc}"
+            ) from exc
+        result = _check(layer, document, items, ids)
+        visible[layer.name] = {
+            i for r in (layer.name, *_closure(layer, layers)) for i in _own_ids(results, result, r)
+        } | {b.id for b in document.blocks}
+        _check_links(layer, document, result, visible[layer.name])
+        results[layer.name] = result
+    return Result(document=document, layers=tuple(layers), results=results)
+
+
+def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
+    """Names of every layer ``layer`` requires, directly or not."""
+    by_name = {lay.name: lay for lay in layers}
+    out: list[str] = []
+    stack = list(layer.requires)
+    while stack:
+        name = stack.pop()
+        if name not in out and name in by_name:
+            out.append(name)
+            stack.extend(by_name[name].requires)
+    return out
+
+
+def _own_ids(results: Mapping[str, LayerResult], current: LayerResult, name: str) -> set[str]:
+    r = current if name == current.layer else results.get(name)
+    if r is None:
+        return set()
+    ids = {a.id for a in r.annotations if a.id} | {e.id for e in r.entries}
+    return ids | {e.group for e in r.entries if e.group}
+
+
+def _fail(layer: Layer, document: Document, message: str, at: int | None = None) -> LayerError:
+    where = f" at offset {at}" if at is not None else ""
+    return LayerError(f"layer {layer.name!r} on {document.name}{where}: {message}")
+
+
+def _check(
+    layer: Layer, document: Document, items: list[object], ids: dict[str, str]
+) -> LayerResult:
+    annotations: list[Annotation] = []
+    entries: list[Entry] = []
+    size = len(document.text)
+    for item in items:
+        if isinstance(item, Annotation):
+            a = item
+            if a.layer not in ("", layer.name):
+                raise _fail(layer, document, f"annotation claims layer {a.layer!r}", a.start)
+            if not (
+                isinstance(a.start, int) and isinstance(a.end, int) and 0 <= a.start < a.end <= size
+            ):
+                raise _fail(
+                    layer,
+                    document,
+                    f"span {a.start}..{a.end} is empty or outside the text (0..{size})",
+                )
+            if a.element not in layer.produces:
+                raise _fail(
+                    layer,
+                    document,
+                    f"element {a.element!r} is not among those it declares "
+                    f"({', '.join(layer.produces) or 'none'})",
+                    a.start,
+                )
+            _check_attrs(layer, document, a.attrs, a.start)
+            annotations.append(attrs.evolve(a, layer=layer.name))
+            ident, at = a.id, a.start
+        elif isinstance(item, Entry):
+            e = item
+            if e.element not in ENTRY_PLACES:
+                raise _fail(
+                    layer,
+                    document,
+                    f"entry {e.id!r} is a {e.element!r}; entries are {', '.join(ENTRY_PLACES)}",
+                )
+            if e.element not in layer.produces:
+                raise _fail(layer, document, f"entry element {e.element!r} is not declared")
+            if e.element == "category" and not (e.group and NCNAME.match(e.group)):
+                raise _fail(layer, document, f"category {e.id!r} needs a taxonomy id in 'group'")
+            _check_attrs(layer, document, e.attrs, None)
+            _check_nodes(layer, document, e.children)
+            entries.append(attrs.evolve(e, layer=layer.name))
+            ident, at = e.id, None
+        else:
+            raise _fail(layer, document, f"returned {item!r}, not an Annotation or Entry")
+        if ident is not None:
+            if not NCNAME.match(ident):
+                raise _fail(layer, document, f"id {ident!r} is not a valid XML name", at)
+            if ident in ids:
+                raise _fail(layer, document, f"id {ident!r} is already used by {ids[ident]!r}", at)
+            ids[ident] = layer.name
+    return LayerResult(layer.name, tuple(annotations), tuple(entries))
+
+
+def _check_attrs(
+    layer: Layer, document: Document, pairs: tuple[tuple[str, str], ...], at: int | None
+) -> None:
+    for name, value in pairs:
+        if not NCNAME.match(name.removeprefix("xml:")) or name in RESERVED_ATTRS:
+            raise _fail(layer, document, f"attribute name {name!r} is invalid or reserved", at)
+        bad = next((c for c in value if unsafe_char(c)), None)
+        if bad is not None:
+            raise _fail(layer, document, f"attribute {name!r} holds U+{ord(bad):04X}", at)
+
+
+def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> None:
+    for node in nodes:
+        if not NCNAME.match(node.tag):
+            raise _fail(layer, document, f"header element name {node.tag!r} is invalid")
+        if any(unsafe_char(c) for c in node.text):
+            raise _fail(layer, document, f"header element {node.tag!r} holds a control character")
+        _check_attrs(layer, document, node.attrs, None)
+        _check_nodes(layer, document, node.children)
+
+
+def _check_links(layer: Layer, document: Document, result: LayerResult, visible: set[str]) -> None:
+    items: list[Annotation | Entry] = [*result.annotations, *result.entries]
+    for item in items:
+        for name, targets in item.links:
+            if not NCNAME.match(name):
+                raise _fail(layer, document, f"pointer attribute name {name!r} is invalid")
+            for target in targets:
+                if target not in visible:
+                    at = item.start if isinstance(item, Annotation) else None
+                    raise _fail(
+                        layer,
+                        document,
+                        f"@{name} points at {target!r}, which neither this layer nor the "
+                        "layers it requires define",
+                        at,
+                    )

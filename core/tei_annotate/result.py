@@ -1,0 +1,44 @@
+"""An annotated document: the source plus every layer's validated results."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .layers import Layer, LayerResult
+from .model import Annotation, Document, Entry
+
+if TYPE_CHECKING:
+    from .plugins import PluginHost
+
+__all__ = ["Result"]
+
+
+@attrs.frozen
+class Result:
+    """What :func:`tei_annotate.annotate` returns; render it in any registered format."""
+
+    document: Document
+    layers: tuple[Layer, ...]
+    results: Mapping[str, LayerResult]
+
+    @property
+    def annotations(self) -> tuple[Annotation, ...]:
+        """Every annotation, layer by layer in dependency order."""
+        return tuple(a for lay in self.layers for a in self.results[lay.name].annotations)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for lay in self.layers for e in self.results[lay.name].entries)
+
+    def render(self, format: str = "tei", host: PluginHost | None = None) -> bytes:
+        """The document in a registered output format, as the bytes of a file."""
+        from .plugins import get_host
+
+        return (host or get_host()).format(format).render(self)
+
+    def to_tei(self) -> str:
+        """The inline TEI rendering as a string."""
+        return self.render("tei").decode("utf-8")

@@ -1,0 +1,42 @@
+"""Putting arbitrary text into XML without losing a character.
+
+XML 1.0 cannot carry most C0 controls or U+FFFE/U+FFFF.  Rather than drop them we
+write ``<g type="U+0007"/>`` in their place, which readers (and our scorer) map
+back to the character, so the source can always be rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["append_text", "unsafe_char"]
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def unsafe_char(c: str) -> bool:
+    """True for a character XML 1.0 cannot hold."""
+    return UNSAFE.match(c) is not None
+
+
+def append_text(parent: Any, text: str) -> None:
+    """Append ``text`` at the end of lxml element ``parent``, encoding unsafe characters as ``g``."""
+    pos = 0
+    for m in UNSAFE.finditer(text):
+        _append_plain(parent, text[pos : m.start()])
+        g = parent.makeelement(f"{{{TEI_NS}}}g", {"type": f"U+{ord(m.group()):04X}"})
+        parent.append(g)
+        pos = m.end()
+    _append_plain(parent, text[pos:])
+
+
+def _append_plain(parent: Any, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
