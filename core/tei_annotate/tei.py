@@ -237,8 +237,6 @@ class _Writer:
         container = body
         first = blocks[0].start if blocks else len(self.text)
         append_text(body, self.text[:first])
-        if not blocks:  # TEI needs one block; an empty one adds no text
-            _sub(body, "p", {"xml:id": self.ids.fresh("p0")})
         for i, block in enumerate(blocks):
             if block.kind == "head":
                 container = _sub(body, "div")
@@ -254,6 +252,8 @@ class _Writer:
             self.fill(el, block, self.trees.get(i, []))
             nxt = blocks[i + 1].start if i + 1 < len(blocks) else len(self.text)
             el.tail = self.text[block.end : nxt]
+        if not any(b.kind in ("p", "head") for b in blocks):
+            _sub(body, "p", {"xml:id": self.ids.fresh("p0")})  # TEI needs one; it adds no text
         return text_el
 
     def fill(self, el: Any, block: Block | Placed, children: list[Placed]) -> None:
