@@ -147,7 +147,7 @@ class _Writer:
     # ---------------------------------------------------------------- tree
     def build(self) -> Any:
         self.place()
-        root = etree.Element(_tag("TEI"), nsmap={None: TEI_NS})
+        root = etree.Element(_tag("TEI"), nsmap={None: TEI_NS})  # type: ignore[dict-item]
         root.append(self.header())
         root.append(self.body())
         if self.orphans:
@@ -314,4 +314,4 @@ def tei_tree(result: Result, inline: bool = True) -> Any:
 def render_tei(result: Result, inline: bool = True) -> bytes:
     """The TEI document as UTF-8 bytes with an XML declaration."""
     root = tei_tree(result, inline)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"  # type: ignore[no-any-return]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
