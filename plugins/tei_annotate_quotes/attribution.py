@@ -12,12 +12,19 @@ from __future__ import annotations
 
 import attrs
 
-from .frame import Frame
-from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, words
+from .frame import QUOTE, Frame
+from .lexicon import (
+    DETERMINERS,
+    PREPOSITIONS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    words,
+)
 from .marks import Quotation
 from .mentions import Mention, MentionIndex
 
-__all__ = ["Attribution", "attribute", "subject_of"]
+__all__ = ["Attribution", "attribute", "proper_name", "subject_of"]
 
 ADVERBS = words("""also then later again just still only already further repeatedly often once recently
     reportedly allegedly mockingly angrily flatly simply bluntly publicly privately
@@ -25,8 +32,10 @@ ADVERBS = words("""also then later again just still only already further repeate
     did does do not never""")
 CONNECTORS = words("and but or")
 INTRO_GAP = 6  # words between a reporting verb and the quotation it introduces
-TRAILER_GAP = 8  # words between a quotation and the verb that follows it
+TRAILER_GAP = 10  # words between a quotation and the verb that follows it
+DASHES = "―—–"
 SUBJECT_GAP = 16  # words between a subject and its verb
+MAX_NAME_WORDS = 4
 
 
 @attrs.frozen
@@ -68,7 +77,7 @@ def subject_of(
         k -= 1
     # "“…,” said X" and "…, says X:" put the subject after the verb
     if k < s0 or frame.is_quote(k) or (toks[k].text in ",:" and frame.is_quote(k - 1)):
-        after = _first_after(frame, v + 1, mentions, limit=3)
+        after = _first_after(frame, v + 1, mentions, limit=3) or proper_name(frame, v + 1)
         if after is not None:
             return after
     if k >= s0 and toks[k].lower in CONNECTORS and depth < 3:
@@ -86,7 +95,35 @@ def subject_of(
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
+    if (
+        best is None
+        and k >= s0
+        and toks[k].text[:1].isupper()
+        and not mentions.covering(toks[k].start, toks[k].end)
+    ):
+        best = proper_name(frame, k, backwards=True)
     return best
+
+
+def proper_name(frame: Frame, i: int, backwards: bool = False) -> Mention | None:
+    """A run of capitalised words at token ``i`` no layer marked ("Mr. Kamin", "Melanie"):
+    the subject of a reporting verb is a name even when the actors layer missed it."""
+    toks = frame.tokens
+    step = -1 if backwards else 1
+    j = i
+    while 0 <= j < len(toks) and _name_word(toks[j].text) and abs(j - i) < MAX_NAME_WORDS:
+        j += step
+    lo, hi = (j + 1, i) if backwards else (i, j - 1)
+    if hi < lo or toks[hi].text.lower() in SUBJECT_PRONOUNS or toks[lo].text.lower() in DETERMINERS:
+        return None
+    if lo == 0 or (frame.tokens[lo - 1].text in ".!?" and hi == lo):
+        return None  # one capitalised word opening a sentence may be any word
+    name = " ".join(t.text for t in toks[lo : hi + 1])
+    return Mention(toks[lo].start, toks[hi].end, "name", "person", head=name)
+
+
+def _name_word(w: str) -> bool:
+    return w[:1].isupper() and w != QUOTE and (w[1:2].islower() or w.endswith(".") or len(w) == 1)
 
 
 def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
@@ -163,25 +200,26 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
 
 
 def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:
-    """ "“…,” X said", "“…,” said X", "“…?” X asked." after the quotation."""
+    """ "“…,” X said", "“…,” said X", "“…?” X asked.", "“…” ― X" after the quotation."""
     toks = frame.tokens
     i = qi + 1
     if i < len(toks) and toks[i].text == ",":
         i += 1
-    end = s1 if s1 > qi + 1 else _next_sentence_end(frame, qi)
-    if i < end and is_speech(frame, i):
-        who = _first_after(frame, i + 1, mentions, limit=4)
+    if i < len(toks) and toks[i].text in DASHES and i + 1 < len(toks):
+        who = _first_after(frame, i + 1, mentions, limit=1) or proper_name(frame, i + 1)
         if who is not None:
-            return Attribution(who, "trailer", (toks[i].start, toks[i].end))
-    first = _first_after(frame, i, mentions, limit=2)
-    if first is None:
-        return None
-    j = frame.index(first.end)
-    for v in range(j, min(j + TRAILER_GAP, end)):
-        if frame.is_quote(v) or toks[v].text in ".;":
+            return Attribution(who, "dash")
+    end = s1 if s1 > qi + 1 else _next_sentence_end(frame, qi)
+    for v in range(i, min(i + TRAILER_GAP, end)):
+        if frame.is_quote(v) or toks[v].text in ".;:":
             break
-        if is_speech(frame, v):
-            return Attribution(first, "trailer", (toks[v].start, toks[v].end))
+        if not is_speech(frame, v):
+            continue
+        if v == i:
+            who = _first_after(frame, v + 1, mentions, limit=4) or proper_name(frame, v + 1)
+        else:
+            who = subject_of(frame, v, i, mentions)
+        return Attribution(who, "trailer", (toks[v].start, toks[v].end)) if who else None
     return None
 
 

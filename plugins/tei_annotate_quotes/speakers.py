@@ -53,6 +53,8 @@ class Speakers:
         return self.resolved[key]
 
     def _resolve(self, m: Mention) -> str | None:
+        if m.kind == "name":
+            return self._by_surname(m) or self._new_entry(m, prefix="pers.")
         if m.kind == "pronoun":
             if m.head == "i":
                 return None
@@ -105,17 +107,26 @@ class Speakers:
         ]
         return hits[0] if len(hits) == 1 else None
 
-    def _new_entry(self, m: Mention) -> str:
+    def _by_surname(self, m: Mention) -> str | None:
+        """An actor entry whose name ends in the same word ("Mr. Kamin" → Daniel Kamin)."""
+        last = self.text[m.start : m.end].split()[-1].lower().strip(".")
+        hits = {
+            e.id
+            for e in self.known.values()
+            if e.element == "person" and e.label.split() and e.label.split()[-1].lower() == last
+        }
+        return hits.pop() if len(hits) == 1 else None
+
+    def _new_entry(self, m: Mention, prefix: str = "pers.anon-") -> str:
         label = " ".join(self.text[m.start : m.end].split())
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "speaker"
-        slug = re.sub(r"^(the|a|an|another|one)-", "", slug)
-        base = f"pers.anon-{slug}"
+        slug = re.sub(r"^(the|a|an|another|one|mr|mrs|ms|dr)-", "", slug)
+        base = f"{prefix}{slug}"
         ident, n = base, 1
         while ident in self.taken or ident in self.entries:
             n += 1
             ident = f"{base}-{n}"
         element = "personGrp" if m.type == "group" else "person"
-        self.entries[ident] = Entry(
-            ident, element, children=[Node("persName", {"type": "description"}, text=label)]
-        )
+        attrs = {"type": "description"} if m.kind == "description" else {}
+        self.entries[ident] = Entry(ident, element, children=[Node("persName", attrs, text=label)])
         return ident
