@@ -32,10 +32,15 @@ ADVERBS = words("""also then later again just still only already further repeate
     did does do not never""")
 CONNECTORS = words("and but or")
 INTRO_GAP = 6  # words between a reporting verb and the quotation it introduces
-TRAILER_GAP = 10  # words between a quotation and the verb that follows it
+TRAILER_GAP = 20  # words between a quotation and the verb that follows it
 DASHES = "―—–"
+CLOSING = "”’\"'»›"
 SUBJECT_GAP = 16  # words between a subject and its verb
 MAX_NAME_WORDS = 4
+# Verbs that quote someone's term for a thing: "called them “lone wolves”".
+NAMING_VERBS = words(
+    "call calls called calling dub dubbed liken likened likens brand branded label labelled labeled"
+)
 
 
 @attrs.frozen
@@ -58,7 +63,10 @@ def is_speech(frame: Frame, i: int) -> bool:
 def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> bool:
     """May ``m`` be a subject? Not inside a quotation, not the object of a preposition
     except in "the region of X" (a description ending before "of" is the subject then)."""
-    before = frame.lower(index - 1)
+    k = index - 1
+    while k > 0 and frame.lower(k) in DETERMINERS:
+        k -= 1
+    before = frame.lower(k)
     if frame.is_quote(index):
         return False
     if before == "of" and index >= 1:
@@ -126,6 +134,22 @@ def _name_word(w: str) -> bool:
     return w[:1].isupper() and w != QUOTE and (w[1:2].islower() or w.endswith(".") or len(w) == 1)
 
 
+def _apposed_name(frame: Frame, m: Mention, mentions: MentionIndex) -> Mention | None:
+    """In "Vann R. Newkirk II, a writer for The Atlantic, said" the name is the subject."""
+    i = frame.index(m.start) - 1
+    if i < 1 or frame.tokens[i].text != ",":
+        return None
+    j = i - 1
+    if frame.tokens[j].text == ")":
+        while j > 0 and frame.tokens[j].text != "(":
+            j -= 1
+        j -= 1
+    before = [x for x in mentions.before(frame.tokens[j].end) if x.end == frame.tokens[j].end]
+    if before and before[-1].kind == "name":
+        return before[-1]
+    return proper_name(frame, j, backwards=True) if frame.tokens[j].text[:1].isupper() else None
+
+
 def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
     """Only auxiliaries and adverbs between ``m`` and the verb: "Moscow has just said"."""
     return all(frame.lower(j) in ADVERBS for j in range(frame.index(m.end), v))
@@ -177,7 +201,7 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     for v in range(qi - 1, max(s0, qi - INTRO_GAP) - 1, -1):
         if frame.is_quote(v):
             break
-        if is_speech(frame, v):
+        if is_speech(frame, v) or frame.lower(v) in NAMING_VERBS:
             intro = v
             break
     if intro is not None:
@@ -226,7 +250,8 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
 def _next_sentence_end(frame: Frame, qi: int) -> int:
     """After a quotation that ends its sentence ("…?” Trump asked.), the short next one."""
     q = frame.tokens[qi]
-    if qi + 1 >= len(frame.tokens) or frame.text[q.end - 2 : q.end - 1] not in ("?", "!"):
+    last = frame.text[q.start : q.end].rstrip(CLOSING)[-1:]
+    if qi + 1 >= len(frame.tokens) or last not in ("?", "!"):
         return qi + 1
     _, e = frame.sentence(frame.tokens[qi + 1].start)
     return min(e, qi + 1 + TRAILER_GAP)

@@ -21,7 +21,7 @@ from .speakers import Speakers
 __all__ = ["annotate_quotes"]
 
 SCARE_MAX_WORDS = 4
-SPLIT_MAX_WORDS = 25  # words of attribution between the two halves of a split quotation
+SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
 OPENER = re.compile(
@@ -141,10 +141,10 @@ class Attributor:
             for n, q in enumerate(frame.quotations):
                 f = Found(bi, q, q.start)
                 at_start = n == 0 and not self.text[frame.lo : q.start].strip()
-                label = LABEL.match(self.text, q.start + 1, q.end)
+                label = LABEL.match(self.text, q.inner[0], q.end)
                 if label:
                     f.start = label.end()
-                    f.speaker = _label_speaker(self.text, index, q.start + 1, label.end() - 2)
+                    f.speaker = _label_speaker(self.text, index, q.inner[0], label.end() - 2)
                     f.rule = "label"
                 elif (att := attribute(frame, q, index)) is not None:
                     f.speaker, f.rule, f.verb = att.speaker, att.rule, att.verb
@@ -178,9 +178,7 @@ class Attributor:
             and re.search(r"[.,:]\s*\Z", between) is not None
             and _holds_speech(frame, prior.q.end, f.q.start)
         )
-        if split and (
-            not f.rule or f.verb == prior.verb or (f.rule == "intro" and _same(f, prior))
-        ):
+        if split and (not f.rule or f.verb == prior.verb):
             f.prev, f.speaker, f.rule, f.verb = prior_k, prior.speaker, "split", prior.verb
             return
         if f.rule:
@@ -191,10 +189,6 @@ class Attributor:
         said = _previous_sentence_speaker(frame, f.q.start, index)
         if said is not None:
             f.speaker, f.rule = said, "inherited"
-
-
-def _same(f: Found, prior: Found) -> bool:
-    return f.speaker is not None and prior.speaker is not None and f.speaker == prior.speaker
 
 
 def _holds_speech(frame: Frame, s: int, e: int) -> bool:

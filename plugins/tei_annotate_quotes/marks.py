@@ -35,6 +35,7 @@ CLOSES = {
     "'": "'’",
     "‹": "›",
 }
+DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
 OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
 
 Side = Literal["open", "close", "both", "none"]
@@ -53,22 +54,24 @@ class Quotation:
     closed: bool
     depth: int
     double: bool
+    open_len: int = 1
+    close_len: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
         """The quoted words, marks excluded."""
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
 
 
 def _is_word(c: str) -> bool:
     return c.isalnum()
 
 
-def side(text: str, i: int, lo: int, hi: int) -> Side:
-    """Which side of a quotation the mark at ``i`` can stand on, from its neighbours."""
-    c = text[i]
+def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
+    """Which side of a quotation the mark at ``i`` (``n`` characters) can stand on."""
+    c = _kind(text, i, n)
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[i + n] if i + n < hi else " "
     if c in SINGLE and _is_word(before) and _is_word(after):
         return "none"  # He’s, rock'n'roll
     if c in "’'" and after.isdigit() and not _is_word(before):
@@ -87,10 +90,21 @@ def side(text: str, i: int, lo: int, hi: int) -> Side:
     return "both" if c == '"' else "none"
 
 
-def _marks(text: str, lo: int, hi: int) -> Iterator[int]:
-    for i in range(lo, hi):
+def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each mark; two single quotes written for a double one count as one."""
+    i = lo
+    while i < hi:
         if text[i] in DOUBLE or text[i] in SINGLE:
-            yield i
+            n = 2 if text[i : i + 2] in DIGRAPHS and i + 1 < hi else 1
+            yield i, n
+            i += n
+        else:
+            i += 1
+
+
+def _kind(text: str, i: int, n: int) -> str:
+    """The mark character, a digraph standing for its double counterpart."""
+    return DIGRAPHS[text[i : i + 2]] if n == 2 else text[i]
 
 
 def _plural_possessive(text: str, i: int, hi: int) -> bool:
@@ -106,33 +120,35 @@ def _plural_possessive(text: str, i: int, hi: int) -> bool:
 
 def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
     """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
-    stack: list[int] = []
+    stack: list[tuple[int, int]] = []
     found: list[Quotation] = []
     marks = list(_marks(text, lo, hi))
-    for n, i in enumerate(marks):
-        c = text[i]
-        where = side(text, i, lo, hi)
+    for k, (i, n) in enumerate(marks):
+        c = _kind(text, i, n)
+        where = side(text, i, lo, hi, n)
         if where == "none":
             continue
         match = next(
-            (k for k in range(len(stack) - 1, -1, -1) if c in CLOSES[text[stack[k]]]), None
+            (j for j in range(len(stack) - 1, -1, -1) if c in CLOSES[_kind(text, *stack[j])]),
+            None,
         )
         if where in ("close", "both") and match is not None:
-            if _plural_possessive(text, i, hi) and _later_close(text, marks[n + 1 :], c):
+            if _plural_possessive(text, i, hi) and _later_close(text, marks[k + 1 :], c):
                 continue
-            opener = stack[match]
+            opener, length = stack[match]
             del stack[match:]  # marks opened inside and never closed are dropped
-            found.append(Quotation(opener, i + 1, True, match, text[opener] in DOUBLE))
+            double = _kind(text, opener, length) in DOUBLE
+            found.append(Quotation(opener, i + n, True, match, double, length, n))
         elif where in ("open", "both"):
-            stack.append(i)
-    if stack and stack[0] == _first_visible(text, lo, hi) and text[stack[0]] in DOUBLE:
-        found.append(Quotation(stack[0], hi, False, 0, True))
+            stack.append((i, n))
+    if stack and stack[0][0] == _first_visible(text, lo, hi) and _kind(text, *stack[0]) in DOUBLE:
+        found.append(Quotation(stack[0][0], hi, False, 0, True, stack[0][1]))
     found.sort(key=lambda q: (q.start, -q.end))
     return _redepth(found)
 
 
-def _later_close(text: str, rest: list[int], c: str) -> bool:
-    return any(text[k] == c for k in rest)
+def _later_close(text: str, rest: list[tuple[int, int]], c: str) -> bool:
+    return any(text[k] == c for k, _ in rest)
 
 
 def _first_visible(text: str, lo: int, hi: int) -> int:
