@@ -16,6 +16,7 @@ from .frame import QUOTE, Frame
 from .lexicon import (
     DETERMINERS,
     PREPOSITIONS,
+    ROLE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -103,6 +104,8 @@ def subject_of(
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
+    if best is not None and best.kind == "description":
+        best = _apposed_name(frame, best, mentions) or best
     if (
         best is None
         and k >= s0
@@ -235,7 +238,7 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
             return Attribution(who, "dash")
     end = s1 if s1 > qi + 1 else _next_sentence_end(frame, qi)
     for v in range(i, min(i + TRAILER_GAP, end)):
-        if frame.is_quote(v) or toks[v].text in ".;:":
+        if frame.is_quote(v) or toks[v].text in ";:":
             break
         if not is_speech(frame, v):
             continue
@@ -243,8 +246,20 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
             who = _first_after(frame, v + 1, mentions, limit=4) or proper_name(frame, v + 1)
         else:
             who = subject_of(frame, v, i, mentions)
+            if who is not None and not _premodifiers(frame, i, frame.index(who.start)):
+                return None  # the clause after the quotation is about something else
         return Attribution(who, "trailer", (toks[v].start, toks[v].end)) if who else None
     return None
+
+
+def _premodifiers(frame: Frame, i: int, j: int) -> bool:
+    """Only words that can premodify a name lie between tokens i and j ("Trump lawyer")."""
+    for t in frame.tokens[i:j]:
+        w = t.lower
+        if t.text[:1].isupper() or w in ROLE_NOUNS or w in DETERMINERS or w in ("’s", "'s"):
+            continue
+        return False
+    return True
 
 
 def _next_sentence_end(frame: Frame, qi: int) -> int:
