@@ -38,6 +38,7 @@ DASHES = "―—–"
 CLOSING = "”’\"'»›"
 SUBJECT_GAP = 16  # words between a subject and its verb
 MAX_NAME_WORDS = 4
+CLAUSE_WINDOW = 40  # words around a quotation searched for its reporting clause
 # Verbs that quote someone's term for a thing: "called them “lone wolves”".
 NAMING_VERBS = words(
     "call calls called calling dub dubbed liken likened likens brand branded label labelled labeled"
@@ -214,13 +215,13 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     trailer = _trailer(frame, qi, s1, mentions)
     if trailer is not None:
         return trailer
-    for v in range(qi - 1, s0 - 1, -1):
+    for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
         if is_speech(frame, v) or frame.lower(v) in SPEECH_NOUNS:
             who = subject_of(frame, v, s0, mentions) if is_speech(frame, v) else None
             who = who or _agent(frame, v, mentions)
             if who is not None:
                 return Attribution(who, "clause", (toks[v].start, toks[v].end))
-    who = _according_to(frame, s0, s1, mentions)
+    who = _according_to(frame, max(s0, qi - CLAUSE_WINDOW), min(s1, qi + CLAUSE_WINDOW), mentions)
     if who is not None:
         return Attribution(who, "according")
     return None

@@ -35,6 +35,7 @@ CLOSES = {
     "'": "'’",
     "‹": "›",
 }
+MAX_DEPTH = 8
 DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
 OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
 
@@ -128,8 +129,13 @@ def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
         where = side(text, i, lo, hi, n)
         if where == "none":
             continue
+        bottom = max(len(stack) - MAX_DEPTH, 0)  # deeper nesting is a flood of stray marks
         match = next(
-            (j for j in range(len(stack) - 1, -1, -1) if c in CLOSES[_kind(text, *stack[j])]),
+            (
+                j
+                for j in range(len(stack) - 1, bottom - 1, -1)
+                if c in CLOSES[_kind(text, *stack[j])]
+            ),
             None,
         )
         if where in ("close", "both") and match is not None:

@@ -27,9 +27,10 @@ class Token:
     start: int
     end: int
     text: str
+    lower: str = attrs.field(eq=False)
 
-    @property
-    def lower(self) -> str:
+    @lower.default
+    def _lower(self) -> str:
         return self.text.lower().rstrip(".")
 
 
