@@ -165,7 +165,12 @@ def test_apposition_of_the_speaker_is_part_of_the_marked_phrase():
     result, _ = run(text, PEOPLE)
     rs = [x for x in said(result) if x[1] == "rs"]
     assert rs == [
-        ("Angela Merkel, the German chancellor", "rs", {"type": "person"}, {"ref": ("pers.merkel",)})
+        (
+            "Angela Merkel, the German chancellor",
+            "rs",
+            {"type": "person"},
+            {"ref": ("pers.merkel",)},
+        )
     ]
 
 
@@ -188,7 +193,7 @@ def test_layer_time_grows_linearly_with_the_text():
 
 
 def test_a_flood_of_unbalanced_marks_is_handled_quickly():
-    text = "Title\n\n" + "“a ‘b \" c « d " * 3000
+    text = "Title\n\n" + '“a ‘b " c « d ' * 3000
     t0 = time.perf_counter()
     run(text, {})
     assert time.perf_counter() - t0 < 5

@@ -82,6 +82,11 @@ def test_pairing_any_text_gives_nested_spans_inside_the_paragraph(text):
         assert q.start <= s <= e <= q.end
     for a in qs:  # spans nest or are disjoint: they never cross
         for b in qs:
-            assert a.end <= b.start or b.end <= a.start or (
-                (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+            assert (
+                a.end <= b.start
+                or b.end <= a.start
+                or (
+                    (a.start <= b.start and b.end <= a.end)
+                    or (b.start <= a.start and a.end <= b.end)
+                )
             )
