@@ -16,7 +16,6 @@ from .frame import QUOTE, Frame
 from .lexicon import (
     DETERMINERS,
     PREPOSITIONS,
-    ROLE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -38,6 +37,10 @@ DASHES = "―—–"
 CLOSING = "”’\"'»›"
 SUBJECT_GAP = 16  # words between a subject and its verb
 MAX_NAME_WORDS = 4
+MAX_APPOSITION_WORDS = 8
+BOUNDARY_WORDS = (
+    CONNECTORS | (PREPOSITIONS - {"of"}) | words("that which who whom when while as if")
+)
 CLAUSE_WINDOW = 40  # words around a quotation searched for its reporting clause
 # Verbs that quote someone's term for a thing: "called them “lone wolves”".
 NAMING_VERBS = words(
@@ -105,7 +108,7 @@ def subject_of(
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
-    if best is not None and best.kind == "description":
+    if best is not None:
         best = _apposed_name(frame, best, mentions) or best
     if (
         best is None
@@ -139,19 +142,24 @@ def _name_word(w: str) -> bool:
 
 
 def _apposed_name(frame: Frame, m: Mention, mentions: MentionIndex) -> Mention | None:
-    """In "Vann R. Newkirk II, a writer for The Atlantic, said" the name is the subject."""
-    i = frame.index(m.start) - 1
-    if i < 1 or frame.tokens[i].text != ",":
-        return None
-    j = i - 1
-    if frame.tokens[j].text == ")":
-        while j > 0 and frame.tokens[j].text != "(":
-            j -= 1
+    """In "Vann R. Newkirk II, a writer for The Atlantic, said" the name is the subject:
+    a mention inside an apposition (", a/the …,") gives way to the name before the comma."""
+    i = frame.index(m.start)
+    j = i
+    while j > 0 and i - j < MAX_APPOSITION_WORDS and frame.tokens[j - 1].text[:1].isalnum():
         j -= 1
-    before = [x for x in mentions.before(frame.tokens[j].end) if x.end == frame.tokens[j].end]
+    if j < 2 or frame.tokens[j - 1].text != "," or frame.lower(j) not in DETERMINERS:
+        return None
+    k = j - 2  # the last token before the comma
+    if frame.tokens[k].text == ")":
+        while k > 0 and frame.tokens[k].text != "(":
+            k -= 1
+        k -= 1
+    end = frame.tokens[k].end
+    before = [x for x in mentions.before(end) if x.end == end]
     if before and before[-1].kind == "name":
         return before[-1]
-    return proper_name(frame, j, backwards=True) if frame.tokens[j].text[:1].isupper() else None
+    return proper_name(frame, k, backwards=True) if frame.tokens[k].text[:1].isupper() else None
 
 
 def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
@@ -254,10 +262,11 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
 
 
 def _premodifiers(frame: Frame, i: int, j: int) -> bool:
-    """Only words that can premodify a name lie between tokens i and j ("Trump lawyer")."""
+    """Tokens i..j can premodify a name ("White House press secretary Josh Earnest"):
+    no clause boundary, conjunction or preposition between the quotation and the subject."""
     for t in frame.tokens[i:j]:
         w = t.lower
-        if t.text[:1].isupper() or w in ROLE_NOUNS or w in DETERMINERS or w in ("’s", "'s"):
+        if w in ("’s", "'s") or (t.text[:1].isalnum() and w not in BOUNDARY_WORDS):
             continue
         return False
     return True

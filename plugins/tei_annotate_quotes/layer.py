@@ -24,6 +24,7 @@ SCARE_MAX_WORDS = 4
 SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
+SPLIT_END = re.compile(r"(?:[.,:]|\b(?:but|and))\s*\Z")
 OPENER = re.compile(
     r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
 )
@@ -175,7 +176,7 @@ class Attributor:
             and prior.kind != "scare"
             and prior.rule in ("trailer", "split", "continued", "label", "colon", "follow-on")
             and len(between.split()) <= SPLIT_MAX_WORDS
-            and re.search(r"[.,:]\s*\Z", between) is not None
+            and SPLIT_END.search(between) is not None
             and _holds_speech(frame, prior.q.end, f.q.start)
         )
         if split and (not f.rule or f.verb == prior.verb):

@@ -38,7 +38,7 @@ stress shout yell scream whisper mutter sing chant boast brag laugh sigh lament 
 slam charge accuse allege agree signal indicate caution counter cry disclose
 exclaim hint inform insist interject joke muse notice object offer opine plead
 pledge proclaim protest question reason recount rejoin reveal scoff sneer snap speculate
-swear tell threaten thunder underline venture volunteer wail wrote told said muse
+swear tell threaten read thunder underline venture volunteer wail wrote told said muse
 """
 # Verbs of belief whose clause is also attributed content ("officials believe that ...").
 _COGNITION = "think believe expect fear hope feel worry doubt suspect"
@@ -48,6 +48,7 @@ IRREGULAR = {
     "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"),
     "sing": ("sings", "sang", "singing", "sung"),
+    "read": ("reads", "read", "reading"),
     "swear": ("swears", "swore", "swearing", "sworn"),
     "think": ("thinks", "thought", "thinking"),
     "feel": ("feels", "felt", "feeling"),
