@@ -186,10 +186,16 @@ class Attributor:
             return
         if at_start and prior.block == f.block - 1 and prior.speaker and prior.kind != "scare":
             f.speaker, f.rule = prior.speaker, "follow-on"
+            if _whole_paragraph(self.text, self.frames[prior.block], prior.q):
+                f.prev = prior_k
             return
         said = _previous_sentence_speaker(frame, f.q.start, index)
         if said is not None:
             f.speaker, f.rule = said, "inherited"
+
+
+def _whole_paragraph(text: str, frame: Frame, q: Quotation) -> bool:
+    return not text[frame.lo : q.start].strip()
 
 
 def _holds_speech(frame: Frame, s: int, e: int) -> bool:
