@@ -190,6 +190,8 @@ def _first_after(
     )
     end = frame.tokens[stop - 1].end if stop > i else frame.tokens[i].start
     found = [m for m in mentions.between(frame.tokens[i].start, end) if m.type != "place"]
+    while len(found) > 1 and not frame.text[found[0].end : found[1].start].strip():
+        found.pop(0)  # "Del. Stacey Plaskett" split in two: the later one is the head
     if prefer_name:
         names = [m for m in found if m.kind == "name" and m.type == "person"]
         found = names or found
@@ -252,7 +254,7 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
         if not is_speech(frame, v):
             continue
         if v == i:
-            who = _first_after(frame, v + 1, mentions, limit=4) or proper_name(frame, v + 1)
+            who = _first_after(frame, v + 1, mentions, limit=6) or proper_name(frame, v + 1)
         else:
             who = subject_of(frame, v, i, mentions)
             if who is not None and not _premodifiers(frame, i, frame.index(who.start)):
