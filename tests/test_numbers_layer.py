@@ -9,6 +9,7 @@ from lxml import etree
 
 import tei_annotate_numbers
 from tei_annotate import annotate, make_host, validate_tei
+from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
 from tei_annotate_numbers import scan
 from tei_annotate_numbers.values import digits_value, tei_number
 
@@ -31,8 +32,12 @@ def test_numbers_layer_is_registered_by_entry_point():
 
 
 def test_numbers_seed_output_validates_as_tei(numbers_host, seed_text, tei_schema):
-    xml = annotate(seed_text, layers=["numbers"], host=numbers_host).render("tei", numbers_host)
+    result = annotate(seed_text, layers=["numbers"], host=numbers_host)
+    xml = result.render("tei", numbers_host)
     validate_tei(xml)
+    assert check_lossless(xml, seed_text) == []
+    assert check_nothing_dropped(xml, result) == []
+    assert check_provenance(xml, result) == []
     root = etree.fromstring(xml)
     body = root.find(f"{TEI}text")
     values = {
