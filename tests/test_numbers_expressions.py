@@ -172,11 +172,24 @@ ROWS = [
     ("It ran from 2014-2016.", "2014-2016", "date", {"from": "2014", "to": "2016"}),
     ("By May 2016 it ended.", "May 2016", "date", {"when": "2016-05"}),
     ("In the 2016 summit.", "2016", "date", {"when": "2016"}),
+    ("Obama's 2008 campaign.", "2008", "date", {"when": "2008"}),
+    ("He was the 2015 winner.", "2015", "date", {"when": "2015"}),
+    ("In the 1990s it grew.", "1990s", "date", {"from": "1990", "to": "1999"}),
+    ("In the mid-1970s it grew.", "1970s", "date", {"from": "1970", "to": "1979"}),
+    ("They sent 1500 troops.", "1500", "num", {"type": CARD, "value": "1500"}),
+    # open ends after the number
+    ("Donors who gave $200 or less.", "$200 or less", "num", {"atMost": "200"}),
+    ("Those making $100,000 or more.", "$100,000 or more", "num", {"atLeast": "100000"}),
+    ("Ten or fewer seats.", "Ten or fewer", "num", {"atMost": "10"}),
+    # a capitalised number word after a quotation is a new sentence
+    ("“Will he?” Forty-three, yes.", "Forty-three", "num", {"value": "43"}),
+    ("Trump Wins Two States In Final Push", "Two", "num", {"value": "2"}),
     # clock times
     ("It began at 10:30 today.", "10:30", "time", {"when": "10:30:00"}),
     ("It began at 3 p.m. today.", "3 p.m.", "time", {"when": "15:00:00"}),
     ("It began at 10am today.", "10am", "time", {"when": "10:00:00"}),
     ("At 9:15pm it ended.", "9:15pm", "time", {"when": "21:15:00"}),
+    ("He tweets at three o’clock at night.", "three o’clock", "time", {"when": "03:00:00"}),
 ]
 
 

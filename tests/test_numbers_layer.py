@@ -102,6 +102,8 @@ def test_numbers_every_block_is_scanned_separately(numbers_host):
         "It is a 3D film on 5G phones.",
         "Formula One drivers came.",
         "It runs 24/7 all year.",
+        'The tweet timestamp="1474387200" was kept.',
+        "The photo pic.twitter.com/P2qpm3h3Pm went viral.",
     ],
 )
 def test_numbers_names_labels_and_pronouns_are_not_numbers(text):
@@ -160,3 +162,8 @@ def test_numbers_scan_is_fast_on_pathological_input(text):
     started = time.perf_counter()
     scan(text)
     assert time.perf_counter() - started < 5
+
+
+def test_numbers_a_score_is_two_numbers_not_a_range():
+    found = scan("A 5-4 decision and a 4-4 tie.")
+    assert [at for _, _, _, at in found] == [{"type": "cardinal", "value": v} for v in "5444"]

@@ -13,7 +13,7 @@ from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, LABEL_NOUNS
 from .tokens import Token, lower_at, token_at, touches
 from .words import cardinal_word, ordinal_word
 
-__all__ = ["not_a_number"]
+__all__ = ["attached", "is_headline", "not_a_number"]
 
 BOUND_WORDS = frozenset(w for phrase in AT_LEAST + AT_MOST for w in phrase)
 APPROXIMATORS = frozenset(
@@ -45,13 +45,33 @@ def _numeric(tok: Token | None) -> bool:
     return tok is not None and (tok.is_digits or cardinal_word(tok.text) is not None)
 
 
-def not_a_number(toks: list[Token], i: int, text: str) -> int | None:
-    """If the number at token i is not a quantity, the last token index to skip."""
-    for rule in (_citation, _attached, _chain, _angle, _label, _name_part, _pronoun):
+def not_a_number(toks: list[Token], i: int, text: str, headline: bool = False) -> int | None:
+    """If the number at token i is not a quantity, the last token index to skip.
+
+    In a headline every word is capitalised, so capitals say nothing about names there.
+    """
+    rules = (_citation, attached, _long_digits, _chain, _angle, _label, _name_part, _pronoun)
+    for rule in rules:
+        if headline and rule is _name_part:
+            continue
         last = rule(toks, i, text)
         if last is not None:
             return last
     return None
+
+
+def is_headline(toks: list[Token]) -> bool:
+    """Title Case: every word longer than three letters is capitalised (a sentence has
+    lower-case verbs and nouns however many names it holds)."""
+    words = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and all(t.is_capitalised for t in words)
+
+
+def _long_digits(toks: list[Token], i: int, text: str) -> int | None:
+    """Nine or more digits without separators: timestamps, ids, phone numbers.
+    News writes quantities that large with separators or scale words."""
+    tok = toks[i]
+    return i if tok.is_digits and tok.text.isdigit() and len(tok.text) >= 9 else None
 
 
 def _citation(toks: list[Token], i: int, text: str) -> int | None:
@@ -62,7 +82,7 @@ def _citation(toks: list[Token], i: int, text: str) -> int | None:
     return None
 
 
-def _attached(toks: list[Token], i: int, text: str) -> int | None:
+def attached(toks: list[Token], i: int, text: str) -> int | None:
     """Digits written onto letters ("G8", "B52") or onto a capitalised word by a hyphen
     ("F-16", "COVID-19", "Su-27"); letters written onto digits ("3D", "5G")."""
     tok = toks[i]
@@ -170,8 +190,6 @@ def _name_part(toks: list[Token], i: int, text: str) -> int | None:
         and nxt.is_capitalised
     ):
         return i
-    if capital_mid_sentence and cardinal_word(tok.text) is not None:
-        return i  # "Formula One", "Apollo Eleven"
     prev = token_at(toks, i - 1)
     if prev is not None and prev.text == ")" and _acronym_in_brackets(toks, i - 1):
         return i  # "Task Force (CTF) 50"
@@ -180,8 +198,9 @@ def _name_part(toks: list[Token], i: int, text: str) -> int | None:
     if year_value(tok) is not None:
         return None  # "the 2016 Summit", "Summit 2016": a year still
     low = prev.lower
-    if tok.is_word and (_sentence_start(toks, i - 1, text) or low.endswith("ly")):
-        return None  # "Exactly twenty", "Nearly nine": the capital is the sentence's
+    sentence_capital = _sentence_start(toks, i - 1, text) and not tok.is_capitalised
+    if tok.is_word and (sentence_capital or low.endswith("ly")):
+        return None  # "Exactly twenty", "Nearly nine"; but "Formula One", "Apollo Eleven"
     if (
         low in FUNCTION_WORDS
         or low in BOUND_WORDS

@@ -14,7 +14,7 @@ from attrs import define
 from .cores import Core, core_at
 from .currency import currency_code, currency_names, currency_symbol
 from .dates import date_at, time_at, year_value
-from .exclusions import not_a_number
+from .exclusions import attached, is_headline, not_a_number
 from .found import Found
 from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, TEMPORAL_CUES
 from .tokens import Token, lower_at, token_at, tokenize, touches
@@ -26,6 +26,7 @@ __all__ = ["scan"]
 CURRENCY_SIGNS = frozenset("$£€¥₹₽₴₩₪₺₦₱")
 DASHES = frozenset({"-", "–"})
 OPEN_ENDS = (("or", "more"), ("or", "over"), ("or", "above"))
+CLOSED_ENDS = (("or", "less"), ("or", "fewer"), ("or", "under"), ("or", "below"))
 ALLOWED_AFTER_DIGITS = frozenset({"s", "am", "pm"})
 
 
@@ -40,15 +41,17 @@ class Phrase:
     percent: bool = False
     last: int = -1
     inner_first: int = -1  # where the measured quantity starts, after a bound
+    special: Found | None = None  # a decade or a clock time read off the number
 
 
 def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     """(start, end, element, attributes) for every number, measure, date and time in text."""
     toks = tokenize(text)
+    headline = is_headline(toks)
     out: list[Found] = []
     i = 0
     while i < len(toks):
-        found, nxt = _at(toks, i, text)
+        found, nxt = _at(toks, i, text, headline)
         out.extend(found)
         i = max(nxt, i + 1)
     return [(toks[f.first].start, toks[f.last].end, f.element, dict(f.attrs)) for f in out]
@@ -66,21 +69,23 @@ def _words_at(toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -
     return best
 
 
-def _at(toks: list[Token], i: int, text: str) -> tuple[list[Found], int]:
+def _at(toks: list[Token], i: int, text: str, headline: bool) -> tuple[list[Found], int]:
     tok = toks[i]
+    if tok.is_digits and attached(toks, i, text) is not None:
+        return [], i + 1
     if tok.is_digits or tok.is_capitalised:
         found = date_at(toks, i)
         if found is None and tok.is_digits:
             found = time_at(toks, i)
         if found is not None:
             return [found], found.last + 1
-    phrase = _phrase(toks, i, text)
+    phrase = _phrase(toks, i, text, headline)
     if isinstance(phrase, int):
         return [], phrase
     return _render(toks, phrase), phrase.last + 1
 
 
-def _phrase(toks: list[Token], i: int, text: str) -> Phrase | int:
+def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | int:
     """The phrase starting at token i, or the index to continue scanning from."""
     bound, k = None, i
     if n := _words_at(toks, i, AT_LEAST):
@@ -96,7 +101,7 @@ def _phrase(toks: list[Token], i: int, text: str) -> Phrase | int:
         return i + 1
     if k > i and (date_at(toks, k) or time_at(toks, k)):
         return i + 1  # "between 11-13 Dec.": the date is read from its own start
-    skip = None if currency else not_a_number(toks, k, text)
+    skip = None if currency else not_a_number(toks, k, text, headline)
     if skip is not None:
         return skip + 1 if k == i or currency else i + 1
     core = core_at(toks, k, money=currency is not None)
@@ -105,6 +110,9 @@ def _phrase(toks: list[Token], i: int, text: str) -> Phrase | int:
     if core.digits and _stuck_letters(toks, core.last + 1):
         return core.last + 2
     p = Phrase(i, core, bound if bound != "between" else None, currency=currency, inner_first=inner)
+    if bound is None and currency is None and (special := _decade_or_clock(toks, core)):
+        p.special, p.last = special, special.last
+        return p
     j = _range(toks, p, j=core.last + 1, between=bound == "between", money=currency is not None)
     if bound == "between" and p.high is None:
         p.first = p.inner_first = inner  # "between" without "and": just the number
@@ -171,14 +179,14 @@ def _range(toks: list[Token], p: Phrase, j: int, between: bool, money: bool) -> 
         return j
     if p.core.scale == 1 and high.scale > 1 and p.core.value * high.scale <= high.value:
         p.core.value *= high.scale  # "5-10 million": the scale belongs to both
-    if high.value < p.core.value:
-        return j
+    if high.value <= p.core.value:
+        return j  # "80-19", "4-4": a score or a vote, not a range
     p.high = high
     return high.last + 1
 
 
 def _open_end(toks: list[Token], p: Phrase, j: int) -> int:
-    """ "60-plus", "60+", "or more": the number is a lower bound."""
+    """ "60-plus", "60+", "or more": a lower bound; "or less": an upper bound."""
     tok = token_at(toks, j)
     if tok is None:
         return j
@@ -195,6 +203,9 @@ def _open_end(toks: list[Token], p: Phrase, j: int) -> int:
         return j + 1
     if n := _words_at(toks, j, OPEN_ENDS):
         p.bound = "atLeast"
+        return j + n
+    if n := _words_at(toks, j, CLOSED_ENDS):
+        p.bound = "atMost"
         return j + n
     return j
 
@@ -237,7 +248,34 @@ def _unit(toks: list[Token], p: Phrase, j: int) -> int:
     return end
 
 
+def _decade_or_clock(toks: list[Token], core: Core) -> Found | None:
+    """ "the 1990s" -> a date from 1990 to 1999; "three o'clock" -> a time."""
+    j, v = core.last + 1, core.value
+    if (
+        core.digits
+        and year_value(toks[core.first])
+        and v % 10 == 0
+        and lower_at(toks, j) == "s"
+        and touches(toks, j)
+    ):
+        return Found(core.first, j, "date", (("from", str(v)), ("to", str(v + 9))))
+    if (
+        core.kind == "cardinal"
+        and v.denominator == 1
+        and 1 <= v <= 12
+        and lower_at(toks, j) == "o"
+        and lower_at(toks, j + 1) in ("'", "’")
+        and lower_at(toks, j + 2) == "clock"
+        and touches(toks, j + 1)
+        and touches(toks, j + 2)
+    ):
+        return Found(core.first, j + 2, "time", (("when", f"{int(v):02d}:00:00"),))
+    return None
+
+
 def _render(toks: list[Token], p: Phrase) -> list[Found]:
+    if p.special is not None:
+        return [p.special]
     core, high = p.core, p.high
     value = core.value
     numeric: dict[str, str] = {}
@@ -278,14 +316,31 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
     prev, nxt = token_at(toks, core.first - 1), token_at(toks, core.last + 1)
     if prev is not None and prev.lower in TEMPORAL_CUES:
         return True
-    if prev is not None and prev.lower in DETERMINERS and 1800 <= core.value <= 2100:
-        return True  # "the 2016 summit"
+    possessive = (
+        prev is not None and prev.lower == "s" and lower_at(toks, core.first - 2) in ("'", "’")
+    )
+    if (
+        possessive or (prev is not None and prev.lower in DETERMINERS)
+    ) and 1800 <= core.value <= 2100:
+        return True  # "the 2016 summit", "Obama's 2008 campaign"
+    if nxt is not None and nxt.is_word and not _plural(nxt.lower):
+        return True  # "a 2015 winner": a count would be followed by a plural
     return not (
         nxt is not None
         and nxt.is_word
         and not nxt.is_capitalised
         and nxt.lower not in FUNCTION_WORDS
     )
+
+
+# Plurals that do not end in -s.
+IRREGULAR_PLURALS = frozenset(
+    ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet"]
+)
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word in IRREGULAR_PLURALS
 
 
 def _year(p: Phrase, high: Core | None) -> Found:

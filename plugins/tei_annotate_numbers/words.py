@@ -44,7 +44,8 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 def cardinal_word(word: str) -> int | None:
     """The value of one cardinal word ("nine", "hundred"), else None; plurals are not cardinals."""
     w = word.lower()
-    if not w.isalpha() or w.endswith("s"):
+    # The shortest number words have three letters; text2num also reads "o" as zero.
+    if not w.isalpha() or w.endswith("s") or len(w) < 3:
         return None
     try:
         return int(text2num(w, "en"))
