@@ -1,0 +1,446 @@
+"""Context checks that tell a hedging reading of a cue from its other readings.
+
+Each rule gets a sentence (its tokens) and the cue's token range ``[i, j)`` and
+says whether the cue hedges there.  They look at a few neighbouring words and the
+word classes of :mod:`wordclass`; a lexicon row names its rule in its third column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .tokens import OPENERS, Token
+from .wordclass import (
+    AUXILIARIES,
+    BE,
+    DETERMINERS,
+    HAVE,
+    MODALS,
+    NEGATIONS,
+    OBJECT_PRONOUNS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    UNITS_OF_TIME,
+    WH,
+    is_number,
+    looks_adjective,
+    looks_participle,
+)
+
+__all__ = ["RULES", "Rule"]
+
+Sentence = list[Token]
+Rule = Callable[[Sentence, int, int], bool]
+RULES: dict[str, Rule] = {}
+
+# Adverbs that may stand between a modal or a verb and what it governs.
+INSERTS = frozenset(
+    "also well even still only easily then thus therefore indeed never not just already "
+    "potentially possibly probably perhaps certainly in fact actually really further "
+    "eventually ultimately soon later".split()
+)
+CLAUSE_PUNCT = frozenset(",;:()—–-\"“”")
+
+
+def rule(fn: Rule) -> Rule:
+    RULES[fn.__name__] = fn
+    return fn
+
+
+def before(s: Sentence, i: int, k: int = 1) -> Token | None:
+    return s[i - k] if i - k >= 0 else None
+
+
+def after(s: Sentence, j: int, k: int = 0) -> Token | None:
+    return s[j + k] if j + k < len(s) else None
+
+
+def word_after(s: Sentence, j: int) -> tuple[int, Token | None]:
+    """The first word after ``j`` that is not an inserted adverb, with its index."""
+    while j < len(s) and s[j].lower in INSERTS:
+        j += 1
+    return j, (s[j] if j < len(s) else None)
+
+
+def lower(tok: Token | None) -> str:
+    return tok.lower if tok is not None else ""
+
+
+def sentence_initial(s: Sentence, i: int) -> bool:
+    return i == 0 or s[i - 1].text in OPENERS or s[i - 1].text in CLAUSE_PUNCT
+
+
+def noun_context_before(tok: Token | None) -> bool:
+    """A word that can stand before a noun: a determiner, a possessive, an adjective."""
+    if tok is None:
+        return False
+    return (
+        tok.lower in DETERMINERS
+        or tok.lower in POSSESSIVES
+        or tok.lower.endswith(("'s", "s'"))
+        or looks_adjective(tok)
+    )
+
+
+# ---------------------------------------------------------------- modal verbs
+@rule
+def may(s: Sentence, i: int, j: int) -> bool:
+    """"may" the modal, not "May" the month or a name ("Theresa May", "in May 2005")."""
+    tok, nxt = s[i], after(s, j)
+    if nxt is not None and is_number(nxt):
+        return False  # "May 25", "may 2005"
+    if not tok.is_capitalised:
+        return True
+    if nxt is not None and nxt.lower in ("of", "and", ","):
+        return False  # "May of 1990", "May and June", "May, 1989"
+    return sentence_initial(s, i) and nxt is not None and not nxt.is_capitalised
+
+
+@rule
+def might(s: Sentence, i: int, j: int) -> bool:
+    """"might" the modal, not the noun ("military might", "the might of Rome")."""
+    prev, nxt = before(s, i), after(s, j)
+    if nxt is None or not nxt.is_word or nxt.lower in ("of", "and", "or"):
+        return False
+    return not (noun_context_before(prev) or lower(prev) in ("with", "of", "all"))
+
+
+PERCEPTION = frozenset("see hear feel smell taste tell find afford remember".split())
+
+
+@rule
+def could(s: Sentence, i: int, j: int) -> bool:
+    """Epistemic "could" ("it could take years"), not past ability ("he could swim")."""
+    k, verb = word_after(s, j)
+    if verb is None or lower(after(s, j)) in NEGATIONS or lower(after(s, j)) == "no":
+        return False  # "could not": past inability
+    if verb.lower == "have":
+        return True  # "could have been": a possibility about the past
+    if verb.lower == "be":
+        nxt = after(s, k + 1)
+        return nxt is None or not looks_participle(nxt)  # "could be opened": ability
+    if verb.lower in PERCEPTION or _purpose_clause(s, i):
+        return False
+    return not _past_context(s, i)  # "it could take years" but "he could swim"
+
+
+def _past_context(s: Sentence, i: int) -> bool:
+    """Does the sentence narrate the past (a past auxiliary or an -ed verb besides ``i``)?"""
+    return any(
+        t.lower in ("was", "were", "had", "did") or (k != i and t.lower.endswith("ed"))
+        for k, t in enumerate(s)
+    )
+
+
+def _purpose_clause(s: Sentence, i: int) -> bool:
+    """Is the modal inside "so (that) ..." or "in order that ..."? (ability, not doubt)"""
+    window = [t.lower for t in s[max(0, i - 4) : i]]
+    return "so" in window or ("order" in window and "that" in window)
+
+
+@rule
+def must_have(s: Sentence, i: int, j: int) -> bool:
+    """"must have" + participle is an inference ("it must have been"); obligation is not."""
+    nxt = after(s, j)
+    return nxt is not None and looks_participle(nxt)
+
+
+NARRATIVE = frozenset("later eventually soon then go become remain continue".split())
+CONDITIONS = frozenset("if unless otherwise without suppose supposing imagine".split())
+
+
+@rule
+def would(s: Sentence, i: int, j: int) -> bool:
+    """"would" of a hypothesis or a condition, not of the future in the past or habit."""
+    k, verb = word_after(s, j)
+    if verb is None or lower(after(s, j)) in NARRATIVE or lower(verb) in NARRATIVE:
+        return False
+    return any(t.lower in CONDITIONS for t in s)
+
+
+# ---------------------------------------------------------------- conditionals
+@rule
+def if_(s: Sentence, i: int, j: int) -> bool:
+    """A condition, not a concession or comparison ("even if", "as if", "if any")."""
+    prev, nxt, two = before(s, i), after(s, j), after(s, j, 1)
+    if nxt is None or lower(prev) == "as" or nxt.lower in ("any", "anything", "not", "no"):
+        return False  # "as if" compares; "if any", "if not most" concede
+    if lower(prev) == "and" and lower(before(s, i, 2)) == "only":
+        return False
+    if nxt.lower == "and" and lower(two) == "only":
+        return False  # "if and only if": a definition
+    return two is not None and (two.is_word or two.text in "'’\"“")  # "if fleeting," concedes
+
+
+RULES["if"] = RULES.pop("if_")
+
+
+@rule
+def if_not(s: Sentence, i: int, j: int) -> bool:
+    """"if not combined with ..." is a condition; "many, if not most" concedes."""
+    nxt = after(s, j)
+    return nxt is not None and looks_participle(nxt) and lower(before(s, i)) != "even"
+
+
+@rule
+def in_case(s: Sentence, i: int, j: int) -> bool:
+    """"in case of fire" / "in case he calls", not "in this case" (never matched) or "in case law"."""
+    return lower(after(s, j)) not in ("law", "study", "studies")
+
+
+# ---------------------------------------------------------------- content words
+@rule
+def attributive(s: Sentence, i: int, j: int) -> bool:
+    """Adjectives that hedge before a noun ("the apparent suicide", "a potential buyer")."""
+    nxt = after(s, j)
+    return nxt is not None and nxt.is_word and nxt.lower not in PREPOSITIONS | {"and", "or"}
+
+
+@rule
+def possible(s: Sentence, i: int, j: int) -> bool:
+    """"it is possible that", "a possible cause"; not "as soon as possible", "made it possible"."""
+    prev, nxt = lower(before(s, i)), lower(after(s, j))
+    if nxt == "that":
+        return True
+    if nxt in ("to", "for", "through", "by", "with", "within", "at", "in", "on"):
+        return False  # ability or permission: "it is possible to travel there"
+    return prev in PREDICATIVE  # "it is possible", not "a possible cause" or "as soon as possible"
+
+
+PREDICATIVE = BE - {"be", "been", "being"} | frozenset(
+    "seems seemed appears appeared also quite very entirely perfectly well still it's".split()
+)
+
+
+@rule
+def doubt(s: Sentence, i: int, j: int) -> bool:
+    """"doubt" hedges, except in "no doubt", "without doubt", "beyond doubt" (boosters)."""
+    return lower(before(s, i)) not in ("no", "without", "beyond", "little")
+
+
+@rule
+def verb(s: Sentence, i: int, j: int) -> bool:
+    """A verb reading: after a subject or auxiliary, not after a determiner ("the suspects")."""
+    return not noun_context_before(before(s, i))
+
+
+@rule
+def fear(s: Sentence, i: int, j: int) -> bool:
+    """"it is feared that", "fears that ..." but not "fear of spiders"."""
+    nxt = after(s, j)
+    return lower(nxt) in ("that", "to") or lower(before(s, i)) in BE
+
+
+@rule
+def in_question(s: Sentence, i: int, j: int) -> bool:
+    """"open to question"/"called in question"; not "the person in question" (a determiner before)."""
+    return lower(before(s, i)) in ("called", "call", "calls", "calling", "open", "brought")
+
+
+@rule
+def appear(s: Sentence, i: int, j: int) -> bool:
+    """"appears to be", "it appears that", "appears unimpressed"; not "appears on stage"."""
+    k, nxt = word_after(s, j)
+    if nxt is None or not nxt.is_word:
+        return lower(before(s, i)) == "it" and nxt is not None and nxt.text == ","
+    if nxt.lower in ("to", "that", "likely", "unlikely", "certain", "as"):
+        return nxt.lower != "as" or lower(after(s, k + 1)) in ("if", "though")
+    if nxt.lower in PREPOSITIONS or nxt.lower in DETERMINERS or nxt.lower in POSSESSIVES:
+        return False
+    if is_number(nxt) or nxt.is_capitalised or nxt.lower.endswith("ly"):
+        return False
+    return nxt.lower not in AUXILIARIES and not looks_participle(nxt) or nxt.lower in (
+        "unimpressed",
+        "unconvinced",
+    )
+
+
+@rule
+def look_like(s: Sentence, i: int, j: int) -> bool:
+    """"looks like" + a clause or an event, not a description of a face."""
+    return lower(before(s, i)) in SUBJECT_PRONOUNS | {"this", "that"}
+
+
+@rule
+def suggest(s: Sentence, i: int, j: int) -> bool:
+    """Suggesting as implying, not as proposing ("suggested a new name for the club")."""
+    nxt = after(s, j)
+    return not (nxt is not None and lower(nxt) in DETERMINERS - {"that"} | POSSESSIVES)
+
+
+@rule
+def that_clause(s: Sentence, i: int, j: int) -> bool:
+    """Nouns and verbs that hedge with a content clause ("the belief that", "indicates that")."""
+    return lower(after(s, j)) in ("that", "a", "an") or lower(before(s, i)) in BE
+
+
+@rule
+def think(s: Sentence, i: int, j: int) -> bool:
+    """"I think", "experts think that"; not "think about" or "think of" (consider)."""
+    return lower(after(s, j)) not in ("about", "of", "tank", "tanks")
+
+
+@rule
+def thought(s: Sentence, i: int, j: int) -> bool:
+    """"is thought to", "he thought that"; not the noun ("Buddhist thought", "schools of thought")."""
+    prev, nxt = before(s, i), after(s, j)
+    if lower(prev) in ("of", "and") or noun_context_before(prev):
+        return lower(prev) in BE
+    if nxt is None or nxt.text in ".,;:)" and lower(prev) not in BE | {"previously", "once"}:
+        return False
+    return lower(nxt) not in ("-", "out", "provoking")
+
+
+@rule
+def consider(s: Sentence, i: int, j: int) -> bool:
+    """"consider X (to be) Y" as belief; not "considering the cost" or "consider whether"."""
+    nxt = after(s, j)
+    return lower(nxt) not in ("whether", "how", "what", "the", "a", "an", "this", "that", "it")
+
+
+@rule
+def considered(s: Sentence, i: int, j: int) -> bool:
+    """"is considered (to be) important"; not "was considered by the board" (deliberated)."""
+    nxt = after(s, j)
+    return lower(nxt) not in ("for", "whether", "but", ".", ",") and lower(nxt) not in WH
+
+
+@rule
+def regard(s: Sentence, i: int, j: int) -> bool:
+    """"regards X as Y"; not "with regard to", "in this regard", "regards" as greetings."""
+    return any(t.lower == "as" for t in s[j : j + 8]) and lower(before(s, i)) not in (
+        "with",
+        "in",
+        "this",
+    )
+
+
+@rule
+def regarded(s: Sentence, i: int, j: int) -> bool:
+    """"regarded as", "highly regarded"; not "regarded the plan with suspicion"."""
+    return any(t.lower == "as" for t in s[j : j + 4]) or lower(before(s, i)) in (
+        "highly",
+        "well",
+        "widely",
+    )
+
+
+@rule
+def view(s: Sentence, i: int, j: int) -> bool:
+    """"viewed as", "their view is"; not "a view of the lake" or "viewed the film"."""
+    if any(t.lower == "as" for t in s[j : j + 5]):
+        return True
+    return lower(before(s, i)) in POSSESSIVES and lower(after(s, j)) in ("is", "was", ",", "that")
+
+
+@rule
+def seen_as(s: Sentence, i: int, j: int) -> bool:
+    """"seen as" a judgement; "as seen as" is a comparison."""
+    return lower(before(s, i)) != "as"
+
+
+@rule
+def expect(s: Sentence, i: int, j: int) -> bool:
+    """"is expected to", "expected that"; not "life expectancy" or "the expected value"."""
+    nxt = after(s, j)
+    return lower(nxt) in ("to", "that", ",", "the", "a", "an") or lower(before(s, i)) in BE | {
+        "as",
+        "than",
+    }
+
+
+@rule
+def assume(s: Sentence, i: int, j: int) -> bool:
+    """"assume that"; not "assumed office", "assumed command", "assume responsibility"."""
+    return lower(after(s, j)) not in (
+        "office",
+        "command",
+        "control",
+        "responsibility",
+        "power",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "a",
+        "an",
+        "role",
+        "name",
+    )
+
+
+@rule
+def suppose(s: Sentence, i: int, j: int) -> bool:
+    """"supposed to be" (said to be) hedges; "was supposed to leave" (obligation) too rarely to split."""
+    return lower(after(s, j)) != "by"
+
+
+@rule
+def accuse(s: Sentence, i: int, j: int) -> bool:
+    """"accused of" an unproven act."""
+    return any(t.lower in ("of", "that") for t in s[j : j + 3])
+
+
+@rule
+def claim(s: Sentence, i: int, j: int) -> bool:
+    """A disputed assertion ("claimed that", "claims to be"); not "land claims", "claimed the title"."""
+    nxt = after(s, j)
+    if nxt is None:
+        return False
+    if nxt.lower == "that" or nxt.lower == "to" and lower(after(s, j, 1)) in ("be", "have"):
+        return True
+    if s[i].lower in ("claims", "claim") and noun_context_before(before(s, i)):
+        return False
+    return nxt.text in ",:" or nxt.lower in ("he", "she", "they", "it", "there")
+
+
+@rule
+def estimate(s: Sentence, i: int, j: int) -> bool:
+    """Estimates approximate: "an estimated 1.3 million", "estimated at", "estimates that"."""
+    return True
+
+
+@rule
+def approximate(s: Sentence, i: int, j: int) -> bool:
+    """"about 2,000", "around a dozen", "some 30 people"; not "talks about Ukraine"."""
+    k, nxt = j, after(s, j)
+    if nxt is not None and nxt.lower in ("a", "an") and s[i].lower != "some":
+        two = after(s, j, 1)
+        return two is not None and (is_number(two) or two.lower in UNITS_OF_TIME)
+    if s[i].lower in ("nearly", "almost"):
+        return False
+    return nxt is not None and is_number(nxt) and nxt.lower not in ("one", "half", "third")
+
+
+@rule
+def kind_of(s: Sentence, i: int, j: int) -> bool:
+    """Hedging "kind of"/"sort of" ("it was kind of odd"), not "a kind of bird"."""
+    prev = before(s, i)
+    return prev is not None and (prev.lower in BE | SUBJECT_PRONOUNS or prev.lower in ("'s",))
+
+
+@rule
+def weasel(s: Sentence, i: int, j: int) -> bool:
+    """"Some say", "critics argue": a vague group as subject, not "some say in the matter"."""
+    nxt = after(s, j)
+    return not (nxt is not None and nxt.lower in ("in", "over", "on")) and lower(before(s, i)) not in (
+        DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS
+    )
+
+
+@rule
+def made_clear(s: Sentence, i: int, j: int) -> bool:
+    """"made it clear", "made clear that"."""
+    return True
+
+
+@rule
+def intensifier(s: Sentence, i: int, j: int) -> bool:
+    """Intensifiers boost before an adjective or adverb ("extremely important")."""
+    nxt = after(s, j)
+    return nxt is not None and nxt.is_word and nxt.lower not in DETERMINERS | PREPOSITIONS
+
+
+_ = (HAVE, MODALS)
