@@ -2,7 +2,7 @@
 
 The lists are data so that a user can extend them (``--option hedging.lexicon=FILE``)
 without touching code: a later line for the same cue replaces an earlier one, and
-the category ``none`` withdraws it.
+the category ``none`` withdraws it (or, for a phrase, keeps the cues inside from counting).
 """
 
 from __future__ import annotations
@@ -91,7 +91,9 @@ def parse_categories(text: str, source: str) -> dict[str, Category]:
 def parse_cues(
     text: str, source: str, categories: dict[str, Category], rules: Iterable[str]
 ) -> Iterator[tuple[tuple[str, ...], Cue | None]]:
-    """(words, cue) per spelling; a None cue withdraws the words.
+    """(words, cue) per spelling.  The category ``none`` marks words that are no cue:
+    it withdraws a cue listed earlier and keeps a fixed phrase ("as if") from being read
+    as the cues it holds.
 
     A row ``@category<TAB>NAME<TAB>hedge|booster<TAB>DESCRIPTION`` adds a category
     (to ``categories``) for the rows after it.
@@ -115,7 +117,7 @@ def parse_cues(
         for spelling in expand(pattern):
             words = tuple(t.lower for t in tokenize(spelling))
             if words:
-                yield words, (None if category == "none" else Cue(words, category, rule))
+                yield words, Cue(words, category, rule)
 
 
 def load_lexicon(extra: Path | None = None) -> Lexicon:
@@ -142,10 +144,10 @@ def _load(extra_text: str, extra_name: str) -> Lexicon:
     categories = parse_categories(
         (data / "categories.tsv").read_text(encoding="utf-8"), "categories.tsv"
     )
-    table: dict[tuple[str, ...], Cue | None] = {}
+    table: dict[tuple[str, ...], Cue] = {}
     sources = [(f, (data / f).read_text(encoding="utf-8")) for f in DATA_FILES[1:]]
     if extra_name:
         sources.append((extra_name, extra_text))
     for name, text in sources:
         table.update(parse_cues(text, name, categories, RULES))
-    return Lexicon(categories, (c for c in table.values() if c is not None))
+    return Lexicon(categories, table.values())

@@ -19,6 +19,7 @@ __all__ = ["Match", "find_cues"]
 # Cues naming a source ("experts believe") may hold a cue of their own ("believe"),
 # which is marked inside them.
 HOLDERS = frozenset({"weasel", "evidential"})
+NO_CUE = "none"
 
 
 @frozen
@@ -49,7 +50,7 @@ def _scan(
             i += 1
             continue
         j = i + len(cue.words)
-        if cue.category != outer:
+        if cue.category not in (outer, NO_CUE):
             yield Match(s[i].start, s[j - 1].end, cue.category, cue)
         if cue.category in HOLDERS and j - i > 1:
             yield from _scan(s, i + 1, j, lexicon, outer=cue.category)

@@ -14,6 +14,8 @@ from .wordclass import (
     AUXILIARIES,
     BE,
     DETERMINERS,
+    DO,
+    FUNCTION_WORDS,
     HAVE,
     MODALS,
     NEGATIONS,
@@ -37,7 +39,7 @@ RULES: dict[str, Rule] = {}
 # Adverbs that may stand between a modal or a verb and what it governs.
 INSERTS = frozenset(
     "also well even still only easily then thus therefore indeed never not just already "
-    "potentially possibly probably perhaps certainly in fact actually really further "
+    "potentially possibly probably perhaps certainly actually really further "
     "eventually ultimately soon later".split()
 )
 CLAUSE_PUNCT = frozenset(",;:()—–-\"“”")
@@ -81,6 +83,45 @@ def noun_context_before(tok: Token | None) -> bool:
         or tok.lower.endswith(("'s", "s'"))
         or looks_adjective(tok)
     )
+
+
+def subject_of(s: Sentence, i: int) -> Token | None:
+    """The word just before a verb's auxiliaries and adverbs, jumping back over a
+    parenthetical relative clause ("Trump, who ..., regards"): its subject, roughly."""
+    k = i - 1
+    while k >= 0 and (
+        s[k].lower in INSERTS
+        or s[k].lower in HAVE
+        or s[k].lower in MODALS
+        or s[k].lower in DO
+        or (s[k].lower.endswith("ly") and len(s[k].lower) > 4)
+        or s[k].lower in ("just", "long", "always", "often", "once", "now")
+    ):
+        k -= 1
+    if k >= 0 and s[k].text == ",":
+        m = k - 1
+        while m >= 0 and s[m].text != ",":
+            m -= 1
+        if m > 0 and lower(after(s, m + 1)) in WH:
+            k = m - 1
+    return s[k] if k >= 0 else None
+
+
+def names_individual(s: Sentence, tok: Token | None) -> bool:
+    """Is ``tok`` a proper name (capitalised inside the sentence, or a singular one at its start)?"""
+    if tok is None or not tok.is_capitalised or not tok.is_word:
+        return False
+    if tok.lower in SUBJECT_PRONOUNS or tok.lower in DETERMINERS or tok.lower in FUNCTION_WORDS:
+        return False
+    return tok is not s[0] or not tok.lower.endswith("s")
+
+
+@rule
+def belief_held(s: Sentence, i: int, j: int) -> bool:
+    """A belief verb hedges unless a named individual is its subject: "Trump regards X as Y"
+    reports that person's stance as a fact, where "X is regarded as Y", "we believe" or
+    "experts believe" withhold the writer's commitment."""
+    return not names_individual(s, subject_of(s, i))
 
 
 # ---------------------------------------------------------------- modal verbs
@@ -276,14 +317,30 @@ def that_clause(s: Sentence, i: int, j: int) -> bool:
 
 
 @rule
+def believe(s: Sentence, i: int, j: int) -> bool:
+    """Belief in a proposition; not faith or trust ("believe in Santa Claus") or disbelief
+    ("could not believe their eyes", "hard to believe")."""
+    if not belief_held(s, i, j):
+        return False
+    prev = lower(before(s, i))
+    if lower(after(s, j)) == "in" or prev in ("can't", "couldn't", "cannot"):
+        return False
+    return not (prev == "to" and lower(before(s, i, 2)) in ("hard", "difficult", "refused"))
+
+
+@rule
 def think(s: Sentence, i: int, j: int) -> bool:
     """"I think", "experts think that"; not "think about" or "think of" (consider)."""
+    if not belief_held(s, i, j):
+        return False
     return lower(after(s, j)) not in ("about", "of", "tank", "tanks")
 
 
 @rule
 def thought(s: Sentence, i: int, j: int) -> bool:
     """"is thought to", "he thought that"; not the noun ("Buddhist thought", "schools of thought")."""
+    if not belief_held(s, i, j):
+        return False
     prev, nxt = before(s, i), after(s, j)
     if lower(prev) in ("of", "and") or noun_context_before(prev):
         return lower(prev) in BE
@@ -295,6 +352,8 @@ def thought(s: Sentence, i: int, j: int) -> bool:
 @rule
 def consider(s: Sentence, i: int, j: int) -> bool:
     """"consider X (to be) Y" as belief; not "considering the cost" or "consider whether"."""
+    if not belief_held(s, i, j):
+        return False
     nxt = after(s, j)
     return lower(nxt) not in ("whether", "how", "what", "the", "a", "an", "this", "that", "it")
 
@@ -309,6 +368,8 @@ def considered(s: Sentence, i: int, j: int) -> bool:
 @rule
 def regard(s: Sentence, i: int, j: int) -> bool:
     """"regards X as Y"; not "with regard to", "in this regard", "regards" as greetings."""
+    if not belief_held(s, i, j):
+        return False
     return any(t.lower == "as" for t in s[j : j + 8]) and lower(before(s, i)) not in (
         "with",
         "in",
@@ -343,6 +404,8 @@ def seen_as(s: Sentence, i: int, j: int) -> bool:
 @rule
 def expect(s: Sentence, i: int, j: int) -> bool:
     """"is expected to", "expected that"; not "life expectancy" or "the expected value"."""
+    if not belief_held(s, i, j):
+        return False
     nxt = after(s, j)
     return lower(nxt) in ("to", "that", ",", "the", "a", "an") or lower(before(s, i)) in BE | {
         "as",
@@ -353,6 +416,8 @@ def expect(s: Sentence, i: int, j: int) -> bool:
 @rule
 def assume(s: Sentence, i: int, j: int) -> bool:
     """"assume that"; not "assumed office", "assumed command", "assume responsibility"."""
+    if not belief_held(s, i, j):
+        return False
     return lower(after(s, j)) not in (
         "office",
         "command",
