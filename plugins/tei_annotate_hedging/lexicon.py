@@ -90,7 +90,7 @@ def parse_categories(text: str, source: str) -> dict[str, Category]:
 
 def parse_cues(
     text: str, source: str, categories: dict[str, Category], rules: Iterable[str]
-) -> Iterator[tuple[tuple[str, ...], Cue | None]]:
+) -> Iterator[tuple[tuple[str, ...], Cue]]:
     """(words, cue) per spelling.  The category ``none`` marks words that are no cue:
     it withdraws a cue listed earlier and keeps a fixed phrase ("as if") from being read
     as the cues it holds.

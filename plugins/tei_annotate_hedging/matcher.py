@@ -17,7 +17,7 @@ from .tokens import Token, sentences, tokenize
 __all__ = ["Match", "find_cues"]
 
 # Cues naming a source ("experts believe") may hold a cue of their own ("believe"),
-# which is marked inside them.
+# which is marked inside them; the holder has settled its reading, so no rule is asked.
 HOLDERS = frozenset({"weasel", "evidential"})
 NO_CUE = "none"
 
@@ -36,16 +36,16 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     """Every cue in ``text`` in document order; inner cues follow the cue holding them."""
     found: list[Match] = []
     for sentence in sentences(text, tokenize(text)):
-        found.extend(_scan(sentence, 0, len(sentence), lexicon, outer=None))
+        found.extend(_scan(sentence, 0, len(sentence), lexicon, outer=None, checked=True))
     return found
 
 
 def _scan(
-    s: list[Token], lo: int, hi: int, lexicon: Lexicon, outer: str | None
+    s: list[Token], lo: int, hi: int, lexicon: Lexicon, outer: str | None, checked: bool
 ) -> Iterator[Match]:
     i = lo
     while i < hi:
-        cue = _cue_at(s, i, hi, lexicon)
+        cue = _cue_at(s, i, hi, lexicon, checked)
         if cue is None:
             i += 1
             continue
@@ -53,15 +53,15 @@ def _scan(
         if cue.category not in (outer, NO_CUE):
             yield Match(s[i].start, s[j - 1].end, cue.category, cue)
         if cue.category in HOLDERS and j - i > 1:
-            yield from _scan(s, i + 1, j, lexicon, outer=cue.category)
+            yield from _scan(s, i + 1, j, lexicon, outer=cue.category, checked=False)
         i = j
 
 
-def _cue_at(s: list[Token], i: int, hi: int, lexicon: Lexicon) -> Cue | None:
+def _cue_at(s: list[Token], i: int, hi: int, lexicon: Lexicon, checked: bool) -> Cue | None:
     for cue in lexicon.by_first.get(s[i].lower, ()):
         n = len(cue.words)
         if i + n > hi or any(s[i + k].lower != w for k, w in enumerate(cue.words)):
             continue
-        if cue.rule is None or RULES[cue.rule](s, i, i + n):
+        if cue.rule is None or not checked or RULES[cue.rule](s, i, i + n):
             return cue
     return None

@@ -38,11 +38,36 @@ RULES: dict[str, Rule] = {}
 
 # Adverbs that may stand between a modal or a verb and what it governs.
 INSERTS = frozenset(
-    "also well even still only easily then thus therefore indeed never not just already "
-    "potentially possibly probably perhaps certainly actually really further "
-    "eventually ultimately soon later".split()
+    [
+        "also",
+        "well",
+        "even",
+        "still",
+        "only",
+        "easily",
+        "then",
+        "thus",
+        "therefore",
+        "indeed",
+        "never",
+        "not",
+        "just",
+        "already",
+        "potentially",
+        "possibly",
+        "probably",
+        "perhaps",
+        "certainly",
+        "actually",
+        "really",
+        "further",
+        "eventually",
+        "ultimately",
+        "soon",
+        "later",
+    ]
 )
-CLAUSE_PUNCT = frozenset(",;:()—–-\"“”")
+CLAUSE_PUNCT = frozenset(',;:()—–-"“”')
 
 
 def rule(fn: Rule) -> Rule:
@@ -127,7 +152,7 @@ def belief_held(s: Sentence, i: int, j: int) -> bool:
 # ---------------------------------------------------------------- modal verbs
 @rule
 def may(s: Sentence, i: int, j: int) -> bool:
-    """"may" the modal, not "May" the month or a name ("Theresa May", "in May 2005")."""
+    """The modal "may", not "May" the month or a name ("Theresa May", "in May 2005")."""
     tok, nxt = s[i], after(s, j)
     if nxt is not None and is_number(nxt):
         return False  # "May 25", "may 2005"
@@ -140,14 +165,43 @@ def may(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def might(s: Sentence, i: int, j: int) -> bool:
-    """"might" the modal, not the noun ("military might", "the might of Rome")."""
+    """The modal "might", not the noun ("military might", "the might of Rome")."""
     prev, nxt = before(s, i), after(s, j)
     if nxt is None or not nxt.is_word or nxt.lower in ("of", "and", "or"):
         return False
     return not (noun_context_before(prev) or lower(prev) in ("with", "of", "all"))
 
 
-PERCEPTION = frozenset("see hear feel smell taste tell find afford remember".split())
+PERSONAL = frozenset(["i", "you", "he", "she", "we", "they"])
+CONSEQUENCES = frozenset(
+    [
+        "lead",
+        "cause",
+        "result",
+        "reach",
+        "exceed",
+        "mean",
+        "affect",
+        "harm",
+        "damage",
+        "threaten",
+        "trigger",
+        "explain",
+        "underlie",
+        "become",
+        "pose",
+        "prove",
+        "increase",
+        "reduce",
+        "leave",
+        "spark",
+        "undermine",
+        "jeopardize",
+    ]
+)
+PERCEPTION = frozenset(
+    ["see", "hear", "feel", "smell", "taste", "tell", "find", "afford", "remember"]
+)
 
 
 @rule
@@ -163,7 +217,12 @@ def could(s: Sentence, i: int, j: int) -> bool:
         return nxt is None or not looks_participle(nxt)  # "could be opened": ability
     if verb.lower in PERCEPTION or _purpose_clause(s, i):
         return False
-    return not _past_context(s, i)  # "it could take years" but "he could swim"
+    if verb.lower in CONSEQUENCES:
+        return True  # "the departure could lead to ...": a possible outcome
+    subject = subject_of(s, i)
+    if lower(subject) in PERSONAL or names_individual(s, subject):
+        return False  # a person who could do something: ability ("he could swim")
+    return not _past_context(s, i)  # "it could take years" but "the ship could carry 90"
 
 
 def _past_context(s: Sentence, i: int) -> bool:
@@ -182,19 +241,19 @@ def _purpose_clause(s: Sentence, i: int) -> bool:
 
 @rule
 def must_have(s: Sentence, i: int, j: int) -> bool:
-    """"must have" + participle is an inference ("it must have been"); obligation is not."""
+    """A "must have" + participle is an inference ("it must have been"); obligation is not."""
     nxt = after(s, j)
     return nxt is not None and looks_participle(nxt)
 
 
-NARRATIVE = frozenset("later eventually soon then go become remain continue".split())
-CONDITIONS = frozenset("if unless otherwise without suppose supposing imagine".split())
+NARRATIVE = frozenset(["later", "eventually", "soon", "then", "go", "become", "remain", "continue"])
+CONDITIONS = frozenset(["if", "unless", "otherwise", "without", "suppose", "supposing", "imagine"])
 
 
 @rule
 def would(s: Sentence, i: int, j: int) -> bool:
-    """"would" of a hypothesis or a condition, not of the future in the past or habit."""
-    k, verb = word_after(s, j)
+    """A "would" of a hypothesis or a condition, not of the future in the past or habit."""
+    _, verb = word_after(s, j)
     if verb is None or lower(after(s, j)) in NARRATIVE or lower(verb) in NARRATIVE:
         return False
     return any(t.lower in CONDITIONS for t in s)
@@ -219,14 +278,14 @@ RULES["if"] = RULES.pop("if_")
 
 @rule
 def if_not(s: Sentence, i: int, j: int) -> bool:
-    """"if not combined with ..." is a condition; "many, if not most" concedes."""
+    """A condition in "if not combined with ..."; a concession in "many, if not most" concedes."""
     nxt = after(s, j)
     return nxt is not None and looks_participle(nxt) and lower(before(s, i)) != "even"
 
 
 @rule
 def in_case(s: Sentence, i: int, j: int) -> bool:
-    """"in case of fire" / "in case he calls", not "in this case" (never matched) or "in case law"."""
+    """A condition in "in case of fire", "in case he calls"; not "in case law"."""
     return lower(after(s, j)) not in ("law", "study", "studies")
 
 
@@ -240,7 +299,7 @@ def attributive(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def possible(s: Sentence, i: int, j: int) -> bool:
-    """"it is possible that", "a possible cause"; not "as soon as possible", "made it possible"."""
+    """Predicative "it is possible that", "a possible cause"; not "as soon as possible", "made it possible"."""
     prev, nxt = lower(before(s, i)), lower(after(s, j))
     if nxt == "that":
         return True
@@ -250,13 +309,26 @@ def possible(s: Sentence, i: int, j: int) -> bool:
 
 
 PREDICATIVE = BE - {"be", "been", "being"} | frozenset(
-    "seems seemed appears appeared also quite very entirely perfectly well still it's".split()
+    [
+        "seems",
+        "seemed",
+        "appears",
+        "appeared",
+        "also",
+        "quite",
+        "very",
+        "entirely",
+        "perfectly",
+        "well",
+        "still",
+        "it's",
+    ]
 )
 
 
 @rule
 def doubt(s: Sentence, i: int, j: int) -> bool:
-    """"doubt" hedges, except in "no doubt", "without doubt", "beyond doubt" (boosters)."""
+    """A "doubt" hedges, except in "no doubt", "without doubt", "beyond doubt" (boosters)."""
     return lower(before(s, i)) not in ("no", "without", "beyond", "little")
 
 
@@ -268,20 +340,20 @@ def verb(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def fear(s: Sentence, i: int, j: int) -> bool:
-    """"it is feared that", "fears that ..." but not "fear of spiders"."""
+    """Fear as doubt: "it is feared that", "fears that ..." but not "fear of spiders"."""
     nxt = after(s, j)
     return lower(nxt) in ("that", "to") or lower(before(s, i)) in BE
 
 
 @rule
 def in_question(s: Sentence, i: int, j: int) -> bool:
-    """"open to question"/"called in question"; not "the person in question" (a determiner before)."""
+    """Doubt in "open to question", "called in question"; not "the person in question"."""
     return lower(before(s, i)) in ("called", "call", "calls", "calling", "open", "brought")
 
 
 @rule
 def appear(s: Sentence, i: int, j: int) -> bool:
-    """"appears to be", "it appears that", "appears unimpressed"; not "appears on stage"."""
+    """Seeming in "appears to be", "it appears that", "appears unimpressed"; not "appears on stage"."""
     k, nxt = word_after(s, j)
     if nxt is None or not nxt.is_word:
         return lower(before(s, i)) == "it" and nxt is not None and nxt.text == ","
@@ -291,7 +363,7 @@ def appear(s: Sentence, i: int, j: int) -> bool:
         return False
     if is_number(nxt) or nxt.is_capitalised or nxt.lower.endswith("ly"):
         return False
-    return nxt.lower not in AUXILIARIES and not looks_participle(nxt) or nxt.lower in (
+    return (nxt.lower not in AUXILIARIES and not looks_participle(nxt)) or nxt.lower in (
         "unimpressed",
         "unconvinced",
     )
@@ -299,7 +371,7 @@ def appear(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def look_like(s: Sentence, i: int, j: int) -> bool:
-    """"looks like" + a clause or an event, not a description of a face."""
+    """A "looks like" + a clause or an event, not a description of a face."""
     return lower(before(s, i)) in SUBJECT_PRONOUNS | {"this", "that"}
 
 
@@ -330,7 +402,7 @@ def believe(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def think(s: Sentence, i: int, j: int) -> bool:
-    """"I think", "experts think that"; not "think about" or "think of" (consider)."""
+    """Belief in "I think", "experts think that"; not "think about" or "think of" (consider)."""
     if not belief_held(s, i, j):
         return False
     return lower(after(s, j)) not in ("about", "of", "tank", "tanks")
@@ -338,20 +410,20 @@ def think(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def thought(s: Sentence, i: int, j: int) -> bool:
-    """"is thought to", "he thought that"; not the noun ("Buddhist thought", "schools of thought")."""
+    """Belief in "is thought to", "he thought that"; not the noun ("Buddhist thought", "schools of thought")."""
     if not belief_held(s, i, j):
         return False
     prev, nxt = before(s, i), after(s, j)
     if lower(prev) in ("of", "and") or noun_context_before(prev):
         return lower(prev) in BE
-    if nxt is None or nxt.text in ".,;:)" and lower(prev) not in BE | {"previously", "once"}:
+    if nxt is None or (nxt.text in ".,;:)" and lower(prev) not in BE | {"previously", "once"}):
         return False
     return lower(nxt) not in ("-", "out", "provoking")
 
 
 @rule
 def consider(s: Sentence, i: int, j: int) -> bool:
-    """"consider X (to be) Y" as belief; not "considering the cost" or "consider whether"."""
+    """Belief in "consider X (to be) Y" as belief; not "considering the cost" or "consider whether"."""
     if not belief_held(s, i, j):
         return False
     nxt = after(s, j)
@@ -360,14 +432,14 @@ def consider(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def considered(s: Sentence, i: int, j: int) -> bool:
-    """"is considered (to be) important"; not "was considered by the board" (deliberated)."""
+    """Belief in "is considered (to be) important"; not "was considered by the board" (deliberated)."""
     nxt = after(s, j)
     return lower(nxt) not in ("for", "whether", "but", ".", ",") and lower(nxt) not in WH
 
 
 @rule
 def regard(s: Sentence, i: int, j: int) -> bool:
-    """"regards X as Y"; not "with regard to", "in this regard", "regards" as greetings."""
+    """Belief in "regards X as Y"; not "with regard to", "in this regard", "regards" as greetings."""
     if not belief_held(s, i, j):
         return False
     return any(t.lower == "as" for t in s[j : j + 8]) and lower(before(s, i)) not in (
@@ -379,7 +451,7 @@ def regard(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def regarded(s: Sentence, i: int, j: int) -> bool:
-    """"regarded as", "highly regarded"; not "regarded the plan with suspicion"."""
+    """Belief in "regarded as", "highly regarded"; not "regarded the plan with suspicion"."""
     return any(t.lower == "as" for t in s[j : j + 4]) or lower(before(s, i)) in (
         "highly",
         "well",
@@ -389,7 +461,7 @@ def regarded(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def view(s: Sentence, i: int, j: int) -> bool:
-    """"viewed as", "their view is"; not "a view of the lake" or "viewed the film"."""
+    """Belief in "viewed as", "their view is"; not "a view of the lake" or "viewed the film"."""
     if any(t.lower == "as" for t in s[j : j + 5]):
         return True
     return lower(before(s, i)) in POSSESSIVES and lower(after(s, j)) in ("is", "was", ",", "that")
@@ -397,13 +469,13 @@ def view(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def seen_as(s: Sentence, i: int, j: int) -> bool:
-    """"seen as" a judgement; "as seen as" is a comparison."""
+    """A judgement in "seen as"; "as seen as" is a comparison."""
     return lower(before(s, i)) != "as"
 
 
 @rule
 def expect(s: Sentence, i: int, j: int) -> bool:
-    """"is expected to", "expected that"; not "life expectancy" or "the expected value"."""
+    """Expectation in "is expected to", "expected that"; not "life expectancy" or "the expected value"."""
     if not belief_held(s, i, j):
         return False
     nxt = after(s, j)
@@ -415,7 +487,7 @@ def expect(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def assume(s: Sentence, i: int, j: int) -> bool:
-    """"assume that"; not "assumed office", "assumed command", "assume responsibility"."""
+    """Assumption in "assume that"; not "assumed office", "assumed command", "assume responsibility"."""
     if not belief_held(s, i, j):
         return False
     return lower(after(s, j)) not in (
@@ -438,13 +510,13 @@ def assume(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def suppose(s: Sentence, i: int, j: int) -> bool:
-    """"supposed to be" (said to be) hedges; "was supposed to leave" (obligation) too rarely to split."""
+    """Hearsay in "supposed to be"; not "supposed by" (a proposal)."""
     return lower(after(s, j)) != "by"
 
 
 @rule
 def accuse(s: Sentence, i: int, j: int) -> bool:
-    """"accused of" an unproven act."""
+    """An unproven act in "accused of", "accused him that"."""
     return any(t.lower in ("of", "that") for t in s[j : j + 3])
 
 
@@ -454,7 +526,7 @@ def claim(s: Sentence, i: int, j: int) -> bool:
     nxt = after(s, j)
     if nxt is None:
         return False
-    if nxt.lower == "that" or nxt.lower == "to" and lower(after(s, j, 1)) in ("be", "have"):
+    if nxt.lower == "that" or (nxt.lower == "to" and lower(after(s, j, 1)) in ("be", "have")):
         return True
     if s[i].lower in ("claims", "claim") and noun_context_before(before(s, i)):
         return False
@@ -462,15 +534,9 @@ def claim(s: Sentence, i: int, j: int) -> bool:
 
 
 @rule
-def estimate(s: Sentence, i: int, j: int) -> bool:
-    """Estimates approximate: "an estimated 1.3 million", "estimated at", "estimates that"."""
-    return True
-
-
-@rule
 def approximate(s: Sentence, i: int, j: int) -> bool:
-    """"about 2,000", "around a dozen", "some 30 people"; not "talks about Ukraine"."""
-    k, nxt = j, after(s, j)
+    """Approximation in "about 2,000", "around a dozen", "some 30 people"; not "talks about Ukraine"."""
+    nxt = after(s, j)
     if nxt is not None and nxt.lower in ("a", "an") and s[i].lower != "some":
         two = after(s, j, 1)
         return two is not None and (is_number(two) or two.lower in UNITS_OF_TIME)
@@ -488,17 +554,11 @@ def kind_of(s: Sentence, i: int, j: int) -> bool:
 
 @rule
 def weasel(s: Sentence, i: int, j: int) -> bool:
-    """"Some say", "critics argue": a vague group as subject, not "some say in the matter"."""
+    """A vague group as subject: "some say", "critics argue": not "some say in the matter"."""
     nxt = after(s, j)
-    return not (nxt is not None and nxt.lower in ("in", "over", "on")) and lower(before(s, i)) not in (
-        DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS
-    )
-
-
-@rule
-def made_clear(s: Sentence, i: int, j: int) -> bool:
-    """"made it clear", "made clear that"."""
-    return True
+    return not (nxt is not None and nxt.lower in ("in", "over", "on")) and lower(
+        before(s, i)
+    ) not in (DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS)
 
 
 @rule
@@ -506,6 +566,3 @@ def intensifier(s: Sentence, i: int, j: int) -> bool:
     """Intensifiers boost before an adjective or adverb ("extremely important")."""
     nxt = after(s, j)
     return nxt is not None and nxt.is_word and nxt.lower not in DETERMINERS | PREPOSITIONS
-
-
-_ = (HAVE, MODALS)

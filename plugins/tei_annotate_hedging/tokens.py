@@ -18,8 +18,48 @@ __all__ = ["Token", "sentences", "tokenize"]
 WORD = re.compile(r"\w+(?:['’\-]\w+)*|\S")
 TERMINAL = frozenset(".!?")
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt sgt capt rev gov sen rep inc ltd co corp no vs etc "
-    "e.g i.e fig approx jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "fig",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 OPENERS = frozenset("\"'“‘«([")
 

@@ -13,16 +13,24 @@ from .tokens import Token
 __all__ = [
     "AUXILIARIES",
     "BE",
+    "CONJUNCTIONS",
     "DETERMINERS",
+    "DO",
+    "FUNCTION_WORDS",
+    "HAVE",
     "MODALS",
     "MONTHS",
     "NEGATIONS",
+    "NUMBER_WORDS",
+    "OBJECT_PRONOUNS",
     "POSSESSIVES",
     "PREPOSITIONS",
     "SUBJECT_PRONOUNS",
+    "UNITS_OF_TIME",
+    "WH",
+    "is_number",
     "looks_adjective",
     "looks_participle",
-    "is_number",
 ]
 
 
