@@ -19,6 +19,7 @@ from attrs import frozen
 from tei_annotate import OptionError
 
 from .tokens import tokenize
+from .wordclass import FUNCTION_WORDS
 
 __all__ = ["Category", "Cue", "Lexicon", "load_lexicon"]
 
@@ -47,19 +48,29 @@ class Cue:
 
 
 class Lexicon:
-    """Cues indexed by their first word, longest first, and the categories they use."""
+    """Cues by their words, the lengths of the cues each word begins, and key words.
+
+    A sentence holding none of the ``keys`` (one chosen word of every cue, the least
+    common-looking) cannot hold a cue, so it is skipped without being tokenized.
+    """
 
     def __init__(self, categories: dict[str, Category], cues: Iterable[Cue]) -> None:
         self.categories = categories
-        self.by_first: dict[str, list[Cue]] = {}
-        for cue in cues:
-            self.by_first.setdefault(cue.words[0], []).append(cue)
-        for options in self.by_first.values():
-            options.sort(key=lambda c: -len(c.words))
-        self.longest = max((len(c.words) for cs in self.by_first.values() for c in cs), default=0)
+        self.table: dict[tuple[str, ...], Cue] = {c.words: c for c in cues}
+        lengths: dict[str, set[int]] = {}
+        for words in self.table:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+        self.keys = frozenset(_key(c.words) for c in self.table.values() if c.category != "none")
 
     def __len__(self) -> int:
-        return sum(len(cs) for cs in self.by_first.values())
+        return len(self.table)
+
+
+def _key(words: tuple[str, ...]) -> str:
+    """The word of a cue most likely to be rare: the longest that is no function word."""
+    content = [w for w in words if w not in FUNCTION_WORDS] or list(words)
+    return max(content, key=len)
 
 
 def expand(pattern: str) -> Iterator[str]:

@@ -1,7 +1,8 @@
 """Finding cues: the longest lexicon entry at each word whose context rule agrees.
 
-One left-to-right pass over each sentence's words, trying only the few cues that
-start with the current word, so the time grows linearly with the text.
+One left-to-right pass over each sentence's words, looking up only the few cue
+lengths that start with the current word, so the time grows linearly with the text.
+Sentences without any cue's key word are skipped before they are tokenized.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from attrs import frozen
 
 from .lexicon import Cue, Lexicon
 from .rules import RULES
-from .tokens import Token, sentences, tokenize
+from .tokens import WORD, Token, lowered, sentence_spans, tokenize
 
 __all__ = ["Match", "find_cues"]
 
@@ -35,17 +36,28 @@ class Match:
 def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     """Every cue in ``text`` in document order; inner cues follow the cue holding them."""
     found: list[Match] = []
-    for sentence in sentences(text, tokenize(text)):
-        found.extend(_scan(sentence, 0, len(sentence), lexicon, outer=None, checked=True))
+    low = lowered(text)
+    for start, end in sentence_spans(text):
+        if low is not None and lexicon.keys.isdisjoint(WORD.findall(low, start, end)):
+            continue  # no word that any cue needs: most sentences end here
+        s = tokenize(text, start, end, low)
+        words = [t.lower for t in s]
+        found.extend(_scan(s, words, 0, len(s), lexicon, outer=None, checked=True))
     return found
 
 
 def _scan(
-    s: list[Token], lo: int, hi: int, lexicon: Lexicon, outer: str | None, checked: bool
+    s: list[Token],
+    words: list[str],
+    lo: int,
+    hi: int,
+    lexicon: Lexicon,
+    outer: str | None,
+    checked: bool,
 ) -> Iterator[Match]:
     i = lo
     while i < hi:
-        cue = _cue_at(s, i, hi, lexicon, checked)
+        cue = _cue_at(s, words, i, hi, lexicon, checked)
         if cue is None:
             i += 1
             continue
@@ -53,15 +65,19 @@ def _scan(
         if cue.category not in (outer, NO_CUE):
             yield Match(s[i].start, s[j - 1].end, cue.category, cue)
         if cue.category in HOLDERS and j - i > 1:
-            yield from _scan(s, i + 1, j, lexicon, outer=cue.category, checked=False)
+            yield from _scan(s, words, i + 1, j, lexicon, outer=cue.category, checked=False)
         i = j
 
 
-def _cue_at(s: list[Token], i: int, hi: int, lexicon: Lexicon, checked: bool) -> Cue | None:
-    for cue in lexicon.by_first.get(s[i].lower, ()):
-        n = len(cue.words)
-        if i + n > hi or any(s[i + k].lower != w for k, w in enumerate(cue.words)):
+def _cue_at(
+    s: list[Token], words: list[str], i: int, hi: int, lexicon: Lexicon, checked: bool
+) -> Cue | None:
+    """The longest cue starting at word ``i`` whose rule agrees (rules are skipped when
+    not ``checked``)."""
+    for n in lexicon.lengths.get(words[i], ()):
+        if i + n > hi:
             continue
-        if cue.rule is None or not checked or RULES[cue.rule](s, i, i + n):
+        cue = lexicon.table.get(tuple(words[i : i + n]))
+        if cue is not None and (cue.rule is None or not checked or RULES[cue.rule](s, i, i + n)):
             return cue
     return None

@@ -251,21 +251,47 @@ CONDITIONS = frozenset(["if", "unless", "otherwise", "without", "suppose", "supp
 
 
 @rule
-def would(s: Sentence, i: int, j: int) -> bool:
-    """A "would" of a hypothesis or a condition, not of the future in the past or habit."""
+def consequent(s: Sentence, i: int, j: int) -> bool:
+    """A "would" or "will" that states what follows from a condition in the same sentence
+    ("if he left, the party would split"), not the future in the past or habit."""
     _, verb = word_after(s, j)
     if verb is None or lower(after(s, j)) in NARRATIVE or lower(verb) in NARRATIVE:
         return False
-    return any(t.lower in CONDITIONS for t in s)
+    lo, hi = _clause_start(s, i), _clause_end(s, j)
+    return any(
+        s[k].lower in CONDITIONS and (s[k].lower != "if" or if_(s, k, k + 1)) for k in range(lo, hi)
+    )
+
+
+# A quotation or a colon opens a new speech act: a condition outside does not govern it.
+SEGMENT_BREAKS = frozenset(':;"“”«»')
+
+
+def _clause_start(s: Sentence, i: int) -> int:
+    while i > 0 and s[i - 1].text not in SEGMENT_BREAKS:
+        i -= 1
+    return i
+
+
+def _clause_end(s: Sentence, j: int) -> int:
+    while j < len(s) and s[j].text not in SEGMENT_BREAKS:
+        j += 1
+    return j
 
 
 # ---------------------------------------------------------------- conditionals
+# Set phrases that plan for a case rather than doubt a claim.
+IF_IDIOMS = (("all", "else", "fails"), ("need", "be"), ("necessary",), ("possible",), ("ever",))
+
+
 @rule
 def if_(s: Sentence, i: int, j: int) -> bool:
     """A condition, not a concession or comparison ("even if", "as if", "if any")."""
     prev, nxt, two = before(s, i), after(s, j), after(s, j, 1)
     if nxt is None or lower(prev) == "as" or nxt.lower in ("any", "anything", "not", "no"):
         return False  # "as if" compares; "if any", "if not most" concede
+    if any(tuple(t.lower for t in s[j : j + len(idiom)]) == idiom for idiom in IF_IDIOMS):
+        return False
     if lower(prev) == "and" and lower(before(s, i, 2)) == "only":
         return False
     if nxt.lower == "and" and lower(two) == "only":
@@ -565,4 +591,6 @@ def weasel(s: Sentence, i: int, j: int) -> bool:
 def intensifier(s: Sentence, i: int, j: int) -> bool:
     """Intensifiers boost before an adjective or adverb ("extremely important")."""
     nxt = after(s, j)
+    if lower(before(s, i)) in NEGATIONS:
+        return False  # "not entirely sound" understates
     return nxt is not None and nxt.is_word and nxt.lower not in DETERMINERS | PREPOSITIONS
