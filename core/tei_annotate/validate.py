@@ -31,6 +31,7 @@ POINTER_ATTRS = (
 )
 STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+G_CODE = re.compile(r"U\+([0-9A-F]{4,6})\Z")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
@@ -47,6 +48,12 @@ def schema() -> etree.RelaxNG:
 
 def _line(el: Any) -> str:
     return f"line {el.sourceline}: " if el.sourceline else ""
+
+
+def _length(el: Any) -> int:
+    """Characters under ``el``; an encoded ``<g type="U+0007"/>`` stands for its one character."""
+    encoded = sum(1 for g in el.iter(f"{TEI}g") if G_CODE.match(g.get("type", "")))
+    return len("".join(el.itertext())) + encoded
 
 
 def check_pointers(root: Any) -> list[str]:
@@ -71,7 +78,7 @@ def check_pointers(root: Any) -> list[str]:
                 target = m.group(1) if m else token[1:]
                 if target not in ids:
                     problems.append(f"{_line(el)}@{attr} points at {token!r}, which has no xml:id")
-                elif m and int(m.group(2)) + int(m.group(3)) > len("".join(ids[target].itertext())):
+                elif m and int(m.group(2)) + int(m.group(3)) > _length(ids[target]):
                     problems.append(f"{_line(el)}@{attr} {token!r} runs past the end of {target!r}")
         if el.tag == f"{TEI}span" and el.get("to") is not None and el.get("from") is None:
             problems.append(f"{_line(el)}span has @to without @from")
