@@ -66,7 +66,7 @@ class PluginHost:
         class name (pluggy's fallback, an id number, says nothing in a message).
         """
         if name is None:
-            readable = getattr(plugin, "__name__", None) or type(plugin).__qualname__
+            readable = getattr(plugin, "__name__", None) or type(plugin).__name__
             name = None if self.pm.has_plugin(readable) else readable
         self.pm.register(plugin, name=name)
         plugin_name = self.pm.get_name(plugin) or repr(plugin)
