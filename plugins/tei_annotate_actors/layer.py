@@ -38,7 +38,9 @@ def _blocks(document: Document) -> list[tuple[list[Token], bool]]:
         if block.kind == "boilerplate":
             continue
         toks = tokenize(document.text, block.start, block.end)
-        out.append((toks, block.kind != "p" and title_cased(toks)))
+        # a heading capitalises every word; a first line that is a sentence does not count
+        ends_sentence = document.block_text(block).rstrip().endswith((".", "!", "?"))
+        out.append((toks, block.kind != "p" and not ends_sentence and title_cased(toks)))
     return out
 
 

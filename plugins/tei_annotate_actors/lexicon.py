@@ -17,20 +17,20 @@ def words(text: str) -> frozenset[str]:
 
 # Honorifics and role nouns that stand before a personal name ("President Putin").
 TITLE_NOUNS = words("""
-    president presidents vice-president premier chancellor minister ministers secretary
+    president vice-president premier chancellor minister secretary commodore
     prime king queen prince princess emperor sheikh emir sultan pope cardinal bishop
     archbishop rabbi imam ayatollah reverend rev father sister brother saint st
     mr mrs ms miss mx dr prof professor sir dame lord lady baron baroness judge justice
     senator sen rep representative congressman congresswoman governor gov mayor
     ambassador envoy commissioner chairman chairwoman chair director general gen
-    lt lieutenant colonel col major maj captain capt commander cmdr admiral adm sgt
+    lt lieutenant colonel col major maj captain capt commander cmdr admiral adm sgt spc pfc
     sergeant corporal cpl private pvt marshal brigadier spokesman spokeswoman spokesperson
     chief deputy speaker leader officer agent detective inspector superintendent
     """)
 # Honorifics that only ever precede a personal name (a name follows them for sure).
 HONORIFICS = words("""
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend sheikh
-    gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov
+    gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov spc pfc brig
     """)
 # Words that may stand inside a title before its noun ("Foreign Minister", "Vice President").
 TITLE_MODIFIERS = words("""
@@ -61,8 +61,8 @@ ORG_HEADS = words("""
     federation confederation association organisation organization institute institution
     university college school academy court parliament senate congress assembly cabinet
     government administration authority authorities board bureau directorate secretariat
-    movement front network foundation trust society club team summit treaty nations
-    commonwealth caliphate airlines airways railways times post news press
+    movement front network foundation trust society club team summit nations
+    caliphate airlines airways railways times post news press
     tribune herald journal telegraph guardian broadcasting television radio media
     """)
 # Words that open organisation names whatever follows ("Ministry of Defence", "Bank of England").
@@ -77,19 +77,30 @@ GEO_HEADS = words("""
     republic kingdom emirate city town village valley river sea ocean gulf bay lake
     mountain mountains mount hills island islands peninsula desert strait coast
     airfield airport base street square avenue road bridge canal border
+    hospital prison camp stadium hotel palace
     """)
 # Words that open geographic names ("Mount Sinjar", "Gulf of Oman", "Lake Chad").
-GEO_OPENERS = words("mount lake gulf cape port fort sea bay isle river")
+GEO_OPENERS = words("mount lake gulf cape port fort sea bay isle river wadi jebel jabal")
 # Geographic nouns that make the capitalised word after "of" a place ("the region of Yakutia").
 GEO_NOUNS = words(
-    "region province district city town village area capital suburb outskirts country"
+    """
+    region province district city town village area capital suburb outskirts country
+    regions provinces districts cities towns villages areas suburbs countries
+    """
 )
-# Prepositions after which an unknown capitalised word is most likely a place.
-PLACE_PREPOSITIONS = words("in at from near outside inside across towards toward into")
+# Prepositions after which an unknown capitalised word is most likely a place:
+# the first ones say so clearly, "in", "at" and "from" less so ("in Nato", "from Smith").
+LOCATIVE_PREPOSITIONS = words("near outside inside across towards toward into around")
+PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS | words("in at from")
+# Words whose object is an adversary: a group, seldom a place ("defeat Daesh").
+ADVERSARY_CUES = words(
+    "defeat defeating degrade degrading destroy destroying against combat combating counter "
+    "countering eliminate eliminating"
+)
 # Lower-case words allowed inside a name between capitalised words.
-NAME_CONNECTORS = words("of for the and de del della di da du la le van von bin ibn al ad as")
+NAME_CONNECTORS = words("of for the and de del della di da du la le van von bin ibn al ad ar")
 # Particles that belong to a surname ("de Mistura", "al-Abadi").
-SURNAME_PARTICLES = words("de del della di da du la le van von der den bin ibn al el")
+SURNAME_PARTICLES = words("de del della di da du la le van von der den bin ibn al el ad ar")
 
 # Closed-class words and sentence adverbs: capitalised only because they open a sentence.
 FUNCTION_WORDS = words("""
@@ -120,3 +131,18 @@ NON_ACTOR_ACRONYMS = words("""
     """)
 # Compass words that name a region when capitalised ("the West").
 COMPASS = words("north south east west northern southern eastern western")
+# Last words of names of texts, laws, events and times: named, but not actors.
+NON_ACTOR_HEADS = words(
+    """
+    book books code act acts law laws constitution treaty charter convention conventions
+    resolution resolutions agreement accord accords protocol declaration initiative
+    time day days year war wars revolution operation exercise bible koran quran gospel
+    revelation prize award
+    """
+)
+# First words of names that are not actors (operations, exercises, vehicles).
+NON_ACTOR_OPENERS = words("operation exercise")
+# Ship prefixes: a named vessel is not an actor ("USS Hopper", "HMS Ocean").
+SHIP_PREFIXES = frozenset(
+    {"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS", "MV", "SS"}
+)
