@@ -28,6 +28,7 @@ __all__ = [
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without accents or dots, for matching spelling variants."""
     s = unicodedata.normalize("NFKD", s)
