@@ -33,7 +33,7 @@ def default_model() -> str:
             "actors.backend=spacy needs spaCy and an English model: "
             "pip install 'tei-annotate[spacy]'"
         ) from None
-    english = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
+    english: list[str] = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
     if not english:
         raise OptionError(
             "actors.backend=spacy found no English spaCy model: "
