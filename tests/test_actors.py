@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import tei_annotate_actors
-from tei_annotate import annotate, make_host, validate_tei
+from tei_annotate import OptionError, annotate, make_host, validate_tei
 
 
 @pytest.fixture
@@ -138,3 +138,65 @@ def test_seed_output_is_valid_tei(actors_host, seed_text, tei_schema):
     xml = annotate(seed_text, ["actors"], host=actors_host).render("tei", actors_host)
     validate_tei(xml)
     assert b'<persName ref="#pers.putin"' in xml
+
+
+def test_unknown_backend_lists_valid_ones(actors_host):
+    with pytest.raises(OptionError, match="rules, spacy"):
+        annotate(
+            "T\n\nAngela Merkel.\n",
+            ["actors"],
+            options={"actors": {"backend": "x"}},
+            host=actors_host,
+        )
+
+
+def test_section_head_is_not_a_description(run):
+    text = body("Olaf Scholz spoke.", "The diplomat", "He left at noon.")
+    assert run(text).by_element("rs") == ()
+
+
+def test_sentence_initial_as_does_not_hide_a_source(run):
+    text = body("As a former Kremlin insider admitted: “It was hard.”")
+    (rs,) = run(text).by_element("rs")
+    assert text[rs.start : rs.end] == "a former Kremlin insider"
+
+
+def test_description_before_name_points_at_it(run):
+    text = body("They met the Russian business envoy Kirill Dmitriev in Riyadh.")
+    (rs,) = run(text).by_element("rs")
+    assert rs.link("ref") == ("pers.dmitriev",)
+
+
+def test_hyphenated_countries_are_two_places(run):
+    text = body("The US-Ukraine talks ended.")
+    assert [n[0] for n in names(run(text), text)] == ["US", "Ukraine"]
+
+
+def test_ship_is_not_an_actor(run):
+    text = body("The sailors of USS Hopper arrived in Bahrain.")
+    assert [n[0] for n in names(run(text), text)] == ["Bahrain"]
+
+
+def test_qualified_title_stays_in_role_name(run):
+    text = body("They met Turkish Foreign Minister Mevlut Cavusoglu on Monday.")
+    result = run(text)
+    assert ("Turkish Foreign Minister Mevlut Cavusoglu", "persName", "pers.cavusoglu") in names(
+        result, text
+    )
+    (role,) = result.by_element("roleName")
+    assert text[role.start : role.end] == "Turkish Foreign Minister"
+
+
+def test_locative_preposition_types_unknown_place(run):
+    text = body("Near Qaryat Zubayr, two strikes hit a depot.")
+    assert names(run(text), text)[0][1] == "placeName"
+
+
+def test_adjective_suffix_is_outside_the_name(run):
+    text = body("Fighters left an ISIL-held building.")
+    assert [n[0] for n in names(run(text), text)] == ["ISIL"]
+
+
+def test_law_is_not_an_actor(run):
+    text = body("It is an offence under the Criminal Code.")
+    assert names(run(text), text) == []

@@ -36,7 +36,6 @@ from .tokens import Token
 
 __all__ = ["Candidate", "extend_to_title", "find_candidates", "key", "shape", "title_cased"]
 
-ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ad-|ibn|bin)-[A-Z]")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
 # Joining "of"/"for": the word before it must be a head that takes such a complement.
@@ -60,8 +59,7 @@ def is_function_word(word: str) -> bool:
 
 
 def is_capitalised(tok: Token) -> bool:
-    t = tok.text
-    return t[0].isupper() or bool(ARABIC_ARTICLE.match(t))
+    return tok.capitalised
 
 
 @define
@@ -76,6 +74,7 @@ class Candidate:
     strength: int = 0
     ref: str | None = None
     hint: str | None = None  # a type proposed by a statistical backend
+    _words: tuple[list[Token], list[str]] | None = field(default=None, init=False, repr=False)
 
     @property
     def start(self) -> int:
@@ -94,7 +93,9 @@ class Candidate:
 
     @property
     def words(self) -> list[str]:
-        return [t.text for t in self.tokens if t.is_word]
+        if self._words is None or self._words[0] is not self.tokens:
+            self._words = (self.tokens, [t.text for t in self.tokens if t.is_word])
+        return self._words[1]
 
 
 def title_cased(tokens: Sequence[Token]) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without accents or dots, for matching spelling variants."""
     s = unicodedata.normalize("NFKD", s)
@@ -187,4 +188,5 @@ def is_given_name(word: str) -> bool:
     """Is ``word`` a first name in the gender-guesser dictionary?"""
     if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
         return False  # the Arabic article of "Al Huwayjah" is no first name
-    return _given_names().get_gender(word) != "unknown"  # type: ignore[attr-defined]
+    gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
+    return gender != "unknown"

