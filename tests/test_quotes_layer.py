@@ -197,3 +197,28 @@ def test_a_flood_of_unbalanced_marks_is_handled_quickly():
     t0 = time.perf_counter()
     run(text, {})
     assert time.perf_counter() - t0 < 5
+
+
+def reported(text: str, names=PEOPLE) -> list[tuple[str, tuple[str, ...]]]:
+    result, _ = run(text, names)
+    return [(x[0], who(x)) for x in said(result) if x[2] == {"direct": "false"}]
+
+
+def test_reported_speech_without_that():
+    text = "Title\n\nMerkel said the credibility of the union was on the line."
+    assert reported(text) == [("the credibility of the union was on the line", ("pers.merkel",))]
+
+
+def test_reported_clause_before_a_parenthetical_attribution():
+    text = "Title\n\nThe deal will fail within a year, Merkel said, because nobody wants it."
+    assert reported(text) == [("The deal will fail within a year", ("pers.merkel",))]
+
+
+def test_introductory_phrase_is_not_the_reported_clause():
+    text = "Title\n\nAt the summit on Monday, Merkel said she would not give in."
+    assert reported(text) == [("she would not give in", ("pers.merkel",))]
+
+
+def test_belief_is_reported_with_its_holder():
+    text = "Title\n\nMerkel believes the treaty can still be saved."
+    assert reported(text) == [("the treaty can still be saved", ("pers.merkel",))]

@@ -14,16 +14,26 @@ import attrs
 
 from .attribution import ADVERBS, is_speech, subject_of
 from .frame import Frame
-from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, words
+from .lexicon import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
 
 __all__ = ["Reported", "reported_speech"]
 
+MIN_CLAUSE = 4  # words of a reported clause before ", X said"
+TRAILER_WORDS = 6  # words of ", X said" after a reported clause
 THAT_GAP = 5  # words between the verb and "that" ("said on Thursday that")
 PASSIVE = words("been is was are were being")
+# Belief reported as someone's stance ("many of his supporters believe bigotry is …").
+BELIEF = words("believe believes believed think thinks thought")
+NOT_CLAUSE = (
+    PREPOSITIONS
+    | ADVERBS
+    | words("so yes no nothing anything something this last yesterday today tonight earlier")
+)
 ZERO_THAT = words(
     "say says said saying claim claims claimed insist insists insisted argue argues argued "
-    "add adds added warn warns warned admit admits admitted"
+    "add adds added warn warns warned admit admits admitted believe believes believed "
+    "think thinks thought state states stated"
 )
 
 
@@ -51,7 +61,7 @@ def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterato
     toks = frame.tokens
     triggers: list[tuple[int, int, Mention | None]] = []  # (verb, content start token, speaker)
     for v in range(s0, s1):
-        if not is_speech(frame, v):
+        if not (is_speech(frame, v) or _belief(frame, v)):
             continue
         c = _complement(frame, v, s1, index)
         if c is None:
@@ -80,16 +90,43 @@ def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | Non
             return None  # "mocked an offer that …": a relative clause
         if frame.is_quote(j) or frame.tokens[j].text in '.;:“”"':
             return None
-    if frame.lower(v) in ZERO_THAT and v + 1 < s1:
+    if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _after_clause(frame, v):
         nxt = frame.tokens[v + 1]
         if nxt.lower in SUBJECT_PRONOUNS and nxt.lower != "it":
             return v + 1
-        names = [m for m in index.between(nxt.start, frame.hi) if m.start == nxt.start]
-        if names and names[0].kind == "name":
-            after = frame.index(names[0].end)
-            if after < s1 and frame.tokens[after].text[:1].islower():
-                return v + 1
+        if nxt.text[:1].isalnum() and nxt.lower not in NOT_CLAUSE:
+            return v + 1
     return None
+
+
+def _belief(frame: Frame, v: int) -> bool:
+    return frame.lower(v) in BELIEF and frame.lower(v - 1) not in DETERMINERS
+
+
+def _after_clause(frame: Frame, v: int) -> bool:
+    """ "“…,” he said" or "…, said X": the verb closes a quotation or a clause."""
+    k = v - 1
+    while k >= 0 and frame.lower(k) in ADVERBS:
+        k -= 1
+    if k < 0:
+        return False
+    if frame.is_quote(k) or frame.tokens[k].text == ",":
+        return True
+    j = k - 1  # "“…,” Trump said" and "…, Graham said"
+    while j >= 0 and frame.tokens[j].text[:1].isalnum() and k - j < 6:
+        j -= 1
+    return j >= 0 and (frame.is_quote(j) or frame.tokens[j].text == ",")
+
+
+def _closes_clause(frame: Frame, v: int, s1: int) -> bool:
+    """The reporting clause ends its sentence or is set off by a comma: "…, X said(, …)"."""
+    for k in range(v + 1, min(v + 1 + TRAILER_WORDS, s1)):
+        t = frame.tokens[k]
+        if t.text in ",.;!?":
+            return True
+        if t.lower in ("that",) or frame.is_quote(k):
+            return False
+    return v + 1 >= s1
 
 
 def _impersonal(frame: Frame, v: int, s0: int) -> bool:
@@ -119,29 +156,29 @@ def _content_end(frame: Frame, c: int, stop: int, s1: int) -> int:
 
 
 def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[Reported]:
-    """ "…, sources said." and "…, according to X." at the end of a sentence."""
+    """ "…, sources said.", "…, Graham said, since …", "…, said X, a …" and "…, according
+    to X." after the reported clause."""
     toks = frame.tokens
-    e = s1
-    while e > s0 and toks[e - 1].text in ".!?":
-        e -= 1
-    for j in range(e - 1, max(s0, e - 10) - 1, -1):
+    if any(frame.is_quote(k) for k in range(s0, s1)):
+        return
+    for j in range(s0 + 1, s1 - 1):
         if toks[j].text != ",":
             continue
-        tail = range(j + 1, e)
-        if any(frame.is_quote(k) for k in range(s0, e)):
-            return
         if frame.lower(j + 1) == "according" and frame.lower(j + 2) == "to":
-            who = _first(index, toks[j + 3].start if j + 3 < e else toks[j].end, toks[e - 1].end)
-        elif any(is_speech(frame, k) for k in tail):
-            v = next(k for k in tail if is_speech(frame, k))
-            who = subject_of(frame, v, j + 1, index)
-            if who is None:
-                return
+            who = _first(index, toks[min(j + 3, s1 - 1)].start, toks[s1 - 1].end)
         else:
-            continue
-        if j > s0:
+            v = next(
+                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if is_speech(frame, k)),
+                None,
+            )
+            if v is None or any(toks[k].text in ",;" for k in range(j + 1, v)):
+                continue
+            if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1):
+                continue  # "At the debate, Clinton said she …": the clause follows the verb
+            who = subject_of(frame, v, j + 1, index)
+        if who is not None:
             yield Reported(toks[s0].start, toks[j - 1].end, who)
-        return
+            return
 
 
 def _first(index: MentionIndex, s: int, e: int) -> Mention | None:
