@@ -17,9 +17,11 @@ import click
 
 from .api import annotate_bytes
 from .errors import InputError, OptionError, OutputError, TeiAnnotateError
+from .formats import Format
 from .layers import resolve_layers
 from .output import write_atomic
 from .plugins import get_host
+from .result import Result
 from .validate import validate_tei
 
 __all__ = ["main"]
@@ -137,7 +139,8 @@ def run(
                 sys.stdout.buffer.write(rendered)
                 sys.stdout.buffer.flush()
             else:
-                write_atomic(target, rendered, inputs=[p for p in _input_paths(sources)])
+                write_atomic(target, rendered, inputs=_input_paths(sources))
+                _write_companions(fmt_obj, result, target, _input_paths(sources))
         except TeiAnnotateError as exc:
             if not many:
                 raise
@@ -145,6 +148,14 @@ def run(
             click.echo(f"annotate: {exc}", err=True)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _write_companions(fmt: Format, result: Result, target: Path, inputs: list[Path]) -> None:
+    """Write the files a format's readers need beside ``target``; an identical file is kept."""
+    for suffix, data in (fmt.companions(result) if fmt.companions else {}).items():
+        path = target.with_name(target.stem + suffix)
+        if not (path.is_file() and path.read_bytes() == data):
+            write_atomic(path, data, inputs=inputs)
 
 
 def _input_paths(sources: Sequence[str]) -> list[Path]:
