@@ -19,6 +19,7 @@ from .api import annotate_bytes
 from .errors import InputError, OptionError, OutputError, TeiAnnotateError
 from .formats import Format
 from .layers import resolve_layers
+from .loader import decode
 from .output import write_atomic
 from .plugins import get_host
 from .result import Result
@@ -134,7 +135,11 @@ def run(
             )
             rendered = fmt_obj.render(result)
             if validate:
-                validate_tei(rendered if fmt_obj.is_tei else result.render("tei", host), name)
+                validate_tei(
+                    rendered if fmt_obj.is_tei else result.render("tei", host),
+                    name,
+                    source=result.document.text,
+                )
             if target is None:
                 sys.stdout.buffer.write(rendered)
                 sys.stdout.buffer.flush()
@@ -235,18 +240,29 @@ def _jsonable(value: object) -> object:
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate_cmd(files: tuple[Path, ...]) -> None:
-    """Check TEI FILES against tei_all and their pointers."""
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="The plain text FILE came from: also check its text was not changed.",
+)
+@click.option("--encoding", help="Read --source in this encoding instead of UTF-8.")
+def validate_cmd(files: tuple[Path, ...], source: Path | None, encoding: str | None) -> None:
+    """Check TEI FILES against tei_all and their pointers; problems as FILE:LINE: message."""
+    if source is not None and len(files) > 1:
+        raise InputError("--source checks one FILE at a time")
+    text = decode(_read(str(source))[0], str(source), encoding) if source else None
     bad = 0
     for f in files:
         data, _, _ = _read(str(f))
         try:
-            validate_tei(data, str(f))
+            validate_tei(data, str(f), source=text)
         except TeiAnnotateError as exc:
             bad += 1
             problems = getattr(exc, "problems", ()) or (str(exc),)
-            for p in problems:
-                click.echo(f"{f}: {p}", err=True)
+            for p in problems:  # FILE:LINE: message, as compilers write it for editors
+                line, colon, message = p.removeprefix("line ").partition(": ")
+                where = f"{line}:" if colon and line.isdigit() else ""
+                click.echo(f"{f}:{where} {message if where else p}", err=True)
         else:
             click.echo(f"{f}: valid")
     if bad:
