@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from contract_layers import contract_result
 from tei_annotate.cli import main
+
+from .contract_layers import contract_result
 
 SOURCE = "A title\n\nVladimir Putin said “yes” on 3 May.\nA bell\x07 rang.\n"
 
@@ -67,7 +68,9 @@ def test_validate_with_source_finds_a_changed_character(capsys, files, tei_schem
     tei.write_text(data, encoding="utf-8")
     code, _, err = _run(capsys, str(tei), "--source", str(src))
     assert code == 1
-    assert f"{tei}:{_line_of(data, '>4</num>')}: the text differs from the source at character" in err
+    assert (
+        f"{tei}:{_line_of(data, '>4</num>')}: the text differs from the source at character" in err
+    )
     assert "has '4', the source has '3 May." in err
 
 

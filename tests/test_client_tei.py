@@ -7,9 +7,10 @@ import itertools
 import pytest
 from lxml import etree
 
-from clients import check_jing, check_standoff, standoff_elements
-from contract_layers import ARTICLE, NAMES, contract_result
 from tei_annotate import validate_tei
+
+from .clients import check_jing, check_standoff, standoff_elements
+from .contract_layers import ARTICLE, NAMES, contract_result
 
 COMBINATIONS = [list(c) for n in range(len(NAMES) + 1) for c in itertools.combinations(NAMES, n)]
 TEXTS = {

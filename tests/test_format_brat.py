@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clients import check_brat
-from contract_layers import contract_result
+from .clients import check_brat
+from .contract_layers import contract_result
 
 # the console script: it loads the installed plugins, as users run it
 ANNOTATE = str(Path(sys.executable).with_name("annotate"))

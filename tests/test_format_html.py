@@ -7,7 +7,7 @@ import json
 import pytest
 from lxml import html
 
-from contract_layers import contract_result
+from .contract_layers import contract_result
 
 
 @pytest.fixture(scope="module")

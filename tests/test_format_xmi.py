@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from clients import check_xmi, load_xmi
-from contract_layers import contract_result
 from tei_annotate_formats.xmi import NAMED_ENTITY, custom_type_name
+
+from .clients import check_xmi, load_xmi
+from .contract_layers import contract_result
 
 XMI_NS = "http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_layers import contract_result
+from ..contract_layers import contract_result
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
