@@ -82,15 +82,16 @@ def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterato
 
 def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | None:
     """The token where the reported clause after verb ``v`` starts, if it has one."""
+    determiner = False
     for j in range(v + 1, min(v + 1 + THAT_GAP, s1)):
         w = frame.lower(j)
         if w == "that":
-            return j
-        if w in DETERMINERS and frame.lower(v) not in TELL_VERBS:
-            return None  # "mocked an offer that …": a relative clause
+            # "mocked an offer that …" is a relative clause; "told a press conference that" is not
+            return None if determiner and frame.lower(v) not in TELL_VERBS else j
         if frame.is_quote(j) or frame.tokens[j].text in '.;:“”"':
-            return None
-    if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _after_clause(frame, v):
+            break
+        determiner = determiner or w in DETERMINERS
+    if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _closes_quote(frame, v):
         nxt = frame.tokens[v + 1]
         if nxt.lower in SUBJECT_PRONOUNS and nxt.lower != "it":
             return v + 1
@@ -103,28 +104,29 @@ def _belief(frame: Frame, v: int) -> bool:
     return frame.lower(v) in BELIEF and frame.lower(v - 1) not in DETERMINERS
 
 
-def _after_clause(frame: Frame, v: int) -> bool:
-    """ "“…,” he said" or "…, said X": the verb closes a quotation or a clause."""
+def _closes_quote(frame: Frame, v: int) -> bool:
+    """ "“…,” he said" or "“…,” Trump said": the verb reports a quotation before it."""
     k = v - 1
     while k >= 0 and frame.lower(k) in ADVERBS:
         k -= 1
-    if k < 0:
-        return False
-    if frame.is_quote(k) or frame.tokens[k].text == ",":
-        return True
-    j = k - 1  # "“…,” Trump said" and "…, Graham said"
+    j = k
     while j >= 0 and frame.tokens[j].text[:1].isalnum() and k - j < 6:
         j -= 1
-    return j >= 0 and (frame.is_quote(j) or frame.tokens[j].text == ",")
+    return j >= 0 and (frame.is_quote(j) or (frame.is_quote(j - 1) and frame.tokens[j].text == ","))
 
 
-def _closes_clause(frame: Frame, v: int, s1: int) -> bool:
-    """The reporting clause ends its sentence or is set off by a comma: "…, X said(, …)"."""
+def _closes_clause(frame: Frame, v: int, s1: int, comma: int) -> bool:
+    """The reporting clause ends its sentence or is set off by a comma ("…, X said(, …)"),
+    or puts its subject after the verb ("…, said X, a …")."""
+    if v == comma + 1:
+        return True
     for k in range(v + 1, min(v + 1 + TRAILER_WORDS, s1)):
         t = frame.tokens[k]
         if t.text in ",.;!?":
             return True
-        if t.lower in ("that",) or frame.is_quote(k):
+        if t.lower in SUBJECT_PRONOUNS or t.lower in DETERMINERS or t.lower == "that":
+            return False
+        if frame.is_quote(k):
             return False
     return v + 1 >= s1
 
@@ -173,7 +175,7 @@ def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[R
             )
             if v is None or any(toks[k].text in ",;" for k in range(j + 1, v)):
                 continue
-            if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1):
+            if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1, j):
                 continue  # "At the debate, Clinton said she …": the clause follows the verb
             who = subject_of(frame, v, j + 1, index)
         if who is not None:
