@@ -222,3 +222,24 @@ def test_introductory_phrase_is_not_the_reported_clause():
 def test_belief_is_reported_with_its_holder():
     text = "Title\n\nMerkel believes the treaty can still be saved."
     assert reported(text) == [("the treaty can still be saved", ("pers.merkel",))]
+
+
+def test_speaker_named_before_a_long_apposition_and_the_verb():
+    text = (
+        "Title\n\n“It is fiscally responsible,” Angela Merkel, director of a policy centre and"
+        " a professor at a school in Berlin, said of the plan. “It does no harm.”"
+    )
+    result, _ = run(text, PEOPLE)
+    first, second = [a for a in result.results["quotes"].annotations if a.element == "said"]
+    assert first.link("who") == ("pers.merkel",) and second.link("prev") == (first.id,)
+
+
+def test_split_quote_chains_across_a_quoted_title_in_the_attribution():
+    text = "Title\n\n“He is right,” Merkel said on “Fox and Friends.” “I mean it.”"
+    result, _ = run(text, PEOPLE)
+    anns = result.results["quotes"].annotations
+    (first, second) = [a for a in anns if a.element == "said"]
+    assert second.link("prev") == (first.id,) and second.link("who") == ("pers.merkel",)
+    assert [result.document.text[a.start : a.end] for a in anns if a.element == "soCalled"] == [
+        "“Fox and Friends.”"
+    ]

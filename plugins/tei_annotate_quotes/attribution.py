@@ -41,7 +41,8 @@ MAX_APPOSITION_WORDS = 8
 BOUNDARY_WORDS = (
     CONNECTORS | (PREPOSITIONS - {"of"}) | words("that which who whom when while as if")
 )
-CLAUSE_WINDOW = 40  # words around a quotation searched for its reporting clause
+CLAUSE_WINDOW = 40
+LONG_APPOSITION = 40  # words of an apposition between a name and its reporting verb  # words around a quotation searched for its reporting clause
 # Verbs that quote someone's term for a thing: "called them “lone wolves”".
 NAMING_VERBS = words(
     "call calls called calling dub dubbed liken likened likens brand branded label labelled labeled"
@@ -218,6 +219,8 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
         if is_speech(frame, v) or frame.lower(v) in NAMING_VERBS:
             intro = v
             break
+    if intro is not None and _place_of_speech(frame, intro, qi):
+        intro = None
     if intro is not None:
         who = subject_of(frame, intro, s0, mentions)
         if who is not None:
@@ -226,6 +229,8 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     if trailer is not None:
         return trailer
     for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
+        if _place_of_speech(frame, v, qi):
+            break
         if is_speech(frame, v) or frame.lower(v) in SPEECH_NOUNS:
             who = subject_of(frame, v, s0, mentions) if is_speech(frame, v) else None
             who = who or _agent(frame, v, mentions)
@@ -235,6 +240,16 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     if who is not None:
         return Attribution(who, "according")
     return None
+
+
+def _place_of_speech(frame: Frame, v: int, qi: int) -> bool:
+    """ "said on “Fox and Friends”": the quotation names where it was said, not what."""
+    return (
+        v + 1 < qi <= v + 2
+        and is_speech(frame, v)
+        and frame.lower(v + 1) in PREPOSITIONS
+        and frame.lower(v + 1) not in ("to", "of", "about")
+    )
 
 
 def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:
@@ -248,6 +263,9 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
         if who is not None:
             return Attribution(who, "dash")
     end = s1 if s1 > qi + 1 else _next_sentence_end(frame, qi)
+    named = _name_with_apposition(frame, i, end, mentions)
+    if named is not None:
+        return named
     for v in range(i, min(i + TRAILER_GAP, end)):
         if frame.is_quote(v) or toks[v].text in ";:":
             break
@@ -260,6 +278,32 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
             if who is not None and not _premodifiers(frame, i, frame.index(who.start)):
                 return None  # the clause after the quotation is about something else
         return Attribution(who, "trailer", (toks[v].start, toks[v].end)) if who else None
+    return None
+
+
+def _name_with_apposition(
+    frame: Frame, i: int, end: int, mentions: MentionIndex
+) -> Attribution | None:
+    """ "“…,” Leonard E. Burman, director of … and a professor at …, said": a name right
+    after the quotation, a long apposition set off by commas, then the reporting verb."""
+    toks = frame.tokens
+    if i >= end:
+        return None
+    first = mentions.between(toks[i].start, toks[min(i + 3, end - 1)].end)
+    if not first or first[0].kind != "name" or frame.index(first[0].start) != i:
+        return None
+    j = frame.index(first[0].end)
+    if j >= end or toks[j].text != ",":
+        return None
+    for k in range(j + 1, min(j + 1 + LONG_APPOSITION, end)):
+        if frame.is_quote(k) or toks[k].text in ";:":
+            return None
+        if toks[k].text == "," and k + 1 < end:
+            v = k + 1
+            while v < end and toks[v].lower in ADVERBS:
+                v += 1
+            if v < end and is_speech(frame, v):
+                return Attribution(first[0], "trailer", (toks[v].start, toks[v].end))
     return None
 
 

@@ -24,7 +24,7 @@ SCARE_MAX_WORDS = 4
 SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
-SPLIT_END = re.compile(r"(?:[.,:]|\b(?:but|and))\s*\Z")
+SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
 OPENER = re.compile(
     r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
 )
@@ -156,7 +156,7 @@ class Attributor:
                     if intro is not None:
                         f.speaker, f.rule = intro.speaker, "colon"
                 if f.rule == "":
-                    f.kind = _unattributed_kind(self.text, q)
+                    f.kind = _unattributed_kind(self.text, q, frame)
                 found.append(f)
         return found
 
@@ -169,18 +169,29 @@ class Attributor:
         if prior.block == f.block - 1 and not prior.q.closed and at_start:
             f.prev, f.speaker, f.rule = prior_k, prior.speaker, f.rule or "continued"
             return
-        same_block = prior.block == f.block
-        between = self.text[prior.q.end : f.q.start]
+        sk = next(
+            (
+                k
+                for k in range(prior_k, -1, -1)
+                if found[k].kind != "scare" or found[k].block < f.block
+            ),
+            prior_k,
+        )
+        split_prior = found[sk]
+        between = self.text[split_prior.q.end : f.q.start]
         split = (
-            same_block
-            and prior.kind != "scare"
-            and prior.rule in ("trailer", "split", "continued", "label", "colon", "follow-on")
+            split_prior.block == f.block
+            and split_prior.kind != "scare"
+            and split_prior.rule
+            in ("", "trailer", "split", "continued", "label", "colon", "follow-on")
+            and all(g.prev != sk for g in found)
             and len(between.split()) <= SPLIT_MAX_WORDS
             and SPLIT_END.search(between) is not None
-            and _holds_speech(frame, prior.q.end, f.q.start)
+            and _holds_speech(frame, split_prior.q.end, f.q.start)
         )
-        if split and (not f.rule or f.verb == prior.verb):
-            f.prev, f.speaker, f.rule, f.verb = prior_k, prior.speaker, "split", prior.verb
+        if split and (not f.rule or f.verb == split_prior.verb):
+            f.prev, f.speaker, f.verb = sk, split_prior.speaker, split_prior.verb
+            f.rule = "split"
             return
         if f.rule:
             return
@@ -247,7 +258,7 @@ def _nested_kind(frame: Frame, q: Quotation) -> str:
     before = frame.tokens[i - 1] if i > 0 else None
     if before is not None and (before.text in ":," or is_speech(frame, i - 1)):
         return "direct"
-    return _unattributed_kind(frame.text, q)
+    return _unattributed_kind(frame.text, q, frame)
 
 
 def _colon_intro(prev: Frame, index: MentionIndex) -> Attribution | None:
@@ -271,9 +282,17 @@ def _label_speaker(text: str, index: MentionIndex, s: int, e: int) -> Mention:
     return Mention(s, e, "name", "person", head=text[s:e].lower())
 
 
-def _unattributed_kind(text: str, q: Quotation) -> str:
-    """A short quoted phrase with no speaker, not a sentence, is held at a distance."""
+def _unattributed_kind(text: str, q: Quotation, frame: Frame | None = None) -> str:
+    """A short quoted phrase with no speaker is held at a distance, unless it is a sentence
+    of its own ("“Absolutely.”" opening a sentence, or after a colon)."""
     s, e = q.inner
-    if len(text[s:e].split()) <= SCARE_MAX_WORDS and not re.search(r"[.!?]\W*\Z", text[s:e]):
+    if len(text[s:e].split()) > SCARE_MAX_WORDS:
+        return "direct"
+    if not re.search(r"[.!?]\W*\Z", text[s:e]):
         return "scare"
+    if frame is not None:
+        i = frame.index(q.start)
+        before = frame.tokens[i - 1].text if i > 0 else "."
+        if before[:1].isalnum() and re.search(r"\.\W*\Z", text[s:e]):
+            return "scare"  # "… on “Fox and Friends.”": a title ending the writer's sentence
     return "direct"

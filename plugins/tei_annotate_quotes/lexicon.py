@@ -119,7 +119,7 @@ ROLE_NOUNS = words("""leader president diplomat insider official officials spoke
     writer researcher researchers scientist scientists student students teacher officer
     soldier soldiers commentators people person investigator investigators administration
     government ministry department agency campaign company firm group committee commission
-    council party""")
+    council party protesters demonstrators crowd crowds marchers""")
 GROUP_NOUNS = words("""administration government ministry department agency campaign company firm group
     committee commission council party""")
 
