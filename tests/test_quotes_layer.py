@@ -243,3 +243,16 @@ def test_split_quote_chains_across_a_quoted_title_in_the_attribution():
     assert [result.document.text[a.start : a.end] for a in anns if a.element == "soCalled"] == [
         "“Fox and Friends.”"
     ]
+
+
+def test_participle_after_a_comma_shares_the_main_subject():
+    text = "Title\n\nMerkel attacked Putin in Riga on Friday, saying, “He is not to be trusted.”"
+    (q,) = quotes_of(text)
+    assert who(q) == ("pers.merkel",)
+
+
+def test_inverted_speaker_is_the_name_after_its_premodifiers():
+    names = {**PEOPLE, "NATO": ("orgName", "org.nato")}
+    text = "Title\n\n“It is over,” said NATO envoy Angela Merkel."
+    (q,) = quotes_of(text, names)
+    assert who(q) == ("pers.merkel",)

@@ -16,6 +16,7 @@ from .frame import QUOTE, Frame
 from .lexicon import (
     DETERMINERS,
     PREPOSITIONS,
+    ROLE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -102,6 +103,7 @@ def subject_of(
     if agent is not None and frame.lower(v - 1) in ("was", "were", "been", "being"):
         return agent
     lo = toks[max(s0, v - SUBJECT_GAP)].start
+    participle = frame.lower(v).endswith("ing") and k >= s0 and toks[k].text == ","
     best = None
     for m in mentions.between(lo, toks[v].start):
         idx = frame.index(m.start)
@@ -109,6 +111,8 @@ def subject_of(
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
+            if participle:
+                break  # "Trump …, saying": the participle shares the main clause's subject
     if best is not None:
         best = _apposed_name(frame, best, mentions) or best
     if (
@@ -191,12 +195,18 @@ def _first_after(
     )
     end = frame.tokens[stop - 1].end if stop > i else frame.tokens[i].start
     found = [m for m in mentions.between(frame.tokens[i].start, end) if m.type != "place"]
-    while len(found) > 1 and not frame.text[found[0].end : found[1].start].strip():
-        found.pop(0)  # "Del. Stacey Plaskett" split in two: the later one is the head
+    while len(found) > 1 and _premodifies(frame, found[0], found[1]):
+        found.pop(0)  # "MSNBC host Chris Matthews", "Del. Stacey Plaskett": the last is the head
     if prefer_name:
         names = [m for m in found if m.kind == "name" and m.type == "person"]
         found = names or found
     return found[0] if found else None
+
+
+def _premodifies(frame: Frame, a: Mention, b: Mention) -> bool:
+    """Only capitalised words and role nouns lie between mentions a and b."""
+    between = frame.tokens[frame.index(a.end) : frame.index(b.start)]
+    return len(between) <= 3 and all(t.text[:1].isupper() or t.lower in ROLE_NOUNS for t in between)
 
 
 def _according_to(frame: Frame, s0: int, s1: int, mentions: MentionIndex) -> Mention | None:
@@ -289,10 +299,18 @@ def _name_with_apposition(
     toks = frame.tokens
     if i >= end:
         return None
-    first = mentions.between(toks[i].start, toks[min(i + 3, end - 1)].end)
-    if not first or first[0].kind != "name" or frame.index(first[0].start) != i:
+    run = i
+    while run < end and (toks[run].text[:1].isupper() or toks[run].lower in ROLE_NOUNS):
+        run += 1
+    if run == i or run >= end or toks[run].text != ",":
         return None
-    j = frame.index(first[0].end)
+    found = [m for m in mentions.between(toks[i].start, toks[run - 1].end) if m.kind == "name"]
+    name = found[-1] if found and found[-1].end == toks[run - 1].end else None
+    name = name or proper_name(frame, run - 1, backwards=True)
+    if name is None:
+        return None
+    first = [name]
+    j = run
     if j >= end or toks[j].text != ",":
         return None
     for k in range(j + 1, min(j + 1 + LONG_APPOSITION, end)):

@@ -119,7 +119,9 @@ ROLE_NOUNS = words("""leader president diplomat insider official officials spoke
     writer researcher researchers scientist scientists student students teacher officer
     soldier soldiers commentators people person investigator investigators administration
     government ministry department agency campaign company firm group committee commission
-    council party protesters demonstrators crowd crowds marchers""")
+    council party protesters demonstrators crowd crowds marchers mother father wife husband
+    son daughter sister brother niece nephew widow widower parent parents grandmother
+    grandfather neighbor neighbour neighbors neighbours""")
 GROUP_NOUNS = words("""administration government ministry department agency campaign company firm group
     committee commission council party""")
 
