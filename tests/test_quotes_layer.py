@@ -256,3 +256,8 @@ def test_inverted_speaker_is_the_name_after_its_premodifiers():
     text = "Title\n\n“It is over,” said NATO envoy Angela Merkel."
     (q,) = quotes_of(text, names)
     assert who(q) == ("pers.merkel",)
+
+
+def test_reported_clause_ends_before_the_writers_contrast():
+    text = "Title\n\nMerkel has admitted that the plan failed, although nobody expected it to work."
+    assert reported(text) == [("that the plan failed", ("pers.merkel",))]

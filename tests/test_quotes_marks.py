@@ -90,3 +90,7 @@ def test_pairing_any_text_gives_nested_spans_inside_the_paragraph(text):
                     or (b.start <= a.start and a.end <= b.end)
                 )
             )
+
+
+def test_pairing_german_low_high_quotes():
+    assert quoted("Er sagte „nein danke“ und ging.") == ["„nein danke“"]

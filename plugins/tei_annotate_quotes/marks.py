@@ -138,7 +138,8 @@ def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
             ),
             None,
         )
-        if where in ("close", "both") and match is not None:
+        low_nine = match is not None and _kind(text, *stack[match]) in "„‚"
+        if (where in ("close", "both") or low_nine) and match is not None:
             if _plural_possessive(text, i, hi) and _later_close(text, marks[k + 1 :], c):
                 continue
             opener, length = stack[match]

@@ -23,6 +23,8 @@ MIN_CLAUSE = 4  # words of a reported clause before ", X said"
 TRAILER_WORDS = 6  # words of ", X said" after a reported clause
 THAT_GAP = 5  # words between the verb and "that" ("said on Thursday that")
 PASSIVE = words("been is was are were being")
+# Conjunctions that open the writer's own comment after a reported clause.
+CONTRAST = words("but although though whereas while yet even")
 # Belief reported as someone's stance ("many of his supporters believe bigotry is …").
 BELIEF = words("believe believes believed think thinks thought")
 NOT_CLAUSE = (
@@ -149,8 +151,9 @@ def _content_end(frame: Frame, c: int, stop: int, s1: int) -> int:
                 end = j
                 break
     for j in range(c, end):
-        if frame.tokens[j].text == ";":
-            end = j
+        t = frame.tokens[j].text
+        if t == ";" or (t in ",—–" and frame.lower(j + 1) in CONTRAST and j > c):
+            end = j  # "…, although …" and "… — but …" leave the reported clause
             break
     while end > c and frame.tokens[end - 1].text in ".!?,:—–-":
         end -= 1
