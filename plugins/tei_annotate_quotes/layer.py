@@ -64,7 +64,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     nexts = {f.prev: k for k, f in enumerate(found) if f.prev is not None}
     for k, f in enumerate(found):
         if f.kind == "scare":
-            yield Annotation(f.start, f.q.end, "soCalled", id=ids[k])
+            yield Annotation(f.start, f.q.end, "soCalled")
             continue
         links: dict[str, str] = {}
         who = speakers.ref(f.speaker) if f.speaker is not None else None
@@ -158,6 +158,9 @@ class Attributor:
                 if f.rule == "":
                     f.kind = _unattributed_kind(self.text, q, frame)
                 found.append(f)
+        for f in found:  # a quotation continued by another one is speech, not a term
+            if f.prev is not None:
+                found[f.prev].kind = "direct"
         return found
 
     def _follow(
