@@ -140,7 +140,7 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                     seen_of = True
                     j = k
                     continue
-                if t.text == "and" and seen_of and not is_acronym(tokens[k].text):
+                if t.text == "and" and seen_of and not _whole_name_follows(tokens, k):
                     j = k
                     continue
                 if t.text in SURNAME_PARTICLES and t.text != "and":
@@ -153,6 +153,15 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
+    """Is the name from ``k`` complete by itself ("... and the Red Sea", "... and ISIL")?"""
+    m = k
+    while m < len(tokens) and tokens[m].capitalised:
+        m += 1
+    last = tokens[m - 1].text
+    return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
+
+
 def _is_title(word: str) -> bool:
     k = key(word)
     return k in TITLE_NOUNS or k in HONORIFICS or word == "HE"
@@ -163,8 +172,8 @@ def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
     w, k = tok.text, key(tok.text)
     if is_function_word(w) or k in MONTHS_AND_DAYS:
         return False
-    if is_acronym(w) or any(c.isdigit() for c in w) or known(w):
-        return True
+    if is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:]) or known(w):
+        return True  # "G8", "Q-West", "McDonald": capitals inside a word mark a name
     if _is_title(w) or k in TITLE_MODIFIERS:
         return run_len > 1
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
@@ -206,6 +215,8 @@ def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     span = list(tokens[i:j])
     if span and "-" in span[-1].text:
         span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
+    while len(span) > 1 and _hyphen_adjective(span[0]):
+        span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
     if not span:
         return []
     first = span[0].text
@@ -230,6 +241,12 @@ def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
         )
         for part in _split_compound(name)
     ]
+
+
+def _hyphen_adjective(tok: Token) -> bool:
+    """ "Arabic-speaking", "U.S.-led": a capitalised word made an adjective by a suffix."""
+    parts = tok.text.split("-")
+    return len(parts) > 1 and parts[0][:1].isupper() and parts[-1].islower()
 
 
 def _capitalised_prefix(tok: Token) -> list[Token]:

@@ -26,8 +26,10 @@ from .lexicon import (
     LOCATIVE_PREPOSITIONS,
     NON_ACTOR_ACRONYMS,
     ORG_HEADS,
+    ORG_NOUNS,
     ORG_OPENERS,
     PERSON_ROLE_NOUNS,
+    PLACE_ENDINGS,
     PLACE_PREPOSITIONS,
     SURNAME_PARTICLES,
     words,
@@ -84,6 +86,8 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     nxt = [key(t.text) for t in c.next]
     if c.role:
         return "person", STRONG
+    if all(len(w.rstrip(".")) == 1 for w in words):
+        return None, STRONG  # "N" of a coordinate, an initial standing alone
     if all(gazetteer.is_demonym(w) for w in words):
         return None, STRONG  # "Russian", "French": nationalities, not actors
     if len(words) == 1 and is_acronym(words[0]):
@@ -109,10 +113,16 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "person", MEDIUM
     if nxt and nxt[0] in GEO_NOUNS and c.next[0].text.islower():
         return "place", MEDIUM  # "the Donetsk region"
+    if _names_an_organisation(c):
+        return "org", STRONG  # "the Asad regime": this mention stands for the organisation
+    if len(words) > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
+        return "org", MEDIUM  # "ANG Airmen", "407th AEG"
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
     if kind in ("city", "town"):
         return "place", MEDIUM
+    if len(words) == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
+        return "place", MEDIUM  # "Babylonia", "Kurdistan"
     if prev and prev[-1] in MEMBERSHIP_VERBS:
         return "org", MEDIUM
     if prev and prev[-1] in ADVERSARY_CUES and not kind:
@@ -129,9 +139,20 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return c.hint, WEAK
     if prev and prev[-1] in PLACE_PREPOSITIONS:
         return "place", WEAK
+    if len(words) == 1 and _looks_plural(words[0]):
+        return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
     if len(words) <= 3:
         return "person", WEAK
     return "org", WEAK
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 4 and word.endswith("s") and word[-2] not in "su" and word[1:].islower()
+
+
+def _names_an_organisation(c: Candidate) -> bool:
+    """Does an organisation noun follow ("the Asad regime")? True of this mention only."""
+    return bool(c.next) and c.next[0].text in ORG_NOUNS and not c.role
 
 
 def _heads_phrase(c: Candidate) -> bool:
@@ -178,7 +199,8 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     _coordinated(cands, source)
     votes: dict[str, Counter[str | None]] = {}
     for c in cands:
-        votes.setdefault(_spelling(c, source), Counter())[c.kind] += c.strength**2
+        weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
+        votes.setdefault(_spelling(c, source), Counter())[c.kind] += weight
     for c in cands:
         if c.strength < STRONG:
             c.kind = votes[_spelling(c, source)].most_common(1)[0][0]

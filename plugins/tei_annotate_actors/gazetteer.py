@@ -89,7 +89,7 @@ def _cities() -> tuple[dict[str, int], dict[str, int]]:
         if pop < ALT_NAME_POPULATION:
             continue
         for name in (c["name"], *c["alternatenames"]):
-            if name.isascii() and name[:1].isupper():
+            if name.isascii() and name[:1].isupper() and len(name) > 3:
                 k = name.lower()
                 if alt.get(k, 0) < pop:
                     alt[k] = pop
@@ -151,7 +151,13 @@ def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
     """(ISO 639 language names, words of country and region names), folded."""
     import pycountry
 
-    languages = frozenset(fold(lang.name) for lang in pycountry.languages if " " not in lang.name)
+    # major languages only (those with an ISO 639-1 code): ISO 639-3 also names thousands of
+    # small ones ("Abadi", "Tal") that are common surnames and place names
+    languages = frozenset(
+        fold(lang.name)
+        for lang in pycountry.languages
+        if " " not in lang.name and hasattr(lang, "alpha_2")
+    )
     places = {
         w for n in (*_countries(), *_regions()) for w in re.split(r"[\s-]+", n) if len(w) >= 4
     }

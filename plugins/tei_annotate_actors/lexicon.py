@@ -86,8 +86,13 @@ GEO_NOUNS = words(
     """
     region province district city town village area capital suburb outskirts country
     regions provinces districts cities towns villages areas suburbs countries
+    neighborhood neighbourhood quarter mountains hills river valley island islands
     """
 )
+# Lower-case nouns after a name that make it an organisation's name ("the Asad regime").
+ORG_NOUNS = words("regime government administration tribe militia clan party movement group")
+# Endings of place names ("Syria", "Kurdistan", "Finland"); given names are checked first.
+PLACE_ENDINGS = ("ia", "stan", "land")
 # Prepositions after which an unknown capitalised word is most likely a place:
 # the first ones say so clearly, "in", "at" and "from" less so ("in Nato", "from Smith").
 LOCATIVE_PREPOSITIONS = words("near outside inside across towards toward into around")
@@ -128,6 +133,7 @@ NON_ACTOR_ACRONYMS = words("""
     gdp gnp cpi ceo cfo coo cto tv pc ai it ok id dna rna hiv aids covid sars am pm bc ad
     ce bce utc gmt est pdt pst usd eur gbp rpm mph kph km kg mw gw kwh uav uavs vbied
     ied ieds mp mps pr faq vip ipo q1 q2 q3 q4 diy rip asap fyi ps pps etc vs vat
+    mri ct gps sms usb pdf url html www lgbt lgbtq
     """)
 # Compass words that name a region when capitalised ("the West").
 COMPASS = words("north south east west northern southern eastern western")
