@@ -34,7 +34,15 @@ from .lexicon import (
 )
 from .tokens import Token
 
-__all__ = ["Candidate", "extend_to_title", "find_candidates", "key", "shape", "title_cased"]
+__all__ = [
+    "Candidate",
+    "extend_to_title",
+    "find_candidates",
+    "key",
+    "shape",
+    "title_cased",
+    "trim",
+]
 
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
@@ -194,20 +202,26 @@ def find_candidates(
     """
     out: list[Candidate] = []
     for i, j in _runs(tokens):
-        # drop leading words that are capitalised only by position
-        while i < j and (
-            is_function_word(tokens[i].text)
-            or key(tokens[i].text) in MONTHS_AND_DAYS
-            or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known))
-        ):
-            i += 1
-        # in headings, trailing words need evidence too
-        while heading and i < j and not _evidence(tokens[j - 1], j - i, known):
-            j -= 1
-        while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
-            j -= 1
-        out += shape(tokens, i, j)
+        out += shape(tokens, *trim(tokens, i, j, known, heading))
     return out
+
+
+def trim(
+    tokens: Sequence[Token], i: int, j: int, known: Callable[[str], bool], heading: bool
+) -> tuple[int, int]:
+    """The run ``tokens[i:j]`` without words capitalised only by their position."""
+    while i < j and (
+        is_function_word(tokens[i].text)
+        or key(tokens[i].text) in MONTHS_AND_DAYS
+        or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known))
+    ):
+        i += 1
+    # in headings, trailing words need evidence too
+    while heading and i < j and not _evidence(tokens[j - 1], j - i, known):
+        j -= 1
+    while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
+        j -= 1
+    return i, j
 
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:

@@ -67,12 +67,12 @@ def find_names(
     """Typed, harmonised name candidates of the document (not yet in the registry)."""
     if backend not in BACKENDS:
         raise OptionError(f"actors.backend={backend!r} is unknown (valid: {', '.join(BACKENDS)})")
+    known = _known_words(blocks)
     if backend == "spacy":
         from .spacy_backend import spacy_candidates
 
-        cands = spacy_candidates(document, blocks, model)
+        cands = spacy_candidates(document, blocks, model, known.__contains__)
     else:
-        known = _known_words(blocks)
         cands = [
             c for b in blocks for c in find_candidates(b.tokens, known.__contains__, b.heading)
         ]
