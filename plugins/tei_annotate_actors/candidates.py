@@ -182,8 +182,8 @@ def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
         return False
     if is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:]) or known(w):
         return True  # "G8", "Q-West", "McDonald": capitals inside a word mark a name
-    if _is_title(w) or k in TITLE_MODIFIERS:
-        return run_len > 1
+    if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
+        return run_len > 1  # "Turkish Foreign Minister X", "French Navy"
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
         return run_len > 1
     if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
