@@ -32,7 +32,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
-from .tokens import Token
+from .tokens import Token, token
 
 __all__ = [
     "Candidate",
@@ -118,6 +118,9 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     n, i = len(tokens), 0
     while i < n:
         tok = tokens[i]
+        if not tok.is_word or (tok.text[0].islower() and tok.text not in SURNAME_PARTICLES):
+            i += 1  # the common case, decided cheaply
+            continue
         nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
         starts = tok.is_word and (
             is_capitalised(tok)
@@ -276,7 +279,7 @@ def _capitalised_prefix(tok: Token) -> list[Token]:
     if keep == 0:
         return []
     text = "-".join(parts[:keep])
-    return [Token(tok.start, tok.start + len(text), text, tok.initial)]
+    return [token(tok.start, tok.start + len(text), text, tok.initial)]
 
 
 def extend_to_title(tokens: Sequence[Token], i: int) -> int:
@@ -296,7 +299,7 @@ def _split_compound(name: list[Token]) -> list[list[Token]]:
         return [name]
     tok, parts, pos = name[0], [], name[0].start
     for piece in tok.text.split("-"):
-        parts.append(Token(pos, pos + len(piece), piece, False))
+        parts.append(token(pos, pos + len(piece), piece, False))
         pos += len(piece) + 1
     if all(
         p.text[:1].isupper()
