@@ -47,6 +47,7 @@ __all__ = [
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
 # Joining "of"/"for": the word before it must be a head that takes such a complement.
+SAINTLY_TITLES = frozenset({"saint", "st", "san", "santa", "king", "queen", "prince", "princess"})
 # Words of a title's complement before the name: "Secretary of State", "of Foreign Affairs".
 COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
@@ -62,8 +63,14 @@ def is_acronym(word: str) -> bool:
 
 
 def is_function_word(word: str) -> bool:
-    """A closed-class word ("The", "However"); all-capital "US" or "IT" is not one."""
-    return key(word) in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+    """A closed-class word ("The", "However", "I’m"); all-capital "US" or "IT" is not one."""
+    if len(word) > 1 and word.isupper():
+        return False
+    k = key(word)
+    if "’" in k or "'" in k:  # contractions: "I’m", "It’s", "Don't"
+        k = k.replace("’", "'").split("'")[0]
+        return k in FUNCTION_WORDS or k in ("don", "won", "can", "isn", "aren", "didn", "doesn")
+    return k in FUNCTION_WORDS
 
 
 def is_capitalised(tok: Token) -> bool:
@@ -107,13 +114,22 @@ class Candidate:
 
 
 def title_cased(tokens: Sequence[Token]) -> bool:
-    """Does a block capitalise most of its longer words, as some headings do?"""
-    words = [t.text for t in tokens if t.is_word and len(t.text) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    """Is a block in title case ("Wealthy Voters Abandon Republican Party")?
+
+    Title case capitalises every content word, so a single lower-case word that is
+    not a short function word ("frigate", "joined") shows the block is a sentence.
+    """
+    words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
+    lower = [w for w in words if w.islower() and len(w) > 3 and w not in FUNCTION_WORDS]
+    return len(words) >= 3 and not lower
 
 
-def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges of capitalised words joined by name connectors."""
+def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words joined by name connectors.
+
+    In a title-case heading every word is capitalised, so a capitalised function
+    word ends a run there and only "of" joins ("Bank of England").
+    """
     runs: list[tuple[int, int]] = []
     n, i = len(tokens), 0
     while i < n:
@@ -138,8 +154,12 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 is_capitalised(t)
                 or (ORDINAL.match(t.text) and j + 1 < n and is_capitalised(tokens[j + 1]))
             ):
+                if heading and is_function_word(t.text):
+                    break
                 j += 1
                 continue
+            if heading and t.text != "of":
+                break
             if t.text in NAME_CONNECTORS and j + 1 < n:
                 k = j + 1
                 if t.text in ("of", "for", "and") and tokens[k].text == "the" and k + 1 < n:
@@ -147,6 +167,13 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 if not (tokens[k].is_word and is_capitalised(tokens[k])):
                     break
                 before = key(tokens[j - 1].text)
+                if (
+                    t.text == "on"
+                    and before in ORG_HEADS
+                    and key(tokens[k].text) not in MONTHS_AND_DAYS
+                ):
+                    j = k  # "Commission on Presidential Debates"
+                    continue
                 if t.text in ("of", "for") and before in OF_JOINERS:
                     seen_of = True
                     j = k
@@ -204,7 +231,7 @@ def find_candidates(
     word is treated as sentence-initial.
     """
     out: list[Candidate] = []
-    for i, j in _runs(tokens):
+    for i, j in _runs(tokens, heading):
         out += shape(tokens, *trim(tokens, i, j, known, heading))
     return out
 
@@ -354,11 +381,23 @@ def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
     if (
         last in ORG_HEADS
         or last in GEO_HEADS
-        or gazetteer.place_kind(" ".join(tok.text for tok in rest))
+        or _place_named_for_title(span[t].text, rest)
         or rest[0].text in NAME_CONNECTORS
     ):
         return ([], span) if t == 0 else ([], rest)  # "General Staff": the title is in the name
     return span[:k], rest
+
+
+def _place_named_for_title(title: str, rest: list[Token]) -> bool:
+    """ "St. Petersburg", "Prince Edward Island": a title that is part of a place name.
+
+    Only saints and royals name places this way; "President Clinton" stays a person
+    even though towns are called Clinton.
+    """
+    name = " ".join(tok.text for tok in rest)
+    if gazetteer.place_kind(name) in ("country", "region"):
+        return True
+    return key(title) in SAINTLY_TITLES and gazetteer.place_kind(name) is not None
 
 
 def _strip_trailing_title(span: list[Token]) -> list[Token]:

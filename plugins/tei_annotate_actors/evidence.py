@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from . import gazetteer
 from .candidates import Candidate, is_acronym, key
 from .lexicon import (
+    ADJECTIVE_ENDINGS,
     ADVERSARY_CUES,
     COMPASS,
     FUNCTION_WORDS,
@@ -139,6 +140,8 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return c.hint, WEAK
     if prev and prev[-1] in PLACE_PREPOSITIONS:
         return "place", WEAK
+    if len(words) == 1 and first.endswith(ADJECTIVE_ENDINGS):
+        return None, WEAK  # "Democratic": an adjective
     if len(words) == 1 and _looks_plural(words[0]):
         return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
     if len(words) <= 3:
@@ -176,6 +179,8 @@ def _acronym(word: str) -> tuple[str | None, int]:
         return None, STRONG
     if gazetteer.country_initials(word) or gazetteer.place_kind(word) == "country":
         return "place", STRONG
+    if gazetteer.state_abbreviation(word):
+        return "place", STRONG
     return "org", STRONG
 
 
@@ -187,6 +192,7 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     type its strongest mentions give it.
     """
     cands = list(cands)
+    _shouting(cands)
     surnames = {
         surname(c)
         for c in cands
@@ -204,6 +210,14 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     for c in cands:
         if c.strength < STRONG:
             c.kind = votes[_spelling(c, source)].most_common(1)[0][0]
+
+
+def _shouting(cands: list[Candidate]) -> None:
+    """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
+    written = {w.lower() for c in cands for w in c.words if not w.isupper()}
+    for c in cands:
+        if len(c.words) == 1 and c.words[0].isupper() and c.words[0].lower() in written:
+            c.kind, c.strength = "person", WEAK
 
 
 def _spelling(c: Candidate, source: str) -> str:

@@ -39,9 +39,7 @@ def token_blocks(document: Document) -> list[TokenBlock]:
         if block.kind == "boilerplate":
             continue
         toks = tokenize(document.text, block.start, block.end)
-        # a heading capitalises every word; a first line that is a sentence does not count
-        ends_sentence = document.block_text(block).rstrip().endswith((".", "!", "?"))
-        heading = block.kind != "p" and not ends_sentence and title_cased(toks)
+        heading = block.kind != "p" and title_cased(toks)
         out.append(TokenBlock(toks, heading, block.kind == "p"))
     return out
 

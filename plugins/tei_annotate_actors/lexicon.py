@@ -63,7 +63,7 @@ ORG_HEADS = words("""
     government administration authority authorities board bureau directorate secretariat
     movement front network foundation trust society club team summit nations
     caliphate airlines airways railways times post news press
-    tribune herald journal telegraph guardian broadcasting television radio media
+    tribune herald journal telegraph guardian broadcasting television radio media house
     """)
 # Words that open organisation names whatever follows ("Ministry of Defence", "Bank of England").
 ORG_OPENERS = words("""
@@ -77,10 +77,10 @@ GEO_HEADS = words("""
     republic kingdom emirate city town village valley river sea ocean gulf bay lake
     mountain mountains mount hills island islands peninsula desert strait coast
     airfield airport base street square avenue road bridge canal border
-    hospital prison camp stadium hotel palace
+    hospital prison stadium hotel palace
     """)
 # Words that open geographic names ("Mount Sinjar", "Gulf of Oman", "Lake Chad").
-GEO_OPENERS = words("mount lake gulf cape port fort sea bay isle river wadi jebel jabal")
+GEO_OPENERS = words("mount lake gulf cape port fort camp sea bay isle river wadi jebel jabal")
 # Geographic nouns that make the capitalised word after "of" a place ("the region of Yakutia").
 GEO_NOUNS = words(
     """
@@ -103,7 +103,7 @@ ADVERSARY_CUES = words(
     "countering eliminate eliminating"
 )
 # Lower-case words allowed inside a name between capitalised words.
-NAME_CONNECTORS = words("of for the and de del della di da du la le van von bin ibn al ad ar")
+NAME_CONNECTORS = words("of for on the and de del della di da du la le van von bin ibn al ad ar")
 # Particles that belong to a surname ("de Mistura", "al-Abadi").
 SURNAME_PARTICLES = words("de del della di da du la le van von der den bin ibn al el ad ar")
 
@@ -152,3 +152,5 @@ NON_ACTOR_OPENERS = words("operation exercise")
 SHIP_PREFIXES = frozenset(
     {"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS", "MV", "SS"}
 )
+# Adjective endings: a lone capitalised adjective ("Democratic") names no actor.
+ADJECTIVE_ENDINGS = ("atic", "etic", "istic", "ical", "ive", "ous", "ful", "less", "able", "ible")
