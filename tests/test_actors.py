@@ -231,3 +231,11 @@ def test_transcript_speaker_in_capitals_is_the_person(run):
     found = names(run(text), text)
     assert [(s, el) for s, el, _ in found] == [("Mike Pence", "persName"), ("PENCE", "persName")]
     assert len({ref for *_, ref in found}) == 1
+
+
+def test_organisation_short_form_joins_its_entry(run):
+    text = body("Students at Hofstra University cheered.", "Hofstra said so.")
+    assert [(s, ref) for s, _, ref in names(run(text), text)] == [
+        ("Hofstra University", "org.hofstra-university"),
+        ("Hofstra", "org.hofstra-university"),
+    ]

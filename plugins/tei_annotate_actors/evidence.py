@@ -202,6 +202,7 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
         lone = len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES
         if c.kind is not None and c.strength < STRONG and lone and surname(c) in surnames:
             c.kind, c.strength = "person", MEDIUM
+    _short_forms(cands)
     _coordinated(cands, source)
     votes: dict[str, Counter[str | None]] = {}
     for c in cands:
@@ -210,6 +211,24 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     for c in cands:
         if c.strength < STRONG:
             c.kind = votes[_spelling(c, source)].most_common(1)[0][0]
+
+
+def short_form(c: Candidate) -> str | None:
+    """The word an organisation is also called by alone: "Hofstra" for "Hofstra University"."""
+    words = c.words
+    if c.kind != "org" or len(words) != 2 or key(words[1]) not in ORG_HEADS:
+        return None
+    first = words[0]
+    if gazetteer.is_demonym(first) or gazetteer.place_kind(first) or not first[0].isupper():
+        return None  # "European Commission" is not "European"
+    return gazetteer.fold(first)
+
+
+def _short_forms(cands: list[Candidate]) -> None:
+    shorts = {s for c in cands if (s := short_form(c))}
+    for c in cands:
+        if len(c.words) == 1 and c.strength < STRONG and gazetteer.fold(c.words[0]) in shorts:
+            c.kind, c.strength = "org", MEDIUM
 
 
 def _shouting(cands: list[Candidate]) -> None:

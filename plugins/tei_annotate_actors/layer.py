@@ -22,7 +22,6 @@ PRODUCES = (
     "roleName",
     "rs",
     "person",
-    "personGrp",
     "org",
     "place",
 )

@@ -18,7 +18,7 @@ from tei_annotate import Entry, Node
 
 from . import gazetteer
 from .candidates import Candidate, is_acronym
-from .evidence import surname
+from .evidence import short_form, surname
 from .lexicon import SURNAME_PARTICLES, words
 
 __all__ = ["Registry", "slug"]
@@ -157,11 +157,15 @@ class Registry:
             ident = self._by_key.get((kind, k))
             if ident is None and kind == "org" and is_acronym(text):
                 ident = self._by_key.get(("org-initials", text.replace(".", "")))
+            if ident is None and kind == "org" and len(c.words) == 1:
+                ident = self._by_key.get(("org-short", gazetteer.fold(text)))
             if ident is None:
                 base = k if kind == "person" else slug(self._canonical(c, text))
                 draft = self._new(kind, slug(base), (kind, k))
                 if kind == "org" and initials(text):
                     self._by_key.setdefault(("org-initials", initials(text)), draft.id)
+                if short := short_form(c):
+                    self._by_key.setdefault(("org-short", short), draft.id)
                 ident = draft.id
             c.ref = ident
             draft = self.drafts[ident]
