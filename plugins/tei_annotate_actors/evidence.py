@@ -20,6 +20,7 @@ from .lexicon import (
     ADJECTIVE_ENDINGS,
     ADVERSARY_CUES,
     COMPASS,
+    DEITIES,
     FUNCTION_WORDS,
     GEO_HEADS,
     GEO_NOUNS,
@@ -87,6 +88,10 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     nxt = [key(t.text) for t in c.next]
     if c.role:
         return "person", STRONG
+    if len(prev) >= 2 and prev[-1] == ":" and gazetteer.is_demonym(c.prev[-2].text):
+        return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
+    if len(words) == 1 and first in DEITIES:
+        return None, STRONG
     if all(len(w.rstrip(".")) == 1 for w in words):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
     if all(gazetteer.is_demonym(w) for w in words):

@@ -154,3 +154,5 @@ SHIP_PREFIXES = frozenset(
 )
 # Adjective endings: a lone capitalised adjective ("Democratic") names no actor.
 ADJECTIVE_ENDINGS = ("atic", "etic", "istic", "ical", "ive", "ous", "ful", "less", "able", "ible")
+# Names of deities: capitalised, named, but neither people, organisations nor places here.
+DEITIES = words("god allah")
