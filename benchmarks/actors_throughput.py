@@ -6,7 +6,8 @@ Times are CPU seconds of this process (all its threads), so that other work on a
 shared machine does not skew the ratio.  Texts come from the files given (the ``text`` field of each JSONL line, or a
 whole .txt file); nothing is copied into the repository.  Loading data and
 models is done once before timing.  Reported: MB/s of UTF-8 input and the ratio
-of the actors layer (alone, and with TEI rendering: the full pipeline) to
+of the actors layer (alone, with TEI rendering, and every installed layer with TEI
+rendering: the full pipeline) to
 spaCy's full pipeline and to its NER alone.  spaCy rows are skipped with a note
 when spaCy or an English model is not installed.
 """
@@ -55,10 +56,14 @@ def main() -> None:
     texts = load_texts(args.paths)
     size = sum(len(t.encode("utf-8")) for t in texts)
     print(f"{len(texts)} texts, {size / 1e6:.3f} MB")
+    layers = sorted(tei_annotate.get_host().layers)
     rows = {
         "actors layer": rate(lambda t: tei_annotate.annotate(t, ["actors"]), texts, args.repeat),
         "actors + TEI": rate(
             lambda t: tei_annotate.annotate(t, ["actors"]).render("tei"), texts, args.repeat
+        ),
+        f"all layers + TEI ({','.join(layers)})": rate(
+            lambda t: tei_annotate.annotate(t, layers).render("tei"), texts, args.repeat
         ),
     }
     try:
@@ -74,10 +79,10 @@ def main() -> None:
     except Exception as exc:  # spaCy is optional: report why its rows are missing
         print(f"spaCy rows skipped: {type(exc).__name__}: {exc}")
     for label, mbs in rows.items():
-        print(f"{label:36} {mbs:8.3f} MB/s")
+        print(f"{label:48} {mbs:8.3f} MB/s")
     spacy_rows = [(k, v) for k, v in rows.items() if k.startswith("spaCy")]
     for label, mbs in spacy_rows:
-        for ours in ("actors layer", "actors + TEI"):
+        for ours in [k for k in rows if not k.startswith("spaCy")]:
             print(f"{ours} / {label}: {rows[ours] / mbs:6.1f}x")
 
 

@@ -200,3 +200,42 @@ def test_adjective_suffix_is_outside_the_name(run):
 def test_law_is_not_an_actor(run):
     text = body("It is an offence under the Criminal Code.")
     assert names(run(text), text) == []
+
+
+def test_title_case_heading_keeps_only_names(run):
+    text = "Wealthy Voters Abandon Republican Party for Hillary Clinton\n\nA poll came out.\n"
+    assert [n[0] for n in names(run(text), text)] == ["Republican Party", "Hillary Clinton"]
+
+
+def test_contraction_is_not_a_name(run):
+    text = body("“I’m tired,” he said.")
+    assert names(run(text), text) == []
+
+
+def test_two_people_of_one_surname_get_two_entries(run):
+    text = body("Hillary Clinton met Bill Clinton.", "Mrs. Clinton spoke, then Mr. Clinton did.")
+    refs = [ref for *_, ref in names(run(text), text)]
+    assert refs == ["pers.clinton", "pers.bill-clinton", "pers.clinton", "pers.bill-clinton"]
+
+
+def test_title_before_a_town_name_is_still_a_person(run):
+    text = body("President Clinton spoke in Reading.")
+    assert names(run(text), text) == [
+        ("President Clinton", "persName", "pers.clinton"),
+        ("Reading", "placeName", "place.reading"),
+    ]
+
+
+def test_transcript_speaker_in_capitals_is_the_person(run):
+    text = body("Mike Pence was asked.", "PENCE: Well, no.")
+    found = names(run(text), text)
+    assert [(s, el) for s, el, _ in found] == [("Mike Pence", "persName"), ("PENCE", "persName")]
+    assert len({ref for *_, ref in found}) == 1
+
+
+def test_organisation_short_form_joins_its_entry(run):
+    text = body("Students at Hofstra University cheered.", "Hofstra said so.")
+    assert [(s, ref) for s, _, ref in names(run(text), text)] == [
+        ("Hofstra University", "org.hofstra-university"),
+        ("Hofstra", "org.hofstra-university"),
+    ]

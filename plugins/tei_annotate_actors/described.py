@@ -26,6 +26,7 @@ __all__ = ["Description", "describe"]
 
 DEFINITE = words("the his her their its our my your")
 INDEFINITE = words("a an")
+OPENERS = DEFINITE | INDEFINITE
 COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
@@ -131,7 +132,8 @@ def describe(
         i = 0
         while i < len(toks):
             found = None
-            if not (i and toks[i - 1].text in COPULAS):
+            opens = toks[i].text.lower() in OPENERS or toks[i].start in starts
+            if opens and not (i and toks[i - 1].text in COPULAS):
                 found = _phrase(toks, i, starts)
             if found is None:
                 i += 1

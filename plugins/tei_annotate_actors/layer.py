@@ -22,7 +22,6 @@ PRODUCES = (
     "roleName",
     "rs",
     "person",
-    "personGrp",
     "org",
     "place",
 )
@@ -39,9 +38,7 @@ def token_blocks(document: Document) -> list[TokenBlock]:
         if block.kind == "boilerplate":
             continue
         toks = tokenize(document.text, block.start, block.end)
-        # a heading capitalises every word; a first line that is a sentence does not count
-        ends_sentence = document.block_text(block).rstrip().endswith((".", "!", "?"))
-        heading = block.kind != "p" and not ends_sentence and title_cased(toks)
+        heading = block.kind != "p" and title_cased(toks)
         out.append(TokenBlock(toks, heading, block.kind == "p"))
     return out
 
@@ -67,12 +64,12 @@ def find_names(
     """Typed, harmonised name candidates of the document (not yet in the registry)."""
     if backend not in BACKENDS:
         raise OptionError(f"actors.backend={backend!r} is unknown (valid: {', '.join(BACKENDS)})")
+    known = _known_words(blocks)
     if backend == "spacy":
         from .spacy_backend import spacy_candidates
 
-        cands = spacy_candidates(document, blocks, model)
+        cands = spacy_candidates(document, blocks, model, known.__contains__)
     else:
-        known = _known_words(blocks)
         cands = [
             c for b in blocks for c in find_candidates(b.tokens, known.__contains__, b.heading)
         ]

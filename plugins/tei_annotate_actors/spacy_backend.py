@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tei_annotate import Document, OptionError
 
-from .candidates import Candidate, extend_to_title, is_function_word, shape
+from .candidates import Candidate, extend_to_title, shape, trim
 from .tokens import TokenBlock
 
 __all__ = ["default_model", "spacy_candidates"]
@@ -53,7 +53,10 @@ def _load(name: str) -> Any:
 
 
 def spacy_candidates(
-    document: Document, blocks: Sequence[TokenBlock], model: str | None
+    document: Document,
+    blocks: Sequence[TokenBlock],
+    model: str | None,
+    known: Callable[[str], bool],
 ) -> list[Candidate]:
     """Candidates from the model's entities, aligned to this layer's tokens."""
     nlp = _load(model or default_model())
@@ -72,10 +75,7 @@ def spacy_candidates(
                 continue
             i = bisect.bisect_left(starts, base + ent.start_char)
             j = bisect.bisect_left(starts, base + ent.end_char)
-            while i < j and (is_function_word(toks[i].text) or not toks[i].is_word):
-                i += 1
-            while i < j and not toks[j - 1].is_word:
-                j -= 1
+            i, j = trim(toks, i, j, known, block.heading)
             if i < j and hint == "person":
                 i = extend_to_title(toks, i)
             for c in shape(toks, i, j):

@@ -8,10 +8,11 @@ ending ("Trump’s") is its own token so it stays outside the name.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from attrs import frozen
 
-__all__ = ["Token", "TokenBlock", "tokenize"]
+__all__ = ["Token", "TokenBlock", "token", "tokenize"]
 
 TOKEN = re.compile(
     r"""
@@ -31,25 +32,31 @@ SENTENCE_END = frozenset(".!?:“‘«(")
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ibn|bin)-[A-Z]")
 
 
-class Token:
+class Token(NamedTuple):
     """A word or mark: offsets into the document, and whether it opens a sentence.
 
-    A plain slotted class: documents have tens of thousands of tokens, and the
-    word tests used everywhere are computed once here.
+    A named tuple: documents have tens of thousands of tokens, and the word tests
+    used everywhere are computed once, by :func:`token`.
     """
 
-    __slots__ = ("capitalised", "end", "initial", "is_word", "start", "text")
+    start: int
+    end: int
+    text: str
+    initial: bool
+    is_word: bool
+    capitalised: bool  # like a name; "al-Abadi" counts, its article is lower-case by convention
 
-    def __init__(self, start: int, end: int, text: str, initial: bool) -> None:
-        self.start, self.end, self.text, self.initial = start, end, text, initial
-        self.is_word = text[0].isalnum()
-        # capitalised like a name; "al-Abadi" counts, its article is lower-case by convention
-        self.capitalised = text[0].isupper() or (
-            text[0] in "aeib" and ARABIC_ARTICLE.match(text) is not None
-        )
 
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r}, {self.initial})"
+def token(start: int, end: int, text: str, initial: bool) -> Token:
+    c = text[0]
+    return Token(
+        start,
+        end,
+        text,
+        initial,
+        c.isalnum(),
+        c.isupper() or (c in "aeib" and ARABIC_ARTICLE.match(text) is not None),
+    )
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -60,12 +67,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         word = m.group()
         s, e = m.span()
         if word[0].isalnum() and word.endswith(POSSESSIVE) and len(word) > 2:
-            out.append(Token(s, e - 2, word[:-2], initial))
-            out.append(Token(e - 2, e, word[-2:], False))
+            out.append(token(s, e - 2, word[:-2], initial))
+            out.append(token(e - 2, e, word[-2:], False))
             initial = False
             continue
         is_word = word[0].isalnum()
-        out.append(Token(s, e, word, initial and is_word))
+        out.append(token(s, e, word, initial and is_word))
         if is_word:
             initial = False
         elif word in SENTENCE_END or (word in "\"'" and text[e : e + 1].isalnum()):
