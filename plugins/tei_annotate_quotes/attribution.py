@@ -74,8 +74,8 @@ def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> 
     while k > 0 and frame.lower(k) in DETERMINERS:
         k -= 1
     before = frame.lower(k)
-    if frame.is_quote(index):
-        return False
+    if frame.is_quote(index) or frame.lower(index - 1) == "(":
+        return False  # a parenthesis ("Rep. Gwen Moore (D-Wis.) said") is never the subject
     if before == "of" and index >= 1:
         of = frame.tokens[index - 1].start
         return not any(d.end >= of - 1 for d in mentions.before(of)[-1:] if d.kind == "description")

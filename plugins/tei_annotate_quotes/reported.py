@@ -31,6 +31,7 @@ NOT_CLAUSE = (
     PREPOSITIONS
     | ADVERBS
     | words("so yes no nothing anything something this last yesterday today tonight earlier")
+    | words("monday tuesday wednesday thursday friday saturday sunday week month year")
 )
 ZERO_THAT = words(
     "say says said saying claim claims claimed insist insists insisted argue argues argued "
