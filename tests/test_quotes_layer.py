@@ -261,3 +261,10 @@ def test_inverted_speaker_is_the_name_after_its_premodifiers():
 def test_reported_clause_ends_before_the_writers_contrast():
     text = "Title\n\nMerkel has admitted that the plan failed, although nobody expected it to work."
     assert reported(text) == [("that the plan failed", ("pers.merkel",))]
+
+
+def test_a_parenthesis_after_the_name_is_never_the_speaker():
+    names = {**PEOPLE, "Rep. Gwen Moore": ("persName", "pers.moore"), "D-Wis": ("persName", "x.dw")}
+    text = "Title\n\n“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."
+    (q,) = quotes_of(text, names)
+    assert who(q) == ("pers.moore",)

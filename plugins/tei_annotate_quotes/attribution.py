@@ -78,7 +78,9 @@ def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> 
         return False  # a parenthesis ("Rep. Gwen Moore (D-Wis.) said") is never the subject
     if before == "of" and index >= 1:
         of = frame.tokens[index - 1].start
-        return not any(d.end >= of - 1 for d in mentions.before(of)[-1:] if d.kind == "description")
+        return not any(
+            d.end >= of - 1 for d in mentions.before(of, 200)[-1:] if d.kind == "description"
+        )
     return before not in PREPOSITIONS
 
 
@@ -161,7 +163,7 @@ def _apposed_name(frame: Frame, m: Mention, mentions: MentionIndex) -> Mention |
             k -= 1
         k -= 1
     end = frame.tokens[k].end
-    before = [x for x in mentions.before(end) if x.end == end]
+    before = [x for x in mentions.before(end, 200) if x.end == end]
     if before and before[-1].kind == "name":
         return before[-1]
     return proper_name(frame, k, backwards=True) if frame.tokens[k].text[:1].isupper() else None
