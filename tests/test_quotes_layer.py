@@ -268,3 +268,9 @@ def test_a_parenthesis_after_the_name_is_never_the_speaker():
     text = "Title\n\n“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."
     (q,) = quotes_of(text, names)
     assert who(q) == ("pers.moore",)
+
+
+def test_she_resolves_past_a_nearer_man_to_a_woman():
+    text = "Title\n\nAngela Merkel met Vladimir Putin on Friday. She said: “It went well.”"
+    (q,) = quotes_of(text)
+    assert who(q) == ("pers.merkel",)
