@@ -274,3 +274,8 @@ def test_she_resolves_past_a_nearer_man_to_a_woman():
     text = "Title\n\nAngela Merkel met Vladimir Putin on Friday. She said: “It went well.”"
     (q,) = quotes_of(text)
     assert who(q) == ("pers.merkel",)
+
+
+def test_a_phrase_someone_used_is_their_wording():
+    (q,) = quotes_of("Title\n\nMerkel has used the phrase “strategic patience” often.")
+    assert q[1] == "said" and who(q) == ("pers.merkel",)

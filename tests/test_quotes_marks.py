@@ -94,3 +94,7 @@ def test_pairing_any_text_gives_nested_spans_inside_the_paragraph(text):
 
 def test_pairing_german_low_high_quotes():
     assert quoted("Er sagte „nein danke“ und ging.") == ["„nein danke“"]
+
+
+def test_markup_attribute_values_are_not_quotations():
+    assert quoted('<tweet tweet-id="78349"></tweet> and “this”') == ["“this”"]

@@ -43,6 +43,8 @@ BOUNDARY_WORDS = (
     CONNECTORS | (PREPOSITIONS - {"of"}) | words("that which who whom when while as if")
 )
 CLAUSE_WINDOW = 40
+# Nouns that introduce someone's wording: "used the phrase “…”", "coined the term “…”".
+TERM_NOUNS = words("phrase phrases term terms word words slogan expression label catchphrase")
 LONG_APPOSITION = 40  # words of an apposition between a name and its reporting verb  # words around a quotation searched for its reporting clause
 # Verbs that quote someone's term for a thing: "called them “lone wolves”".
 NAMING_VERBS = words(
@@ -240,6 +242,13 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     trailer = _trailer(frame, qi, s1, mentions)
     if trailer is not None:
         return trailer
+    if frame.lower(qi - 1) in TERM_NOUNS:  # "Trump has used the phrase “Islamic terrorism”"
+        for v in range(qi - 2, max(s0, qi - 5) - 1, -1):
+            if frame.tokens[v].lower.endswith("ed") or frame.lower(v) in ("use", "uses", "coin"):
+                who = subject_of(frame, v, s0, mentions)
+                if who is not None:
+                    return Attribution(who, "clause", (toks[v].start, toks[v].end))
+                break
     for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
         if _place_of_speech(frame, v, qi):
             break

@@ -75,6 +75,8 @@ def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
     after = text[i + n] if i + n < hi else " "
     if c in SINGLE and _is_word(before) and _is_word(after):
         return "none"  # He’s, rock'n'roll
+    if before == "=":
+        return "none"  # markup left in the text: tweet_id="778"
     if c in "’'" and after.isdigit() and not _is_word(before):
         return "none"  # the ’90s
     if c in OPENERS:
