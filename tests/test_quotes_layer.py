@@ -279,3 +279,14 @@ def test_she_resolves_past_a_nearer_man_to_a_woman():
 def test_a_phrase_someone_used_is_their_wording():
     (q,) = quotes_of("Title\n\nMerkel has used the phrase “strategic patience” often.")
     assert q[1] == "said" and who(q) == ("pers.merkel",)
+
+
+def test_a_show_named_after_the_reporting_verb_is_not_the_speech():
+    text = "Title\n\n“He is right,” Merkel said on Friday on Fox’s “Morning Show.” “I mean it.”"
+    items = quotes_of(text)
+    assert [(x[0], x[1]) for x in items] == [
+        ("“He is right,”", "said"),
+        ("“Morning Show.”", "soCalled"),
+        ("“I mean it.”", "said"),
+    ]
+    assert who(items[2]) == ("pers.merkel",)

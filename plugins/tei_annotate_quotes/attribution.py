@@ -210,7 +210,9 @@ def _first_after(
 def _premodifies(frame: Frame, a: Mention, b: Mention) -> bool:
     """Only capitalised words and role nouns lie between mentions a and b."""
     between = frame.tokens[frame.index(a.end) : frame.index(b.start)]
-    return len(between) <= 3 and all(t.text[:1].isupper() or t.lower in ROLE_NOUNS for t in between)
+    return len(between) <= 3 and all(
+        t.text[:1].isupper() or t.lower in ROLE_NOUNS or t.text == "." for t in between
+    )
 
 
 def _according_to(frame: Frame, s0: int, s1: int, mentions: MentionIndex) -> Mention | None:
@@ -264,12 +266,16 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
 
 
 def _place_of_speech(frame: Frame, v: int, qi: int) -> bool:
-    """ "said on “Fox and Friends”": the quotation names where it was said, not what."""
-    return (
-        v + 1 < qi <= v + 2
-        and is_speech(frame, v)
-        and frame.lower(v + 1) in PREPOSITIONS
-        and frame.lower(v + 1) not in ("to", "of", "about")
+    """ "said on “Fox and Friends”", "said Thursday on Fox News’s “…”": the quotation names
+    where something was said, not what; a possessive before a quotation makes it a title."""
+    before = frame.tokens[qi - 1].text if qi > 0 else ""
+    if before.endswith(("’s", "'s", "s’", "s'")):
+        return True
+    if not is_speech(frame, v) or qi - v > INTRO_GAP or before in (":", ",", "that"):
+        return False
+    return any(
+        frame.lower(j) in PREPOSITIONS and frame.lower(j) not in ("to", "of", "about")
+        for j in range(v + 1, qi)
     )
 
 
