@@ -290,3 +290,14 @@ def test_a_show_named_after_the_reporting_verb_is_not_the_speech():
         ("“I mean it.”", "said"),
     ]
     assert who(items[2]) == ("pers.merkel",)
+
+
+def test_state_as_a_noun_does_not_report_anything():
+    assert (
+        reported("Title\n\nThe United States version of the plan failed in the state senate.") == []
+    )
+
+
+def test_a_belief_inside_a_report_stays_in_that_report():
+    text = "Title\n\nMerkel said she finally believes the treaty can be saved."
+    assert reported(text) == [("she finally believes the treaty can be saved", ("pers.merkel",))]

@@ -31,7 +31,7 @@ def words(s: str) -> frozenset[str]:
 # Verbs that introduce what someone said or wrote (base forms).
 _SPEECH = """
 say tell add ask answer reply respond retort claim insist argue admit acknowledge announce
-explain note observe remark state declare warn suggest write tweet post complain grumble
+explain note observe remark declare warn suggest write tweet post complain grumble
 wonder mock joke quip recall concede deny confirm report continue conclude predict promise
 vow urge assert maintain contend testify comment describe reiterate emphasise emphasize
 stress shout yell scream whisper mutter sing chant boast brag laugh sigh lament tout blast
@@ -80,7 +80,9 @@ def inflect(base: str) -> set[str]:
     return {base, base + "s", base + "ed", base + "ing"}
 
 
-SPEECH_VERBS = frozenset(f for b in _SPEECH.split() for f in inflect(b))
+# "state" is a noun as often as a verb ("the United States", "state officials"):
+# only its past and -ing forms report speech.
+SPEECH_VERBS = frozenset(f for b in _SPEECH.split() for f in inflect(b)) | {"stated", "stating"}
 COGNITION_VERBS = frozenset(f for b in _COGNITION.split() for f in inflect(b))
 
 # Nouns naming an utterance; "claims by X that ...", "X's assertion that ...".

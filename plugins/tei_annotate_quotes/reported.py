@@ -32,11 +32,12 @@ NOT_CLAUSE = (
     | ADVERBS
     | words("so yes no nothing anything something this last yesterday today tonight earlier")
     | words("monday tuesday wednesday thursday friday saturday sunday week month year")
+    | words("as when while because if though although whereas unless until")
 )
 ZERO_THAT = words(
     "say says said saying claim claims claimed insist insists insisted argue argues argued "
     "add adds added warn warns warned admit admits admitted believe believes believed "
-    "think thinks thought state states stated"
+    "think thinks thought stated"
 )
 
 
@@ -73,6 +74,10 @@ def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterato
             triggers.append((v, c, None))
         elif (who := subject_of(frame, v, s0, index)) is not None:
             triggers.append((v, c, who))
+    # "said he finally believes …": a report inside another one's clause belongs to it
+    triggers = [
+        t for n, t in enumerate(triggers) if n == 0 or not 0 < t[0] - triggers[n - 1][1] <= 3
+    ]
     for n, (_v, c, who) in enumerate(triggers):
         stop = triggers[n + 1][0] if n + 1 < len(triggers) else s1
         end = _content_end(frame, c, stop, s1)
@@ -96,6 +101,8 @@ def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | Non
         determiner = determiner or w in DETERMINERS
     if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _closes_quote(frame, v):
         nxt = frame.tokens[v + 1]
+        if frame.tokens[v - 1].text == "," and nxt.text[:1].isupper() and v > 0:
+            return None  # "…, said Jeffrey N. Trimble, a …": the speaker follows the verb
         if nxt.lower in SUBJECT_PRONOUNS and nxt.lower != "it":
             return v + 1
         if nxt.text[:1].isalnum() and nxt.lower not in NOT_CLAUSE:
