@@ -9,6 +9,7 @@ from lxml import etree
 
 import tei_annotate_hedging
 from tei_annotate import OptionError, annotate, make_host, validate_tei
+from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
 from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_hedging.tokens import sentence_spans, tokenize
@@ -233,9 +234,13 @@ def test_hedging_layer_renders_seg_with_ana_and_taxonomy(hedging_host):
     assert all(c.find(f"{TEI}catDesc").text for c in taxonomy)
 
 
-def test_hedging_on_seed_is_valid_tei(hedging_host, seed_text, tei_schema):
-    xml = annotate(seed_text, ["hedging"], host=hedging_host).render("tei", hedging_host)
+def test_hedging_on_seed_is_valid_lossless_tei(hedging_host, seed_text, tei_schema):
+    result = annotate(seed_text, ["hedging"], host=hedging_host)
+    xml = result.render("tei", hedging_host)
     validate_tei(xml)
+    assert check_lossless(xml, seed_text) == []
+    assert check_nothing_dropped(xml, result) == []
+    assert check_provenance(xml, result) == []
     assert xml.count(b'type="hedge"') >= 14
 
 
