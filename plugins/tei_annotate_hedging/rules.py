@@ -7,6 +7,7 @@ word classes of :mod:`wordclass`; a lexicon row names its rule in its third colu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .tokens import OPENERS, Token
@@ -67,6 +68,9 @@ INSERTS = frozenset(
         "later",
     ]
 )
+# How far a rule looks for a clause's edge, a subject or a condition: sentences can be
+# pathologically long, and a bounded look keeps the work per cue constant.
+REACH = 25
 CLAUSE_PUNCT = frozenset(',;:()—–-"“”')
 
 
@@ -85,7 +89,8 @@ def after(s: Sentence, j: int, k: int = 0) -> Token | None:
 
 def word_after(s: Sentence, j: int) -> tuple[int, Token | None]:
     """The first word after ``j`` that is not an inserted adverb, with its index."""
-    while j < len(s) and s[j].lower in INSERTS:
+    stop = min(len(s), j + REACH)
+    while j < stop and s[j].lower in INSERTS:
         j += 1
     return j, (s[j] if j < len(s) else None)
 
@@ -113,8 +118,8 @@ def noun_context_before(tok: Token | None) -> bool:
 def subject_of(s: Sentence, i: int) -> Token | None:
     """The word just before a verb's auxiliaries and adverbs, jumping back over a
     parenthetical relative clause ("Trump, who ..., regards"): its subject, roughly."""
-    k = i - 1
-    while k >= 0 and (
+    k, limit = i - 1, max(0, i - REACH)
+    while k >= limit and (
         s[k].lower in INSERTS
         or s[k].lower in HAVE
         or s[k].lower in MODALS
@@ -125,7 +130,7 @@ def subject_of(s: Sentence, i: int) -> Token | None:
         k -= 1
     if k >= 0 and s[k].text == ",":
         m = k - 1
-        while m >= 0 and s[m].text != ",":
+        while m >= limit and s[m].text != ",":
             m -= 1
         if m > 0 and lower(after(s, m + 1)) in WH:
             k = m - 1
@@ -225,12 +230,13 @@ def could(s: Sentence, i: int, j: int) -> bool:
     return not _past_context(s, i)  # "it could take years" but "the ship could carry 90"
 
 
+PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b")
+
+
 def _past_context(s: Sentence, i: int) -> bool:
     """Does the sentence narrate the past (a past auxiliary or an -ed verb besides ``i``)?"""
-    return any(
-        t.lower in ("was", "were", "had", "did") or (k != i and t.lower.endswith("ed"))
-        for k, t in enumerate(s)
-    )
+    around = s[max(0, i - REACH) : i] + s[i + 1 : i + REACH]
+    return PAST.search(" ".join(t.lower for t in around)) is not None
 
 
 def _purpose_clause(s: Sentence, i: int) -> bool:
@@ -268,13 +274,15 @@ SEGMENT_BREAKS = frozenset(':;"“”«»')
 
 
 def _clause_start(s: Sentence, i: int) -> int:
-    while i > 0 and s[i - 1].text not in SEGMENT_BREAKS:
+    limit = max(0, i - REACH)
+    while i > limit and s[i - 1].text not in SEGMENT_BREAKS:
         i -= 1
     return i
 
 
 def _clause_end(s: Sentence, j: int) -> int:
-    while j < len(s) and s[j].text not in SEGMENT_BREAKS:
+    limit = min(len(s), j + REACH)
+    while j < limit and s[j].text not in SEGMENT_BREAKS:
         j += 1
     return j
 
