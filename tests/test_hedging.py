@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -261,3 +263,25 @@ def test_hedging_option_lexicon_reaches_the_layer(hedging_host, tmp_path):
         host=hedging_host,
     )
     assert [a.attrib["type"] for a in result.annotations] == ["hedge"]
+
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "hedging.md"
+DOC_EXAMPLE = re.compile(r"<!-- seed-example -->\n```xml\n(.*?)\n```", re.S)
+
+
+def test_hedging_doc_examples_are_cut_from_the_seed_output(hedging_host, seed_text):
+    xml = annotate(seed_text, ["hedging"], host=hedging_host).render("tei", hedging_host)
+    examples = DOC_EXAMPLE.findall(DOC.read_text(encoding="utf-8"))
+    assert len(examples) >= 2
+    for snippet in examples:
+        assert snippet.encode("utf-8") in xml, snippet
+
+
+def test_weasel_seg_holds_the_belief_seg_in_valid_tei(hedging_host):
+    result = annotate("Title\n\nExperts believe it may rain.", ["hedging"], host=hedging_host)
+    xml = result.render("tei", hedging_host)
+    validate_tei(xml)
+    assert (
+        b'<seg type="hedge" ana="#hedge.weasel" resp="#app.hedging">Experts '
+        b'<seg type="hedge" ana="#hedge.doxastic" resp="#app.hedging">believe</seg></seg>'
+    ) in xml

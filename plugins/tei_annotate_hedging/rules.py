@@ -300,6 +300,8 @@ def if_(s: Sentence, i: int, j: int) -> bool:
         return False  # "as if" compares; "if any", "if not most" concede
     if any(tuple(t.lower for t in s[j : j + len(idiom)]) == idiom for idiom in IF_IDIOMS):
         return False
+    if nxt.lower == "so":
+        return True  # "if so": the condition is the previous sentence
     if lower(prev) == "and" and lower(before(s, i, 2)) == "only":
         return False
     if nxt.lower == "and" and lower(two) == "only":
