@@ -463,6 +463,8 @@ def consider(s: Sentence, i: int, j: int) -> bool:
     if not belief_held(s, i, j):
         return False
     nxt = after(s, j)
+    if lower(before(s, i)) == "to" or lower(nxt).endswith("ing"):
+        return False  # "time to consider", "consider leaving": deliberation
     return lower(nxt) not in ("whether", "how", "what", "the", "a", "an", "this", "that", "it")
 
 
@@ -514,11 +516,10 @@ def expect(s: Sentence, i: int, j: int) -> bool:
     """Expectation in "is expected to", "expected that"; not "life expectancy" or "the expected value"."""
     if not belief_held(s, i, j):
         return False
-    nxt = after(s, j)
-    return lower(nxt) in ("to", "that", ",", "the", "a", "an") or lower(before(s, i)) in BE | {
-        "as",
-        "than",
-    }
+    prev, nxt = lower(before(s, i)), lower(after(s, j))
+    if prev in ("as", "than", "initially", "originally") or lower(before(s, i, 2)) == "as":
+        return False  # "than expected", "as might be expected": an outcome compared
+    return nxt in ("to", "that", "the", "a", "an") or prev in BE and nxt not in (".", ",", ";")
 
 
 @rule
