@@ -519,7 +519,7 @@ def expect(s: Sentence, i: int, j: int) -> bool:
     prev, nxt = lower(before(s, i)), lower(after(s, j))
     if prev in ("as", "than", "initially", "originally") or lower(before(s, i, 2)) == "as":
         return False  # "than expected", "as might be expected": an outcome compared
-    return nxt in ("to", "that", "the", "a", "an") or prev in BE and nxt not in (".", ",", ";")
+    return nxt in ("to", "that", "the", "a", "an") or (prev in BE and nxt not in (".", ",", ";"))
 
 
 @rule
