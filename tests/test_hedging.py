@@ -109,10 +109,16 @@ def test_about_as_topic_is_no_cue():
 
 
 def test_about_before_a_number_approximates():
-    assert cues("About 2,000 troops and around a dozen tanks crossed.") == [
+    assert cues("About 2,000 troops and around a dozen tanks crossed, about half of them.") == [
         ("About", "approximator"),
         ("around", "approximator"),
+        ("about", "approximator"),
     ]
+
+
+def test_questioned_as_doubt_not_as_interrogation():
+    assert hedges("Its reliability has also been questioned.") == ["questioned"]
+    assert hedges("The suspect has been questioned by police. He was questioned.") == []
 
 
 def test_claims_as_neutral_noun_is_no_cue():

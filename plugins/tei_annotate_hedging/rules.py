@@ -388,6 +388,21 @@ def in_question(s: Sentence, i: int, j: int) -> bool:
 
 
 @rule
+def questioned(s: Sentence, i: int, j: int) -> bool:
+    """Doubted, as in "has (also) been questioned", "critics have questioned"; not
+    "police questioned the suspect" (no perfect or passive auxiliary)."""
+    k = i - 1
+    while k > 0 and s[k].lower in INSERTS:
+        k -= 1
+    if lower(after(s, j)) in ("by", "over", "about", "on", "for", "in"):
+        return False  # "questioned by police", "questioned over the attack": interrogated
+    subject = subject_of(s, k if s[k].lower in ("been", "being") else i)
+    if lower(subject) in PERSONAL or names_individual(s, subject):
+        return False  # "he has been questioned": a person is interrogated
+    return k >= 0 and s[k].lower in HAVE | {"been", "being"}
+
+
+@rule
 def appear(s: Sentence, i: int, j: int) -> bool:
     """Seeming in "appears to be", "it appears that", "appears unimpressed"; not "appears on stage"."""
     k, nxt = word_after(s, j)
@@ -579,7 +594,9 @@ def approximate(s: Sentence, i: int, j: int) -> bool:
         return two is not None and (is_number(two) or two.lower in UNITS_OF_TIME)
     if s[i].lower in ("nearly", "almost"):
         return False
-    return nxt is not None and is_number(nxt) and nxt.lower not in ("one", "half", "third")
+    return (
+        nxt is not None and is_number(nxt) and nxt.lower not in ("one", "third", "fifth", "tenth")
+    )
 
 
 @rule
