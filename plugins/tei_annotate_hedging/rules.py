@@ -174,9 +174,17 @@ def might(s: Sentence, i: int, j: int) -> bool:
     prev, nxt = before(s, i), after(s, j)
     if nxt is None or not nxt.is_word or nxt.lower in ("of", "and", "or"):
         return False
+    if nxt.lower in INSERTS or nxt.lower in ("be", "have", "want", "need", "seem", "help"):
+        return True  # "that might be the case", "which might well be"
+    if nxt.lower in AUXILIARIES or nxt.lower in MODALS:
+        return False  # "China's might is growing"
     return not (noun_context_before(prev) or lower(prev) in ("with", "of", "all"))
 
 
+INTERPRETIVE = frozenset(
+    "considered regarded seen viewed read interpreted described construed taken called "
+    "thought argued explained attributed".split()
+)
 PERSONAL = frozenset(["i", "you", "he", "she", "we", "they"])
 CONSEQUENCES = frozenset(
     [
@@ -219,6 +227,8 @@ def could(s: Sentence, i: int, j: int) -> bool:
         return True  # "could have been": a possibility about the past
     if verb.lower == "be":
         nxt = after(s, k + 1)
+        if nxt is not None and nxt.lower in INTERPRETIVE:
+            return True  # "could be read as", "could be considered": a possible view
         return nxt is None or not looks_participle(nxt)  # "could be opened": ability
     if verb.lower in PERCEPTION or _purpose_clause(s, i):
         return False
