@@ -182,8 +182,22 @@ def might(s: Sentence, i: int, j: int) -> bool:
 
 
 INTERPRETIVE = frozenset(
-    "considered regarded seen viewed read interpreted described construed taken called "
-    "thought argued explained attributed".split()
+    [
+        "considered",
+        "regarded",
+        "seen",
+        "viewed",
+        "read",
+        "interpreted",
+        "described",
+        "construed",
+        "taken",
+        "called",
+        "thought",
+        "argued",
+        "explained",
+        "attributed",
+    ]
 )
 PERSONAL = frozenset(["i", "you", "he", "she", "we", "they"])
 CONSEQUENCES = frozenset(
