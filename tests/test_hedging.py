@@ -164,6 +164,12 @@ def test_would_hedges_only_under_a_condition():
     assert hedges("If he left, the party would split.") == ["If", "would"]
 
 
+def test_sentence_initial_should_with_a_comma_is_a_condition():
+    assert cues("Should the talks fail, the war goes on. Should we go?") == [
+        ("Should", "conditional")
+    ]
+
+
 def test_possible_hedges_predicatively_not_in_set_phrases():
     assert hedges("It is possible that he left. Come as soon as possible.") == ["possible"]
 

@@ -337,6 +337,12 @@ RULES["if"] = RULES.pop("if_")
 
 
 @rule
+def inverted_condition(s: Sentence, i: int, j: int) -> bool:
+    """An inverted condition ("Should the talks fail, ..."), not a question ("Should we go?")."""
+    return sentence_initial(s, i) and s[-1].text != "?" and any(t.text == "," for t in s[j:])
+
+
+@rule
 def if_not(s: Sentence, i: int, j: int) -> bool:
     """A condition in "if not combined with ..."; a concession in "many, if not most" concedes."""
     nxt = after(s, j)
