@@ -127,6 +127,7 @@ def test_claims_as_neutral_noun_is_no_cue():
 
 def test_claims_with_content_clause_is_evidential():
     assert cues("He claimed that the vote was rigged.") == [("claimed", "evidential")]
+    assert cues("The report claims the army used gas.") == [("claims", "evidential")]
 
 
 def test_appears_as_coming_into_view_is_no_cue():

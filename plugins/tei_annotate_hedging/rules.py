@@ -612,7 +612,19 @@ def claim(s: Sentence, i: int, j: int) -> bool:
         return True
     if s[i].lower in ("claims", "claim") and noun_context_before(before(s, i)):
         return False
-    return nxt.text in ",:" or nxt.lower in ("he", "she", "they", "it", "there")
+    if nxt.text in ",:" or nxt.lower in SUBJECT_PRONOUNS:
+        return True
+    return _clause_follows(s, j)  # "claims the army used gas", not "claimed the title"
+
+
+def _clause_follows(s: Sentence, j: int) -> bool:
+    """Does a finite verb follow within a short noun phrase (a "that"-less content clause)?"""
+    for t in s[j + 1 : j + 6]:
+        if not t.is_word:
+            return False
+        if t.lower in BE | HAVE | MODALS or (t.lower.endswith("ed") and len(t.lower) >= 4):
+            return True
+    return False
 
 
 @rule
