@@ -214,6 +214,11 @@ def test_lexicon_missing_file_is_an_option_error(tmp_path):
 
 
 # ---------------------------------------------------------------- tokens and speed
+def test_offsets_hold_when_lower_casing_changes_the_length():
+    text = "İstanbul officials may resign; it’s likely."  # "İ".lower() is two characters
+    assert [text[m.start : m.end] for m in find_cues(text, load_lexicon())] == ["may", "likely"]
+
+
 def test_sentences_do_not_end_at_titles_or_initials():
     text = "Mr. Smith met U.S. Senate envoys. They left.\n\nNew line"
     got = [text[a:b] for a, b in sentence_spans(text)]
