@@ -177,6 +177,8 @@ ROWS = [
     ("In the 1990s it grew.", "1990s", "date", {"from": "1990", "to": "1999"}),
     ("In the mid-1970s it grew.", "1970s", "date", {"from": "1970", "to": "1979"}),
     ("They sent 1500 troops.", "1500", "num", {"type": CARD, "value": "1500"}),
+    ("The dynasty fell in 950.", "950", "date", {"when": "0950"}),
+    ("It ruled since 923 through 950.", "923", "date", {"when": "0923"}),
     # open ends after the number
     ("Donors who gave $200 or less.", "$200 or less", "num", {"atMost": "200"}),
     ("Those making $100,000 or more.", "$100,000 or more", "num", {"atLeast": "100000"}),

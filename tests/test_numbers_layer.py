@@ -104,6 +104,8 @@ def test_numbers_every_block_is_scanned_separately(numbers_host):
         "It runs 24/7 all year.",
         'The tweet timestamp="1474387200" was kept.',
         "The photo pic.twitter.com/P2qpm3h3Pm went viral.",
+        "In the mid-80s he was famous.",
+        "Traffic goes to port 8080.",
     ],
 )
 def test_numbers_names_labels_and_pronouns_are_not_numbers(text):
@@ -167,3 +169,18 @@ def test_numbers_scan_is_fast_on_pathological_input(text):
 def test_numbers_a_score_is_two_numbers_not_a_range():
     found = scan("A 5-4 decision and a 4-4 tie.")
     assert [at for _, _, _, at in found] == [{"type": "cardinal", "value": v} for v in "5444"]
+
+
+def test_numbers_every_kind_of_output_validates_as_tei(numbers_host, tei_schema):
+    text = (
+        "Figures\n\n"
+        "In 950 and in the 1990s, on Dec. 15, 2016 at 10:30 a.m., between 11-13 Dec., "
+        "more than $5 million, 15 to 20 percent, two-thirds, the 21st, 40 km, "
+        "between 10 and 20 km, thousands, 1.3 million and 2014-2016.\n"
+    )
+    validate_tei(annotate(text, layers=["numbers"], host=numbers_host).render("tei", numbers_host))
+
+
+def test_numbers_impossible_day_is_not_a_date():
+    assert [el for _, _, el, _ in scan("It was due on February 30, 2015.")] != ["date"]
+    assert [at for _, _, el, at in scan("On 29 February.") if el == "date"] == [{"when": "--02-29"}]

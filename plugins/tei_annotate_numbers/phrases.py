@@ -109,6 +109,8 @@ def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | in
         return i + 1
     if core.digits and _stuck_letters(toks, core.last + 1):
         return core.last + 2
+    if _two_digit_decade(toks, core):
+        return core.last + 2
     p = Phrase(i, core, bound if bound != "between" else None, currency=currency, inner_first=inner)
     if bound is None and currency is None and (special := _decade_or_clock(toks, core)):
         p.special, p.last = special, special.last
@@ -145,6 +147,18 @@ def _currency_before(toks: list[Token], k: int) -> tuple[str | None, int]:
     ):
         return tok.text, k + 1
     return None, k
+
+
+def _two_digit_decade(toks: list[Token], core: Core) -> bool:
+    """ "the 80s", "in their 20s": a decade without its century, or an age bracket."""
+    tok = toks[core.first]
+    return (
+        core.first == core.last
+        and len(tok.text) == 2
+        and tok.text.endswith("0")
+        and lower_at(toks, core.last + 1) == "s"
+        and touches(toks, core.last + 1)
+    )
 
 
 def _stuck_letters(toks: list[Token], j: int) -> bool:
@@ -309,7 +323,7 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
     core = p.core
     if p.currency or p.unit or p.percent or p.bound or core.first != core.last:
         return False
-    if year_value(toks[core.first]) is None:
+    if year_value(toks[core.first]) is None and not _early_year(toks, core):
         return False
     if p.high is not None:
         return year_value(toks[p.high.first]) is not None and p.high.first == p.high.last
@@ -333,6 +347,15 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
     )
 
 
+def _early_year(toks: list[Token], core: Core) -> bool:
+    """A three-digit year: "in 950.", "since 923 through", "the year 395,"."""
+    tok, nxt = toks[core.first], token_at(toks, core.last + 1)
+    if not (tok.text.isdigit() and len(tok.text) == 3):
+        return False
+    cue = lower_at(toks, core.first - 1) in ("in", "since", "year", "until", "till")
+    return cue and (nxt is None or not nxt.is_word or nxt.lower in ("through", "to", "and"))
+
+
 # Plurals that do not end in -s.
 IRREGULAR_PLURALS = frozenset(
     ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet"]
@@ -344,7 +367,7 @@ def _plural(word: str) -> bool:
 
 
 def _year(p: Phrase, high: Core | None) -> Found:
-    y = str(int(p.core.value))
+    y = f"{int(p.core.value):04d}"  # xs:gYear has at least four digits: "0950"
     if high is not None:
-        return Found(p.first, p.last, "date", (("from", y), ("to", str(int(high.value)))))
+        return Found(p.first, p.last, "date", (("from", y), ("to", f"{int(high.value):04d}")))
     return Found(p.first, p.last, "date", (("when", y),))
