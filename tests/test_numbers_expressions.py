@@ -66,6 +66,8 @@ ROWS = [
     ("The remaining fifth of the region.", "fifth", "num", {"type": "fraction", "value": "0.2"}),
     ("Three-fifths of members.", "Three-fifths", "num", {"type": "fraction", "value": "0.6"}),
     ("A tenth of the harvest.", "A tenth", "num", {"type": "fraction", "value": "0.1"}),
+    ("It fell by a fifth, to 20.", "a fifth", "num", {"type": "fraction", "value": "0.2"}),
+    ("He won a third term.", "third", "num", {"type": "ordinal", "value": "3"}),
     ("Three quarters of a million.", "Three quarters of a million", "num", {"value": "750000"}),
     ("Seven-eighths of it.", "Seven-eighths", "num", {"type": "fraction", "value": "0.875"}),
     # percentages

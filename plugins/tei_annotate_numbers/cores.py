@@ -138,7 +138,12 @@ def _run(toks: list[Token], i: int) -> tuple[list[tuple[int, str]], int, bool]:
     tok = toks[i]
     if tok.lower in ("a", "an") and (nxt := token_at(toks, i + 1)) is not None:
         den = denominator(nxt.text)
-        if nxt.lower in RUN_SCALES | {"dozen", "trillion"} or (den and not den[1]):
+        # "a fifth of", "a quarter." are fractions; "a third term" is an ordinal
+        after = token_at(toks, i + 2)
+        fraction = (
+            den and not den[1] and (after is None or not after.is_word or after.lower == "of")
+        )
+        if nxt.lower in RUN_SCALES | {"dozen", "trillion"} or fraction:
             run.append((i, "one"))
             j, article = i + 1, True
     while len(run) < MAX_RUN and (t := token_at(toks, j)) is not None:
