@@ -184,3 +184,10 @@ def test_numbers_every_kind_of_output_validates_as_tei(numbers_host, tei_schema)
 def test_numbers_impossible_day_is_not_a_date():
     assert [el for _, _, el, _ in scan("It was due on February 30, 2015.")] != ["date"]
     assert [at for _, _, el, at in scan("On 29 February.") if el == "date"] == [{"when": "--02-29"}]
+
+
+def test_numbers_open_end_stays_outside_the_measure():
+    found = {
+        (text[s:e], el) for text in ["Those making $100,000 or more."] for s, e, el, _ in scan(text)
+    }
+    assert found == {("$100,000 or more", "num"), ("$100,000", "measure")}

@@ -41,6 +41,7 @@ class Phrase:
     percent: bool = False
     last: int = -1
     inner_first: int = -1  # where the measured quantity starts, after a bound
+    inner_last: int = -1  # where it ends, before "or more"
     special: Found | None = None  # a decade or a clock time read off the number
 
 
@@ -118,10 +119,13 @@ def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | in
     j = _range(toks, p, j=core.last + 1, between=bound == "between", money=currency is not None)
     if bound == "between" and p.high is None:
         p.first = p.inner_first = inner  # "between" without "and": just the number
+    p.inner_last = j - 1
     j = _open_end(toks, p, j)
     if core.kind == "cardinal":
-        j = _unit(toks, p, j)
-        j = _open_end(toks, p, j)
+        after_unit = _unit(toks, p, j)
+        if after_unit > j:  # "15-plus years": the unit closes the measure
+            p.inner_last = after_unit - 1
+        j = _open_end(toks, p, after_unit)
     p.last = j - 1
     return p
 
@@ -309,7 +313,7 @@ def _render(toks: list[Token], p: Phrase) -> list[Found]:
             return [Found(p.first, p.last, "measure", (*measure, ("quantity", tei_number(value))))]
         inner = measure if high is not None else (*measure, ("quantity", tei_number(value)))
         outer = Found(p.first, p.last, "num", _attrs(type="cardinal", **numeric))
-        return [outer, Found(p.inner_first, p.last, "measure", tuple(sorted(inner)))]
+        return [outer, Found(p.inner_first, p.inner_last, "measure", tuple(sorted(inner)))]
     attrs = numeric or {"value": tei_number(value)}
     return [Found(p.first, p.last, "num", _attrs(type=core.kind, **attrs))]
 
