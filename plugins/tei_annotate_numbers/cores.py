@@ -129,7 +129,8 @@ def _words(toks: list[Token], i: int, money: bool) -> Core | None:
 
 
 def _run(toks: list[Token], i: int) -> tuple[list[tuple[int, str]], int, bool]:
-    """Cardinal words from token i, joined by hyphens or "and" after a scale.
+    """Cardinal words from token i that make one number, joined by hyphens or "and"
+    after a scale.
 
     "a"/"an" before a scale, "dozen" or a fraction word counts as "one".
     """
@@ -148,6 +149,10 @@ def _run(toks: list[Token], i: int) -> tuple[list[tuple[int, str]], int, bool]:
             j, article = i + 1, True
     while len(run) < MAX_RUN and (t := token_at(toks, j)) is not None:
         if cardinal_word(t.text) is not None or t.lower in ("dozen", "trillion"):
+            # Grow only while the words still make one number ("twenty three", not
+            # "one two"): one parse per word keeps long runs linear.
+            if run and _run_value([w for _, w in run] + [t.lower]) is None:
+                break
             run.append((j, t.lower))
             j += 1
             continue
