@@ -158,7 +158,11 @@ ROWS = [
     ("A 12-month plan.", "12-month", "measure", {"quantity": "12", "unit": "month"}),
     ("It produces 500 MW.", "500 MW", "measure", {"unit": "MW"}),
     ("It rose 2 percentage points.", "2 percentage points", "measure", {"unit": "%-point"}),
-    ("It was 30°C today.", "30", "num", {"value": "30"}),
+    ("It was 30°C today.", "30°C", "measure", {"quantity": "30", "unit": "Cel"}),
+    ("It rose 5pc in May.", "5pc", "num", {"type": "percentage", "value": "5"}),
+    ("It left 1.3m people homeless.", "1.3m", "num", {"value": "1300000"}),
+    ("A 5m wall.", "5m", "measure", {"quantity": "5", "unit": "m"}),
+    ("Some 50k people marched.", "50k", "num", {"value": "50000"}),
     # years and dates
     ("Russia might attack as early as 2029.", "2029", "date", {"when": "2029"}),
     ("It was founded in 1988 by them.", "1988", "date", {"when": "1988"}),

@@ -18,6 +18,7 @@ from .words import (
     denominator,
     ordinal,
     ordinal_word,
+    plural_noun,
     plural_scale,
     scale_word,
 )
@@ -94,7 +95,11 @@ def _scaled(toks: list[Token], core: Core, money: bool) -> Core:
     j = core.last + 1
     while (tok := token_at(toks, j)) is not None and tok.is_word:
         single = len(tok.text) == 1
-        factor = scale_word(tok.text, money and (touches(toks, j) or not single))
+        # "5m people" counts millions of something; "a 5m wall" measures metres
+        counted = (
+            (nxt := token_at(toks, j + 1)) is not None and nxt.is_word and plural_noun(nxt.text)
+        )
+        factor = scale_word(tok.text, (money or counted) and (touches(toks, j) or not single))
         if factor is None or (single and not touches(toks, j)):
             break
         core.value *= factor

@@ -20,6 +20,7 @@ from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, TEMPORAL_CU
 from .tokens import Token, lower_at, token_at, tokenize, touches
 from .units import PERCENT, UNIT_SYMBOLS, longest_unit
 from .values import tei_number
+from .words import plural_noun
 
 __all__ = ["scan"]
 
@@ -28,6 +29,7 @@ DASHES = frozenset({"-", "–"})
 OPEN_ENDS = (("or", "more"), ("or", "over"), ("or", "above"))
 CLOSED_ENDS = (("or", "less"), ("or", "fewer"), ("or", "under"), ("or", "below"))
 ALLOWED_AFTER_DIGITS = frozenset({"s", "am", "pm"})
+DEGREES = {"C": "Cel", "F": "[degF]"}
 
 
 @define
@@ -170,7 +172,11 @@ def _stuck_letters(toks: list[Token], j: int) -> bool:
     tok = token_at(toks, j)
     if tok is None or not touches(toks, j) or not tok.is_word:
         return False
-    return tok.lower not in ALLOWED_AFTER_DIGITS and tok.text not in UNIT_SYMBOLS
+    return (
+        tok.lower not in ALLOWED_AFTER_DIGITS
+        and tok.text not in UNIT_SYMBOLS
+        and (tok.lower,) not in PERCENT
+    )
 
 
 def _range(toks: list[Token], p: Phrase, j: int, between: bool, money: bool) -> int:
@@ -251,6 +257,15 @@ def _unit(toks: list[Token], p: Phrase, j: int) -> int:
         return k + 1
     if p.core.vague:
         return j
+    sign = token_at(toks, j + 1)
+    if (
+        lower_at(toks, j) == "°"
+        and sign is not None
+        and sign.text in DEGREES
+        and touches(toks, j + 1)
+    ):
+        p.unit = DEGREES[sign.text]
+        return j + 2
     hyphen = token_at(toks, j) is not None and toks[j].text in DASHES and touches(toks, j)
     if hyphen and touches(toks, j + 1):
         words = [t.text] if (t := token_at(toks, j + 1)) is not None and t.is_word else []
@@ -341,7 +356,7 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
         possessive or (prev is not None and prev.lower in DETERMINERS)
     ) and 1800 <= core.value <= 2100:
         return True  # "the 2016 summit", "Obama's 2008 campaign"
-    if nxt is not None and nxt.is_word and not _plural(nxt.lower):
+    if nxt is not None and nxt.is_word and not plural_noun(nxt.lower):
         return True  # "a 2015 winner": a count would be followed by a plural
     return not (
         nxt is not None
@@ -358,16 +373,6 @@ def _early_year(toks: list[Token], core: Core) -> bool:
         return False
     cue = lower_at(toks, core.first - 1) in ("in", "since", "year", "until", "till")
     return cue and (nxt is None or not nxt.is_word or nxt.lower in ("through", "to", "and"))
-
-
-# Plurals that do not end in -s.
-IRREGULAR_PLURALS = frozenset(
-    ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet"]
-)
-
-
-def _plural(word: str) -> bool:
-    return (word.endswith("s") and not word.endswith("ss")) or word in IRREGULAR_PLURALS
 
 
 def _year(p: Phrase, high: Core | None) -> Found:
