@@ -285,3 +285,27 @@ def test_long_document_of_names_annotates_in_linear_time(run):
     result = run(text)
     assert result.annotations
     assert time.process_time() - start < 30
+
+
+def test_abbreviated_title_is_a_role(run):
+    text = body("It was said by Del. Stacey Plaskett on Monday.")
+    result = run(text)
+    assert names(result, text) == [("Del. Stacey Plaskett", "persName", "pers.plaskett")]
+
+
+def test_surname_that_is_a_title_word_stays_a_name(run):
+    text = body("said Charlie King, and Mr. King agreed.")
+    assert [(s, ref) for s, _, ref in names(run(text), text)] == [
+        ("Charlie King", "pers.king"),
+        ("Mr. King", "pers.king"),
+    ]
+
+
+def test_capitalised_common_noun_after_article_is_not_a_name(run):
+    text = body("He is a Democrat, and proud of it.")
+    assert names(run(text), text) == []
+
+
+def test_place_and_plural_name_a_team(run):
+    text = body("Fans of the Minnesota Vikings cheered.")
+    assert names(run(text), text)[0][1] == "orgName"
