@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import tei_annotate_actors
 from tei_annotate import OptionError, annotate, make_host, validate_tei
+from tei_annotate_actors.tokens import tokenize
 
 
 @pytest.fixture
@@ -239,3 +242,70 @@ def test_organisation_short_form_joins_its_entry(run):
         ("Hofstra University", "org.hofstra-university"),
         ("Hofstra", "org.hofstra-university"),
     ]
+
+
+@pytest.mark.parametrize(
+    "piece", ["a-", "A.", "A-", "a’", "U.S.-", "Al-", "’s ", "of the ", "and ", "Mr. "]
+)
+def test_tokenizer_stays_linear_on_pathological_runs(piece):
+    text = piece * 50_000
+    start = time.process_time()
+    tokens = tokenize(text, 0, len(text))
+    assert tokens
+    assert time.process_time() - start < 5  # quadratic behaviour would take minutes
+
+
+def test_long_document_of_names_annotates_in_linear_time(run):
+    words = [
+        "the",
+        "Bank",
+        "of",
+        "England",
+        "and",
+        "Iraq",
+        "’s",
+        "a",
+        "French",
+        "diplomat",
+        "President",
+        "Smith",
+        ",",
+        ".",
+        "de",
+        "al-Abadi",
+        "Mr.",
+        "U.S.",
+        "G8",
+        "said",
+        "in",
+        "Moscow",
+    ]
+    text = body(" ".join(words[i * 7 % len(words)] for i in range(60_000)))
+    start = time.process_time()
+    result = run(text)
+    assert result.annotations
+    assert time.process_time() - start < 30
+
+
+def test_abbreviated_title_is_a_role(run):
+    text = body("It was said by Del. Stacey Plaskett on Monday.")
+    result = run(text)
+    assert names(result, text) == [("Del. Stacey Plaskett", "persName", "pers.plaskett")]
+
+
+def test_surname_that_is_a_title_word_stays_a_name(run):
+    text = body("said Charlie King, and Mr. King agreed.")
+    assert [(s, ref) for s, _, ref in names(run(text), text)] == [
+        ("Charlie King", "pers.king"),
+        ("Mr. King", "pers.king"),
+    ]
+
+
+def test_capitalised_common_noun_after_article_is_not_a_name(run):
+    text = body("He is a Democrat, and proud of it.")
+    assert names(run(text), text) == []
+
+
+def test_place_and_plural_name_a_team(run):
+    text = body("Fans of the Minnesota Vikings cheered.")
+    assert names(run(text), text)[0][1] == "orgName"

@@ -16,6 +16,7 @@ from attrs import define, field
 
 from . import gazetteer
 from .lexicon import (
+    ABBREVIATED_TITLES,
     FUNCTION_WORDS,
     GEO_HEADS,
     GEO_NOUNS,
@@ -202,7 +203,12 @@ def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
 
 def _is_title(word: str) -> bool:
     k = key(word)
-    return k in TITLE_NOUNS or k in HONORIFICS or word == "HE"
+    return (
+        k in TITLE_NOUNS
+        or k in HONORIFICS
+        or word == "HE"
+        or (word.endswith(".") and k in ABBREVIATED_TITLES)
+    )
 
 
 def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
@@ -375,6 +381,8 @@ def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
         ):
             k += 1
     rest = span[k:]
+    if not rest and k - t >= 2 and key(span[k - 2].text) in HONORIFICS:
+        return span[: k - 1], span[k - 1 :]  # "Mr. King": after an honorific, a name
     if not rest:
         return span, []
     last = key(rest[-1].text)
@@ -405,6 +413,8 @@ def _strip_trailing_title(span: list[Token]) -> list[Token]:
     n = len(span)
     if n < 2 or not _is_title(span[-1].text) or key(span[-1].text) in ORG_HEADS:
         return span
+    if n == 2 and gazetteer.is_given_name(span[0].text):
+        return span  # "Charlie King": a surname that is also a title
     while n and (_is_title(span[n - 1].text) or key(span[n - 1].text) in TITLE_MODIFIERS):
         n -= 1
     return span[:n]

@@ -12,6 +12,7 @@ anonymous actor of its own, so that quotes can point at it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from attrs import define
@@ -123,7 +124,8 @@ def describe(
     """Person descriptions of the document, each pointing at an entry of ``registry``."""
     starts = {c.start: c for c in names}
     ends = {c.end: c for c in names}
-    persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.start)
+    persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.end)
+    person_ends = [c.end for c in persons]
     out: list[Description] = []
     for block in blocks:
         if not block.prose:
@@ -143,7 +145,7 @@ def describe(
             ref = _apposition(source, s, e, starts, ends)
             definite = key(toks[first].text) not in INDEFINITE
             if ref is None and definite and key(toks[first].text) in DEFINITE:
-                ref = _antecedent(persons, s)
+                ref = _antecedent(persons, person_ends, s)
             label = source[s:e]
             if ref is None:
                 ref = registry.anonymous("person", label)
@@ -172,15 +174,11 @@ def _apposition(
     return None
 
 
-def _antecedent(persons: Sequence[Candidate], at: int) -> str | None:
+def _antecedent(persons: Sequence[Candidate], ends: Sequence[int], at: int) -> str | None:
     """The last person named before ``at`` (within a few paragraphs)."""
-    best = None
-    for c in persons:
-        if c.end > at:
-            break
-        best = c
-    if best is not None and at - best.end <= ANTECEDENT_WINDOW:
-        return best.ref
+    k = bisect.bisect_right(ends, at)
+    if k and at - ends[k - 1] <= ANTECEDENT_WINDOW:
+        return persons[k - 1].ref
     return None
 
 

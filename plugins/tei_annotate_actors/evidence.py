@@ -115,6 +115,12 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", MEDIUM  # "Vermillion, South Dakota"
     if len(words) >= 2 and gazetteer.is_given_name(words[0]) and not kind:
         return "person", MEDIUM
+    if (
+        len(words) == 2
+        and gazetteer.place_kind(words[0]) in ("country", "region", "city")
+        and _looks_plural(words[1])
+    ):
+        return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
     if len(words) >= 2 and words[-2] in SURNAME_PARTICLES:
         return "person", MEDIUM
     if nxt and nxt[0] in GEO_NOUNS and c.next[0].text.islower():
@@ -147,6 +153,8 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", WEAK
     if len(words) == 1 and first.endswith(ADJECTIVE_ENDINGS):
         return None, WEAK  # "Democratic": an adjective
+    if len(words) == 1 and prev and prev[-1] in ("a", "an") and _heads_phrase(c):
+        return None, WEAK  # "a Democrat": a capitalised common noun, not a name
     if len(words) == 1 and _looks_plural(words[0]):
         return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
     if len(words) <= 3:
@@ -267,5 +275,5 @@ def _coordinated(cands: list[Candidate], source: str) -> None:
         if len(known) == 1:
             kind = next(iter(known))
             for c in chain:
-                if c.strength == WEAK:
+                if c.strength == WEAK and c.kind is not None:
                     c.kind = kind

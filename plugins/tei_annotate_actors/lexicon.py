@@ -32,6 +32,8 @@ HONORIFICS = words("""
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend sheikh
     gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov spc pfc brig
     """)
+# Titles only in their abbreviated form ("Del. Stacey Plaskett"): "del" is also a particle.
+ABBREVIATED_TITLES = words("del det fr msgr supt insp pres sec atty ald amb hon cdr")
 # Words that may stand inside a title before its noun ("Foreign Minister", "Vice President").
 TITLE_MODIFIERS = words("""
     foreign prime vice deputy defence defense interior finance home justice health

@@ -84,6 +84,7 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
                 known.append((given, s if not known else f"{given}-{s}"))
     out: dict[int, str] = {}
     last_seen: dict[str, str] = {}  # surname -> key of the last full mention so far
+    spelled = {gazetteer.fold(c.words[0]): c.words[0] for c in persons}  # given name as written
     for c in sorted(persons, key=lambda c: c.start):
         s = surname(c)
         known = full.get(s, [])
@@ -91,7 +92,12 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
             given = gazetteer.fold(c.words[0])
             out[id(c)] = last_seen[s] = next(k for g, k in known if g == given)
         else:
-            by_gender = [k for g, k in known if _gender_of(c) in (None, _given_gender(g, persons))]
+            gender = _gender_of(c)
+            by_gender = [
+                k
+                for g, k in known
+                if gender is None or gazetteer.given_name_gender(spelled.get(g, g)) == gender
+            ]
             if len(by_gender) == 1:
                 out[id(c)] = by_gender[0]  # "Mrs. Clinton" is the Clinton with a woman's name
             else:
@@ -121,11 +127,6 @@ def _gender_of(c: Candidate) -> str | None:
         ),
         None,
     )
-
-
-def _given_gender(given: str, persons: list[Candidate]) -> str | None:
-    word = next((c.words[0] for c in persons if gazetteer.fold(c.words[0]) == given), given)
-    return gazetteer.given_name_gender(word)
 
 
 class Registry:
