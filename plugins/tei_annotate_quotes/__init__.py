@@ -20,8 +20,8 @@ LAYER = Layer(
     annotate=annotate_quotes,
     version=__version__,
     description="quotations and reported speech (said, soCalled) with their speakers",
-    requires=("actors",),  # type: ignore[arg-type]  # core Layer: converter=tuple is generic for mypy
-    produces=("said", "soCalled", "rs", "person", "personGrp"),  # type: ignore[arg-type]
+    requires=("actors",),
+    produces=("said", "soCalled", "rs", "person", "personGrp"),
 )
 
 
