@@ -301,3 +301,19 @@ def test_state_as_a_noun_does_not_report_anything():
 def test_a_belief_inside_a_report_stays_in_that_report():
     text = "Title\n\nMerkel said she finally believes the treaty can be saved."
     assert reported(text) == [("she finally believes the treaty can be saved", ("pers.merkel",))]
+
+
+def test_a_new_speaker_after_an_unclosed_paragraph_is_not_a_continuation():
+    text = "Title\n\nMerkel said:\n“We will not give in\n“Nor will we,” Putin said.\nThe end."
+    result, _ = run(text, PEOPLE)
+    first, second = [a for a in result.results["quotes"].annotations if a.element == "said"]
+    assert second.link("prev") == () and first.link("next") == ()
+    assert (first.link("who"), second.link("who")) == (("pers.merkel",), ("pers.putin",))
+
+
+def test_an_attribution_closing_a_multi_paragraph_quote_names_all_of_it():
+    text = "Title\n\nThe talks went on.\n“We will not give in\n“and nor will anyone,” Merkel said.\nEnd."
+    result, _ = run(text, PEOPLE)
+    first, second = [a for a in result.results["quotes"].annotations if a.element == "said"]
+    assert second.link("prev") == (first.id,)
+    assert first.link("who") == second.link("who") == ("pers.merkel",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -57,7 +57,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         if m.kind == "pronoun":
             speakers.ref(m)
 
-    found = Attributor(text, frames).run(index)
+    found = Attributor(text, frames, speakers.same).run(index)
     found += _attribute_nested(text, frames, quotations, index)
     phrases: dict[tuple[int, int], tuple[str, str]] = {}
     ids = {k: f"said.{k + 1}" for k in range(len(found))}
@@ -133,8 +133,8 @@ def _mark_initial(text: str, mentions: list[Mention], frames: list[Frame]) -> li
 class Attributor:
     """Attributes the outermost quotations in reading order, chaining and inheriting."""
 
-    def __init__(self, text: str, frames: list[Frame]) -> None:
-        self.text, self.frames = text, frames
+    def __init__(self, text: str, frames: list[Frame], same: Callable[[Mention, Mention], bool]):
+        self.text, self.frames, self.same = text, frames, same
 
     def run(self, index: MentionIndex) -> list[Found]:
         found: list[Found] = []
@@ -170,7 +170,15 @@ class Attributor:
         prior_k = len(found) - 1
         prior = found[prior_k]
         if prior.block == f.block - 1 and not prior.q.closed and at_start:
-            f.prev, f.speaker, f.rule = prior_k, prior.speaker, f.rule or "continued"
+            if f.rule and prior.speaker and f.speaker and not self.same(prior.speaker, f.speaker):
+                return  # a new speaker opens the paragraph: not a continuation
+            f.prev, f.rule = prior_k, f.rule or "continued"
+            if f.speaker is None:
+                f.speaker = prior.speaker
+            k: int | None = prior_k
+            while k is not None and found[k].speaker is None:  # "…” he said" ends the chain
+                found[k].speaker = f.speaker
+                k = found[k].prev
             return
         sk = next(
             (

@@ -53,6 +53,10 @@ class Speakers:
             self.resolved[key] = self._resolve(m)
         return self.resolved[key]
 
+    def same(self, a: Mention, b: Mention) -> bool:
+        """Do two mentions name the same speaker?"""
+        return a == b or (self.ref(a) is not None and self.ref(a) == self.ref(b))
+
     def _resolve(self, m: Mention) -> str | None:
         if m.kind == "name":
             return self._by_surname(m) or self._new_entry(m, prefix="pers.")
