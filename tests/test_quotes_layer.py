@@ -101,10 +101,13 @@ def test_scare_quote_without_speaker_is_so_called():
     assert q[:2] == ("“special military operation”", "soCalled")
 
 
-def test_partial_quote_in_a_reported_clause_is_said_by_its_speaker():
+def test_partial_quote_in_a_reported_clause_is_said_inside_the_report():
     text = "Title\n\nPutin has said that the plan is the basis for “serious discussion”."
-    (q,) = quotes_of(text)
-    assert q[:2] == ("“serious discussion”", "said") and who(q) == ("pers.putin",)
+    report, quote = quotes_of(text)
+    assert report[0] == "that the plan is the basis for “serious discussion”"
+    assert report[2] == {"direct": "false"} and who(report) == ("pers.putin",)
+    assert quote[:3] == ("“serious discussion”", "said", {"direct": "true"})
+    assert who(quote) == ("pers.putin",)
 
 
 def test_nested_quotation_is_marked_inside_its_parent():

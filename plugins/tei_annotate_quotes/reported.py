@@ -81,11 +81,19 @@ def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterato
     for n, (_v, c, who) in enumerate(triggers):
         stop = triggers[n + 1][0] if n + 1 < len(triggers) else s1
         end = _content_end(frame, c, stop, s1)
-        if end <= c or any(frame.is_quote(j) for j in range(c, end)):
+        if end <= c or _only_quoted(frame, c, end):
             continue
         yield Reported(toks[c].start, toks[end - 1].end, who)
     if not triggers:
         yield from _trailing(frame, s0, s1, index)
+
+
+def _only_quoted(frame: Frame, c: int, end: int) -> bool:
+    """ "said that “…”": the quotation carries the report; a clause with words of its own
+    around a quotation ("the basis for “serious discussion”") is reported speech."""
+    words = [j for j in range(c, end) if frame.tokens[j].text[:1].isalnum()]
+    quoted = any(frame.is_quote(j) for j in range(c, end))
+    return quoted and all(frame.lower(j) == "that" for j in words)
 
 
 def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | None:
