@@ -320,3 +320,10 @@ def test_an_attribution_closing_a_multi_paragraph_quote_names_all_of_it():
     first, second = [a for a in result.results["quotes"].annotations if a.element == "said"]
     assert second.link("prev") == (first.id,)
     assert first.link("who") == second.link("who") == ("pers.merkel",)
+
+
+def test_a_clause_after_the_speakers_name_is_not_an_apposition():
+    text = "Title\n\nAccording to Angela Merkel, the deal is “a serious mistake” for all."
+    result, _ = run(text, PEOPLE)
+    assert [x for x in said(result) if x[1] == "rs"] == []
+    assert [who(x) for x in said(result) if x[1] == "said"] == [("pers.merkel",)]

@@ -22,6 +22,9 @@ NOT_APPOSITION = words(
     instead still though last this next yesterday today tonight"""
 ) | (PREPOSITIONS - {"of"})
 RELATIVE = words("who whose which")
+FINITE = words(
+    "is are was were will would has have had can could should may might must do does did"
+)
 STOPS = frozenset(",.;:!?—–―")
 
 
@@ -64,12 +67,17 @@ def _apposition(frame: Frame, i: int) -> int | None:
     if not (i + 1 < len(toks) and toks[i].text == "," and _opens_apposition(toks[i + 1].text)):
         return None
     j = i + 1
+    relative = toks[i + 1].lower in RELATIVE
     while j < len(toks) and j - i <= MAX_APPOSITION:
         t = toks[j]
         if t.text in STOPS or frame.is_quote(j) or t.text in '“”"' or is_speech(frame, j):
             break
+        relative = relative or t.lower in RELATIVE
+        if t.lower in FINITE and not relative:
+            return None  # ", the deal is …": a clause, not an apposition
         j += 1
-    if j > i + 1 and j - i <= MAX_APPOSITION and not is_speech(frame, j - 1):
+    ends = j >= len(toks) or toks[j].text in STOPS or is_speech(frame, j)
+    if j > i + 1 and j - i <= MAX_APPOSITION and ends and not is_speech(frame, j - 1):
         return j
     return None
 
