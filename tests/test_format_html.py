@@ -75,3 +75,10 @@ def test_html_without_layers_still_shows_the_article():
     result, host = contract_result("Title\n\nBody.\n", [])
     tree = html.fromstring(result.render("html", host))
     assert [p.text_content() for p in tree.xpath("//article//p")] == ["Body."]
+
+
+def test_html_categories_show_their_short_name_and_description(page):
+    _, _, tree = page
+    (button,) = tree.xpath("//button[@data-entry='hedge.epistemic']")
+    assert button.text_content() == "epistemic"
+    assert button.getparent().xpath(".//small[@class='details']/text()") == ["epistemic hedge"]

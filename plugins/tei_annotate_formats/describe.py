@@ -6,12 +6,26 @@ from collections.abc import Iterable
 
 from tei_annotate import Annotation, Entry, Result
 
-__all__ = ["entry_labels", "link_label", "summary"]
+__all__ = ["entry_details", "entry_label", "entry_labels", "link_label", "summary"]
+
+
+def entry_label(e: Entry) -> str:
+    """A short name: a person's fullest name, a category's own id (``hedge.epistemic`` → epistemic)."""
+    if e.element == "category" and e.group and e.id.startswith(f"{e.group}."):
+        return e.id.removeprefix(f"{e.group}.")
+    return e.label
+
+
+def entry_details(e: Entry) -> list[str]:
+    """The entry's other texts (roles, descriptions), for a reader."""
+    label = entry_label(e)
+    texts = [c.text for c in e.children if c.text]
+    return texts[1:] if texts and texts[0] == label else texts
 
 
 def entry_labels(entries: Iterable[Entry]) -> dict[str, str]:
-    """Each entry's id mapped to its first name or label text."""
-    return {e.id: e.label for e in entries}
+    """Each entry's id mapped to its short name."""
+    return {e.id: entry_label(e) for e in entries}
 
 
 def link_label(target: str, labels: dict[str, str], result: Result) -> str:

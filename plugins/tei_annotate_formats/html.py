@@ -16,7 +16,7 @@ from importlib import resources
 
 from tei_annotate import Annotation, Block, Entry, Result
 
-from .describe import entry_labels, link_label, summary
+from .describe import entry_details, entry_label, entry_labels, link_label, summary
 from .runs import Close, Open, runs
 
 __all__ = ["render_html"]
@@ -126,11 +126,11 @@ class _Page:
         return f'<div id="legend" role="group" aria-label="Layers">{"".join(items)}</div>'
 
     def entry(self, e: Entry) -> str:
-        details = [escape(c.text) for c in e.children[1:] if c.text]
+        details = [escape(d) for d in entry_details(e)]
         note = f'<small class="details">{"; ".join(details)}</small>' if details else ""
         return (
             f'<li><button type="button" class="entry L-{_cls(e.layer)}" data-entry="{_attr(e.id)}"'
-            f' aria-pressed="false">{escape(e.label)}</button>'
+            f' aria-pressed="false">{escape(entry_label(e))}</button>'
             f' <span class="count" title="mentions">{self.mentions[e.id]}</span>{note}</li>'
         )
 
