@@ -75,3 +75,10 @@ def test_xmi_check_fails_when_a_type_is_missing_from_the_type_system(rendered):
     broken_ts = ts.replace(custom_type_name("numbers").encode(), b"webanno.custom.Elsewhere")
     with pytest.raises(Exception, match=r"numbers|TeiAnnotateNumbers"):
         check_xmi(xmi, broken_ts, result)
+
+
+def test_xmi_keeps_characters_xml_cannot_hold_as_glyphs():
+    result, host = contract_result("Title\x07 bell\n\nVladimir Putin said \x01“yes” 😀.\n")
+    fmt = host.format("xmi")
+    assert fmt.companions is not None
+    check_xmi(fmt.render(result), fmt.companions(result)[".typesystem.xml"], result)
