@@ -112,7 +112,7 @@ def parse_ann(ann: str) -> dict[str, dict[str, object]]:
     """brat stand-off lines by id, per the brat format documentation (brat.nlplab.org/standoff.html)."""
     out: dict[str, dict[str, object]] = {}
     for number, line in enumerate(ann.splitlines(), 1):
-        fields = line.split("\t")
+        fields = line.split("\t", 2)  # brat: the text is the rest of the line, tabs and all
         ident = fields[0]
         assert ident[:1] in "TARN#E*M" and len(fields) >= 2, f"line {number}: not brat: {line!r}"
         if ident.startswith("T"):
