@@ -7,7 +7,11 @@ import json
 import pytest
 from lxml import html
 
+import tei_annotate_formats
+from tei_annotate import Annotation, annotate, make_host
+
 from .contract_layers import contract_result
+from .helpers import LayerPlugin, static_layer
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +86,14 @@ def test_html_categories_show_their_short_name_and_description(page):
     (button,) = tree.xpath("//button[@data-entry='hedge.epistemic']")
     assert button.text_content() == "epistemic"
     assert button.getparent().xpath(".//small[@class='details']/text()") == ["epistemic hedge"]
+
+
+def test_html_lists_unattributed_and_reported_speech():
+    said = Annotation(7, 12, "said", attrs={"direct": "false"})
+    host = make_host(
+        load_entrypoints=False,
+        plugins=[tei_annotate_formats, LayerPlugin(static_layer("speech", [said]))],
+    )
+    result = annotate("Title\n\nHello world.\n", ["speech"], host=host)
+    (item,) = html.fromstring(result.render("html", host)).xpath("//section[@id='speech']//li")
+    assert item.text_content() == "unattributed (reported): Hello"

@@ -39,6 +39,7 @@ SECTIONS = {
     "org": "Organisations",
     "place": "Places",
 }
+SPEECH = frozenset({"said", "q", "quote"})  # TEI's elements for words someone says
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 UNSAFE_CLASS = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -164,12 +165,13 @@ class _Page:
     def speech(self) -> str:
         items = []
         for i, a in enumerate(self.annotations):
-            if not a.link("who"):
+            if not a.link("who") and a.element not in SPEECH:
                 continue
-            who = ", ".join(link_label(t, self.labels) for t in a.link("who"))
+            who = ", ".join(link_label(t, self.labels) for t in a.link("who")) or "unattributed"
+            kind = " <small>(reported)</small>" if a.attrib.get("direct") == "false" else ""
             items.append(
                 f'<li><button type="button" class="quote L-{_cls(a.layer)}" data-goto="{i}">'
-                f'<b class="speaker">{escape(who)}</b>: {escape(self._text(a))}</button></li>'
+                f'<b class="speaker">{escape(who)}</b>{kind}: {escape(self._text(a))}</button></li>'
             )
         if not items:
             return ""
