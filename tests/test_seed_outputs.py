@@ -39,6 +39,21 @@ def test_seed_xmi_passes_cassis(seed_result):
     check_xmi(fmt.render(result), fmt.companions(result)[".typesystem.xml"], result)
 
 
+def test_seed_annotations_start_and_end_on_xmi_tokens(seed_result):
+    from tei_annotate_formats.tokens import tokens
+
+    result, _ = seed_result
+    toks = tokens(result)
+    starts, ends = {s for s, _ in toks}, {e for _, e in toks}
+    text = result.document.text
+    unanchored = [
+        text[a.start : a.end]
+        for a in result.annotations
+        if not (a.start in starts and a.end in ends)
+    ]
+    assert unanchored == []
+
+
 def test_seed_brat_offsets_fit_its_text(seed_result):
     result, host = seed_result
     fmt = host.format("brat")

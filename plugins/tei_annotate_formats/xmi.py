@@ -2,7 +2,9 @@
 
 Names and descriptions of people, organisations and places become DKPro Core's
 ``NamedEntity`` (``value`` PER/ORG/LOC/OTH, ``identifier`` the registry id), which
-INCEpTION shows in its built-in Named Entity layer.  Everything else becomes one
+INCEpTION shows in its built-in Named Entity layer.  Blocks become DKPro
+``Sentence`` and words ``Token`` (cut at every annotation boundary), as
+INCEpTION anchors spans to tokens.  Everything else becomes one
 custom span type per layer, ``webanno.custom.TeiAnnotate<Layer>``, with a string
 feature per TEI attribute and pointer, so INCEpTION can import it as a custom layer.
 cassis writes offsets in UTF-16 code units, as Java readers count them.
@@ -21,6 +23,8 @@ from cassis import Cas, TypeSystem
 
 from tei_annotate import Annotation, Result
 
+from .tokens import tokens
+
 __all__ = [
     "GLYPH",
     "NAMED_ENTITY",
@@ -31,6 +35,8 @@ __all__ = [
 ]
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+SENTENCE = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence"
+TOKEN = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token"
 METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 STRING = "uima.cas.String"
 ANNOTATION = "uima.tcas.Annotation"
@@ -85,6 +91,8 @@ def typesystem(result: Result) -> TypeSystem:
     ne = ts.create_type(NAMED_ENTITY, supertypeName=ANNOTATION)
     for name in ("value", "identifier"):
         ts.create_feature(ne, name, STRING)
+    ts.create_type(SENTENCE, supertypeName=ANNOTATION)
+    ts.create_type(TOKEN, supertypeName=ANNOTATION)
     glyph = ts.create_type(GLYPH, supertypeName=ANNOTATION)
     ts.create_feature(glyph, "codepoint", STRING)
     meta = ts.create_type(METADATA, supertypeName="uima.tcas.DocumentAnnotation")
@@ -113,6 +121,10 @@ def cas(result: Result) -> Cas:
             begin=0, end=len(doc.text), documentTitle=_xml(doc.title), documentId=_xml(doc.name)
         )
     )
+    for block in doc.blocks:
+        out.add(ts.get_type(SENTENCE)(begin=block.start, end=block.end))
+    for start, end in tokens(result):
+        out.add(ts.get_type(TOKEN)(begin=start, end=end))
     for m in NOT_XML.finditer(doc.text):
         out.add(
             ts.get_type(GLYPH)(begin=m.start(), end=m.end(), codepoint=f"U+{ord(m.group()):04X}")
