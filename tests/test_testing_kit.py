@@ -7,6 +7,7 @@ import importlib.metadata
 import pytest
 
 from tei_annotate import Annotation, Format, Layer, annotate, hookimpl
+from tei_annotate.invariants import check_nothing_dropped
 from tei_annotate.tei import render_tei
 from tei_annotate.testing import SAMPLE_TEXTS, assert_text_unchanged
 
@@ -106,3 +107,22 @@ def test_sample_texts_keep_the_contract_without_layers(host, text):
 
     host.register(P())
     LayerTester(host).check_layer("every-block", texts=[text])
+
+
+def test_nothing_dropped_joins_a_layer_chain_in_standoff(host):
+    """A quote a layer chains across paragraphs is one annotation in both renderings."""
+
+    def chained(document, context):
+        first, second = document.blocks[1], document.blocks[2]
+        yield Annotation(first.start, first.end, "said", id="q1", links={"next": "q2"})
+        yield Annotation(second.start, second.end, "said", id="q2", links={"prev": "q1"})
+
+    class Chain:
+        @hookimpl
+        def register_layers(self, register):
+            register(Layer("chain", chained, produces=("said",)))
+
+    host.register(Chain())
+    result = annotate("Title\n\n“One paragraph.\n\n“And another.”\n", ["chain"], host=host)
+    for fmt in ("tei", "tei-standoff"):
+        assert check_nothing_dropped(result.render(fmt, host), result) == [], fmt
