@@ -126,3 +126,26 @@ def test_nothing_dropped_joins_a_layer_chain_in_standoff(host):
     result = annotate("Title\n\n“One paragraph.\n\n“And another.”\n", ["chain"], host=host)
     for fmt in ("tei", "tei-standoff"):
         assert check_nothing_dropped(result.render(fmt, host), result) == [], fmt
+
+
+def test_combines_with_builtins_catches_a_layer_that_depends_on_company():
+    from tei_annotate import make_host
+    from tei_annotate.testing import assert_combines_with_builtins, builtin_layers
+
+    calls = []
+
+    def stateful(document, context):
+        calls.append(1)
+        return [Annotation(0, len(calls) % 2 + 1, "seg")]
+
+    class Stateful:
+        @hookimpl
+        def register_layers(self, register):
+            register(Layer("stateful", stateful, produces=("seg",)))
+
+    host = make_host(plugins=[Stateful()])
+    assert {"actors", "numbers"} <= set(builtin_layers(host))
+    with pytest.raises(
+        pytest.fail.Exception, match="layer 'stateful' annotates differently beside"
+    ):
+        assert_combines_with_builtins(host, "stateful", "Title\n\nText.")

@@ -19,13 +19,14 @@ from .formats import Format
 from .hookspecs import hookimpl
 from .layers import Layer, LayerContext, LayerResult, Option, resolve_layers
 from .model import Annotation, Block, Document, Entry, Node
-from .plugins import PluginHost, get_host, make_host
+from .plugins import BrokenPlugin, PluginHost, get_host, make_host
 from .result import Result
 from .validate import check_pointers, validate_tei
 
 __all__ = [
     "Annotation",
     "Block",
+    "BrokenPlugin",
     "Document",
     "Entry",
     "Format",
