@@ -17,9 +17,12 @@ import click
 from .api import annotate_bytes
 from .config import load_config
 from .errors import InputError, OptionError, OutputError, TeiAnnotateError
+from .formats import Format
 from .inventory import describe, describe_lines
+from .loader import decode
 from .output import write_atomic
 from .plugins import get_host
+from .result import Result
 from .validate import validate_tei
 
 __all__ = ["main"]
@@ -140,12 +143,17 @@ def run(
             )
             rendered = fmt_obj.render(result)
             if validate:
-                validate_tei(rendered if fmt_obj.is_tei else result.render("tei", host), name)
+                validate_tei(
+                    rendered if fmt_obj.is_tei else result.render("tei", host),
+                    name,
+                    source=result.document.text,
+                )
             if target is None:
                 sys.stdout.buffer.write(rendered)
                 sys.stdout.buffer.flush()
             else:
-                write_atomic(target, rendered, inputs=[p for p in _input_paths(sources)])
+                write_atomic(target, rendered, inputs=_input_paths(sources))
+                _write_companions(fmt_obj, result, target, _input_paths(sources))
         except TeiAnnotateError as exc:
             if not many:
                 raise
@@ -153,6 +161,14 @@ def run(
             click.echo(f"annotate: {exc}", err=True)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _write_companions(fmt: Format, result: Result, target: Path, inputs: list[Path]) -> None:
+    """Write the files a format's readers need beside ``target``; an identical file is kept."""
+    for suffix, data in (fmt.companions(result) if fmt.companions else {}).items():
+        path = target.with_name(target.stem + suffix)
+        if not (path.is_file() and path.read_bytes() == data):
+            write_atomic(path, data, inputs=inputs)
 
 
 def _input_paths(sources: Sequence[str]) -> list[Path]:
@@ -187,18 +203,29 @@ def plugins(as_json: bool) -> None:
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate_cmd(files: tuple[Path, ...]) -> None:
-    """Check TEI FILES against tei_all and their pointers."""
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="The plain text FILE came from: also check its text was not changed.",
+)
+@click.option("--encoding", help="Read --source in this encoding instead of UTF-8.")
+def validate_cmd(files: tuple[Path, ...], source: Path | None, encoding: str | None) -> None:
+    """Check TEI FILES against tei_all and their pointers; problems as FILE:LINE: message."""
+    if source is not None and len(files) > 1:
+        raise InputError("--source checks one FILE at a time")
+    text = decode(_read(str(source))[0], str(source), encoding) if source else None
     bad = 0
     for f in files:
         data, _, _ = _read(str(f))
         try:
-            validate_tei(data, str(f))
+            validate_tei(data, str(f), source=text)
         except TeiAnnotateError as exc:
             bad += 1
             problems = getattr(exc, "problems", ()) or (str(exc),)
-            for p in problems:
-                click.echo(f"{f}: {p}", err=True)
+            for p in problems:  # FILE:LINE: message, as compilers write it for editors
+                line, colon, message = p.removeprefix("line ").partition(": ")
+                where = f"{line}:" if colon and line.isdigit() else ""
+                click.echo(f"{f}:{where} {message if where else p}", err=True)
         else:
             click.echo(f"{f}: valid")
     if bad:

@@ -54,13 +54,16 @@ def run_layers(
             results={r: results[r] for r in _closure(layer, layers)},
             options=values,
         )
+        before = _fingerprint(document, results)
         try:
             items: list[object] = list(layer.annotate(document, context))
         except TeiAnnotateError:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
+        if _fingerprint(document, results) != before:
+            raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         visible[layer.name] = {
             i for r in (layer.name, *_closure(layer, layers)) for i in _own_ids(results, result, r)
@@ -68,6 +71,11 @@ def run_layers(
         _check_links(layer, document, result, visible[layer.name])
         results[layer.name] = result
     return Result(document=document, layers=tuple(layers), results=results)
+
+
+def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
+    """A hash of what layers share, to catch one that changes it (frozen attrs can be forced)."""
+    return hash((document.text, document.blocks, document.name, tuple(results.items())))
 
 
 def _closure(layer: Layer, layers: list[Layer]) -> list[str]:

@@ -42,7 +42,6 @@ __all__ = [
 
 TEI_FORMATS = ("tei", "tei-standoff")
 G_TAG = "{http://www.tei-c.org/ns/1.0}g"
-
 # Small made-up news texts with the hard cases: typographic quotes, a quote
 # across paragraphs, numbers, a section head, astral characters, a control
 # character, page furniture, and no final newline.
