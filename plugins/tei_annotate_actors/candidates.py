@@ -55,9 +55,17 @@ COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
 
 
+_KEYS: dict[str, str] = {}
+
+
 def key(word: str) -> str:
     """A word as looked up in the word classes: lower case, no final dot."""
-    return word.lower().rstrip(".")
+    k = _KEYS.get(word)
+    if k is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()  # bounded memory in a long-running process
+        k = _KEYS[word] = word.lower().rstrip(".")
+    return k
 
 
 def is_acronym(word: str) -> bool:
