@@ -309,3 +309,16 @@ def test_capitalised_common_noun_after_article_is_not_a_name(run):
 def test_place_and_plural_name_a_team(run):
     text = body("Fans of the Minnesota Vikings cheered.")
     assert names(run(text), text)[0][1] == "orgName"
+
+
+def test_province_and_compass_region_are_places(run):
+    text = body("Protests spread across Punjab and Northern India.")
+    assert [(s, el) for s, el, _ in names(run(text), text)] == [
+        ("Punjab", "placeName"),
+        ("Northern India", "placeName"),
+    ]
+
+
+def test_surname_beats_a_province_of_that_name(run):
+    text = body("John Kerry flew in.", "Later Kerry said so.")
+    assert {ref for *_, ref in names(run(text), text)} == {"pers.kerry"}

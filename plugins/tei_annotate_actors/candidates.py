@@ -47,16 +47,25 @@ __all__ = [
 
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
-# Joining "of"/"for": the word before it must be a head that takes such a complement.
+# Titles that also begin place names ("St. Petersburg", "Prince Edward Island").
 SAINTLY_TITLES = frozenset({"saint", "st", "san", "santa", "king", "queen", "prince", "princess"})
 # Words of a title's complement before the name: "Secretary of State", "of Foreign Affairs".
 COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
+# Joining "of"/"for": the word before it must be a head that takes such a complement.
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
+
+
+_KEYS: dict[str, str] = {}
 
 
 def key(word: str) -> str:
     """A word as looked up in the word classes: lower case, no final dot."""
-    return word.lower().rstrip(".")
+    k = _KEYS.get(word)
+    if k is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()  # bounded memory in a long-running process
+        k = _KEYS[word] = word.lower().rstrip(".")
+    return k
 
 
 def is_acronym(word: str) -> bool:
@@ -75,6 +84,7 @@ def is_function_word(word: str) -> bool:
 
 
 def is_capitalised(tok: Token) -> bool:
+    """Capitalised like a name (see :class:`.tokens.Token`)."""
     return tok.capitalised
 
 
@@ -135,7 +145,9 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
     n, i = len(tokens), 0
     while i < n:
         tok = tokens[i]
-        if not tok.is_word or (tok.text[0].islower() and tok.text not in SURNAME_PARTICLES):
+        if not tok.is_word or (
+            not tok.capitalised and tok.text[0].islower() and tok.text not in SURNAME_PARTICLES
+        ):
             i += 1  # the common case, decided cheaply
             continue
         nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
@@ -263,7 +275,7 @@ def trim(
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
     span = list(tokens[i:j])
-    if span and "-" in span[-1].text:
+    if span and "-" in span[-1].text and span[-1].text[0].isupper():
         span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
     while len(span) > 1 and _hyphen_adjective(span[0]):
         span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name

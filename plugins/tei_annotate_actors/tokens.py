@@ -62,21 +62,24 @@ def token(start: int, end: int, text: str, initial: bool) -> Token:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` (one block); the first word is sentence-initial."""
     out: list[Token] = []
+    append = out.append
     initial = True
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
-        s, e = m.span()
-        if word[0].isalnum() and word.endswith(POSSESSIVE) and len(word) > 2:
-            out.append(token(s, e - 2, word[:-2], initial))
-            out.append(token(e - 2, e, word[-2:], False))
-            initial = False
+        s = m.start()
+        c = word[0]
+        if not c.isalnum():  # a mark
+            append(Token(s, s + 1, word, False, False, False))
+            if word in SENTENCE_END or (word in "\"'" and text[s + 1 : s + 2].isalnum()):
+                initial = True
             continue
-        is_word = word[0].isalnum()
-        out.append(token(s, e, word, initial and is_word))
-        if is_word:
-            initial = False
-        elif word in SENTENCE_END or (word in "\"'" and text[e : e + 1].isalnum()):
-            initial = True
+        if len(word) > 2 and word.endswith(POSSESSIVE):
+            append(token(s, s + len(word) - 2, word[:-2], initial))
+            append(Token(s + len(word) - 2, s + len(word), word[-2:], False, False, False))
+        else:
+            cap = c.isupper() or (c in "aeib" and ARABIC_ARTICLE.match(word) is not None)
+            append(Token(s, s + len(word), word, initial, True, cap))
+        initial = False
     return out
 
 
