@@ -11,6 +11,7 @@ never swallows the text after it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
@@ -37,6 +38,7 @@ CLOSES = {
 }
 MAX_DEPTH = 8
 DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
+MARK = re.compile(f"[{re.escape(DOUBLE + SINGLE)}]")
 OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
 
 Side = Literal["open", "close", "both", "none"]
@@ -96,13 +98,11 @@ def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
 def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """(offset, length) of each mark; two single quotes written for a double one count as one."""
     i = lo
-    while i < hi:
-        if text[i] in DOUBLE or text[i] in SINGLE:
-            n = 2 if text[i : i + 2] in DIGRAPHS and i + 1 < hi else 1
-            yield i, n
-            i += n
-        else:
-            i += 1
+    while (m := MARK.search(text, i, hi)) is not None:
+        i = m.start()
+        n = 2 if text[i : i + 2] in DIGRAPHS and i + 1 < hi else 1
+        yield i, n
+        i += n
 
 
 def _kind(text: str, i: int, n: int) -> str:

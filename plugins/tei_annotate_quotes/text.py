@@ -19,11 +19,18 @@ WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
 )
+HIDE_ENDS = str.maketrans(".!?…", "xxxx")
 END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])|[.!?…]+[”’\"')\]]*\s*\Z")
 
 
-@attrs.frozen
+@attrs.define
 class Token:
+    """A word or punctuation mark; ``lower`` is its lower case without a final dot.
+
+    Not frozen: a frozen instance costs four ``object.__setattr__`` calls, and a
+    paragraph makes hundreds of tokens; nothing changes a token once made.
+    """
+
     start: int
     end: int
     text: str
@@ -38,13 +45,16 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Words and punctuation of ``text[lo:hi]``; a word's final dot is split off unless it
     ends an abbreviation."""
     out: list[Token] = []
+    add = out.append
     for m in WORD.finditer(text, lo, hi):
-        s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(".") and len(w) > 1 and not ABBREVIATION.search(w):
-            out.append(Token(s, e - 1, w[:-1]))
-            out.append(Token(e - 1, e, "."))
+        w = m[0]
+        s, e = m.span()
+        if w[-1] == "." and len(w) > 1 and not ABBREVIATION.search(w):
+            w = w[:-1]
+            add(Token(s, e - 1, w, w.lower().rstrip(".")))
+            add(Token(e - 1, e, ".", ""))
         else:
-            out.append(Token(s, e, w))
+            add(Token(s, e, w, w.lower().rstrip(".")))
     return out
 
 
@@ -52,23 +62,24 @@ def sentence_spans(
     text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
     """Sentence (start, end) spans of ``text[lo:hi]``; no sentence ends inside a masked span."""
-    chars = list(text[lo:hi])
-    for s, e in masked:
-        for i in range(max(s, lo) + 1, min(e, hi) - 2):  # the last quoted character may end it
-            if chars[i - lo] in ".!?…":
-                chars[i - lo] = "x"
-    flat = "".join(chars)
+    flat = text[lo:hi]
+    for s, e in masked:  # the last quoted character may end it
+        a, b = max(s, lo) + 1 - lo, min(e, hi) - 2 - lo
+        if a < b:
+            flat = flat[:a] + flat[a:b].translate(HIDE_ENDS) + flat[b:]
     spans: list[tuple[int, int]] = []
     start = 0
+    size = len(flat)
     for m in END.finditer(flat):
-        before = flat[start : m.start() + 1].split()
-        if before and ABBREVIATION.search(before[-1]) and m.end() < len(flat):
-            continue
+        if m.end() < size:
+            before = flat[start : m.start() + 1].rsplit(None, 1)
+            if before and ABBREVIATION.search(before[-1]):
+                continue
         spans.append((lo + start, lo + m.end()))
         start = m.end()
-        while start < len(flat) and flat[start].isspace():
+        while start < size and flat[start].isspace():
             start += 1
-    if start < len(flat) and flat[start:].strip():
+    if start < size and flat[start:].strip():
         spans.append((lo + start, hi))
     return spans
 
