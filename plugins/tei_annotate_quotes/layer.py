@@ -126,7 +126,8 @@ def _mark_initial(text: str, mentions: list[Mention], frames: list[Frame]) -> li
         k = bisect.bisect_right(starts, m.start) - 1
         s = starts[k] if k >= 0 else 0
         opener = OPENER.match(text, s, m.start)
-        out.append(attrs.evolve(m, initial=opener is not None and opener.end() == m.start))
+        initial = opener is not None and opener.end() == m.start
+        out.append(m if m.initial == initial else attrs.evolve(m, initial=initial))
     return out
 
 

@@ -67,9 +67,10 @@ def pronouns(tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
     """Subject pronouns no layer has marked yet."""
     out = []
     for t in tokens:
-        typ = SUBJECT_PRONOUNS.get(t.text.lower())
-        if typ and not taken.covering(t.start, t.end):
-            out.append(Mention(t.start, t.end, "pronoun", typ, head=t.text.lower()))
+        # ``lower`` drops a final dot: "I." (an initial) is no pronoun
+        typ = SUBJECT_PRONOUNS.get(t.lower)
+        if typ and t.text[-1] != "." and not taken.covering(t.start, t.end):
+            out.append(Mention(t.start, t.end, "pronoun", typ, head=t.lower))
     return out
 
 
@@ -77,6 +78,8 @@ def descriptions(text: str, tokens: Sequence[Token], taken: MentionIndex) -> lis
     """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides"."""
     out = []
     for i, t in enumerate(tokens):
+        if t.lower not in ROLE_NOUNS:  # no role noun ends in a dot, so ``lower`` sorts them out
+            continue
         head = t.text.lower()
         if head not in ROLE_NOUNS or (
             not t.text[:1].islower() and not _sentence_initial(tokens, i)

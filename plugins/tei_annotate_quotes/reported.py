@@ -8,13 +8,14 @@ quotation is left to the quotation, which carries the same speaker.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
 
 from .attribution import ADVERBS, is_speech, subject_of
 from .frame import Frame
-from .lexicon import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, words
+from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
 
 __all__ = ["Reported", "reported_speech"]
@@ -27,6 +28,8 @@ PASSIVE = words("been is was are were being")
 CONTRAST = words("but although though whereas while yet even")
 # Belief reported as someone's stance ("many of his supporters believe bigotry is …").
 BELIEF = words("believe believes believed think thinks thought")
+# Words one of which a sentence needs to hold reported speech.
+CUES = SPEECH_VERBS | BELIEF | {"according"}
 NOT_CLAUSE = (
     PREPOSITIONS
     | ADVERBS
@@ -57,14 +60,23 @@ class Reported:
 
 def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> Iterator[Reported]:
     for frame in frames:
+        # a sentence with no reporting or belief verb and no "according" reports nothing
+        cues = [i for i, t in enumerate(frame.tokens) if t.lower in CUES]
+        if not cues:
+            continue
         for s, e in frame.sentences:
-            yield from _in_sentence(frame, frame.index(s), frame.index(e), index)
+            s0, s1 = frame.index(s), frame.index(e)
+            lo, hi = bisect.bisect_left(cues, s0), bisect.bisect_left(cues, s1)
+            if lo < hi:
+                yield from _in_sentence(frame, s0, s1, index, cues[lo:hi])
 
 
-def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[Reported]:
+def _in_sentence(
+    frame: Frame, s0: int, s1: int, index: MentionIndex, cues: Sequence[int]
+) -> Iterator[Reported]:
     toks = frame.tokens
     triggers: list[tuple[int, int, Mention | None]] = []  # (verb, content start token, speaker)
-    for v in range(s0, s1):
+    for v in cues:
         if not (is_speech(frame, v) or _belief(frame, v)):
             continue
         c = _complement(frame, v, s1, index)
