@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .api import annotate, annotate_bytes, annotate_document, annotate_file
 from .errors import (
+    CorpusError,
     InputError,
     LayerError,
     OptionError,
@@ -21,11 +22,13 @@ from .layers import Layer, LayerContext, LayerResult, Option, resolve_layers
 from .model import Annotation, Block, Document, Entry, Node
 from .plugins import PluginHost, get_host, make_host
 from .result import Result
+from .runner import Outcome, RunConfig, Summary, annotate_corpus
 from .validate import check_pointers, validate_tei
 
 __all__ = [
     "Annotation",
     "Block",
+    "CorpusError",
     "Document",
     "Entry",
     "Format",
@@ -37,14 +40,18 @@ __all__ = [
     "Node",
     "Option",
     "OptionError",
+    "Outcome",
     "OutputError",
     "PluginError",
     "PluginHost",
     "Result",
+    "RunConfig",
+    "Summary",
     "TeiAnnotateError",
     "ValidationError",
     "annotate",
     "annotate_bytes",
+    "annotate_corpus",
     "annotate_document",
     "annotate_file",
     "check_pointers",
