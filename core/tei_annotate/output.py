@@ -20,8 +20,14 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same directory."""
+def write_atomic(
+    target: Path, data: bytes, inputs: Iterable[Path] = (), durable: bool = True
+) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same directory.
+
+    ``durable`` also syncs the file to disk before the rename (milliseconds per file);
+    without it a power cut may leave an empty or short file, never a half-renamed one.
+    """
     for source in inputs:
         if _same(target, source):
             raise OutputError(f"{target}: refusing to overwrite an input file")
@@ -33,8 +39,9 @@ def write_atomic(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

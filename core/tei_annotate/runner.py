@@ -59,7 +59,9 @@ class RunConfig:
     """What to do with every document; sent to each worker, so it must pickle.
 
     ``host_factory`` is a module-level function returning the plugin host; a worker
-    calls it once and keeps the host for all its documents.
+    calls it once and keeps the host for all its documents.  ``fsync`` syncs every
+    output to disk; a corpus run does without (4 ms a file here) because a resumed
+    run's ``--skip-existing`` redoes any output a crash left short.
     """
 
     layers: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -68,6 +70,7 @@ class RunConfig:
     validate: bool = False
     encoding: str | None = None
     host_factory: Callable[[], PluginHost] = get_host
+    fsync: bool = False
 
 
 @attrs.frozen
@@ -159,7 +162,9 @@ def run_task(task: Task, config: RunConfig) -> Outcome:
     try:
         assert task.target is not None
         rendered, size = render_task(task, config, _worker_host(config.host_factory))
-        write_atomic(task.target, rendered, inputs=[task.source] if task.source else [])
+        write_atomic(
+            task.target, rendered, inputs=[task.source] if task.source else [], durable=config.fsync
+        )
     except TeiAnnotateError as exc:
         return Outcome(task.name, "failed", message=str(exc))
     except Exception as exc:
