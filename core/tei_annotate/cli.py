@@ -272,5 +272,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("annotate: interrupted", err=True)
+        sys.exit(130)
     if isinstance(code, int):
         sys.exit(code)

@@ -13,6 +13,7 @@ import concurrent.futures as cf
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 import time
 import traceback
@@ -235,7 +236,9 @@ class ProcessPool:
         self._futures: dict[cf.Future[Outcome], str] = {}
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        return cf.ProcessPoolExecutor(
+            self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_leave_sigint
+        )
 
     def submit(self, task: Task, config: RunConfig) -> None:
         self._futures[self._pool.submit(run_task, task, config)] = task.name
@@ -265,6 +268,11 @@ class ProcessPool:
     def shutdown(self, cancel: bool) -> None:
         self._pool.shutdown(wait=True, cancel_futures=cancel)
         self._futures = {}
+
+
+def _leave_sigint() -> None:
+    """Workers ignore Ctrl-C: the main process gets it, cancels the queue and lets them finish."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class StopRun(Exception):
