@@ -147,7 +147,7 @@ class _Writer:
     # ---------------------------------------------------------------- tree
     def build(self) -> Any:
         self.place()
-        root = etree.Element(_tag("TEI"), nsmap={None: TEI_NS})
+        root = etree.Element(_tag("TEI"), nsmap={None: TEI_NS})  # type: ignore[dict-item]
         root.append(self.header())
         root.append(self.body())
         if self.orphans:
@@ -237,8 +237,6 @@ class _Writer:
         container = body
         first = blocks[0].start if blocks else len(self.text)
         append_text(body, self.text[:first])
-        if not blocks:  # TEI needs one block; an empty one adds no text
-            _sub(body, "p", {"xml:id": self.ids.fresh("p0")})
         for i, block in enumerate(blocks):
             if block.kind == "head":
                 container = _sub(body, "div")
@@ -254,6 +252,8 @@ class _Writer:
             self.fill(el, block, self.trees.get(i, []))
             nxt = blocks[i + 1].start if i + 1 < len(blocks) else len(self.text)
             el.tail = self.text[block.end : nxt]
+        if not any(b.kind in ("p", "head") for b in blocks):
+            _sub(body, "p", {"xml:id": self.ids.fresh("p0")})  # TEI needs one; it adds no text
         return text_el
 
     def fill(self, el: Any, block: Block | Placed, children: list[Placed]) -> None:
@@ -314,4 +314,4 @@ def tei_tree(result: Result, inline: bool = True) -> Any:
 def render_tei(result: Result, inline: bool = True) -> bytes:
     """The TEI document as UTF-8 bytes with an XML declaration."""
     root = tei_tree(result, inline)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"  # type: ignore[no-any-return]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from .errors import ValidationError
+from .xmltext import string_value
 
 __all__ = ["check_pointers", "schema", "validate_tei"]
 
@@ -71,7 +72,7 @@ def check_pointers(root: Any) -> list[str]:
                 target = m.group(1) if m else token[1:]
                 if target not in ids:
                     problems.append(f"{_line(el)}@{attr} points at {token!r}, which has no xml:id")
-                elif m and int(m.group(2)) + int(m.group(3)) > len("".join(ids[target].itertext())):
+                elif m and int(m.group(2)) + int(m.group(3)) > len(string_value(ids[target])):
                     problems.append(f"{_line(el)}@{attr} {token!r} runs past the end of {target!r}")
         if el.tag == f"{TEI}span" and el.get("to") is not None and el.get("from") is None:
             problems.append(f"{_line(el)}span has @to without @from")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["append_text", "unsafe_char"]
+__all__ = ["append_text", "encoded_char", "string_value", "unsafe_char"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+G_CODE = re.compile(r"U\+([0-9A-F]{4,6})\Z")
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -40,3 +41,19 @@ def _append_plain(parent: Any, text: str) -> None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def encoded_char(el: Any) -> str:
+    """The character an encoded ``<g type="U+0007"/>`` stands for, else ''."""
+    m = G_CODE.match(el.get("type", "")) if el.tag == f"{{{TEI_NS}}}g" else None
+    return chr(int(m.group(1), 16)) if m else ""
+
+
+def string_value(el: Any) -> str:
+    """The text under lxml element ``el`` with encoded characters restored."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(encoded_char(child) + string_value(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

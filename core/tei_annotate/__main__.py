@@ -1,0 +1,5 @@
+"""``python -m tei_annotate`` runs the ``annotate`` command."""
+
+from .cli import main
+
+main()
