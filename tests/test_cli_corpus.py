@@ -98,7 +98,7 @@ def test_cli_corpus_without_output_directory_is_one_line_error(tmp_path):
     proc = annotate(str(tmp_path / "in"))
     assert proc.returncode == 1
     assert proc.stderr.decode().strip().splitlines() == [
-        "annotate: [E400] several inputs, a directory or a JSONL corpus need -o DIRECTORY for their outputs"
+        f"annotate: [E400] {tmp_path / 'in'} is a directory: it needs -o DIRECTORY for its outputs"
     ]
 
 

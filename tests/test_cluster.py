@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import corpus_layer
 from tei_annotate import CorpusError
 from tei_annotate.cluster import DaskBackend
 from tei_annotate.runner import RunConfig, annotate_corpus
+from tests import corpus_layer
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 

@@ -108,7 +108,7 @@ def test_plan_colliding_inputs_fail_before_running(tmp_path):
 
 def test_plan_corpus_needs_output_directory(tmp_path):
     _tree(tmp_path, {"d/a.txt": "A", "f": "not a dir"})
-    with pytest.raises(OutputError, match="need -o DIRECTORY"):
+    with pytest.raises(OutputError, match="is a directory: it needs -o DIRECTORY"):
         plan_run([str(tmp_path / "d")], None, ".xml")
     with pytest.raises(OutputError, match="not a directory"):
         plan_run([str(tmp_path / "d")], tmp_path / "f", ".xml")

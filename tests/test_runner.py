@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import corpus_layer
 from tei_annotate.corpus import Task, plan_run
 from tei_annotate.runner import (
     InProcess,
@@ -19,6 +18,7 @@ from tei_annotate.runner import (
     is_complete,
     run_corpus,
 )
+from tests import corpus_layer
 
 CONFIG = RunConfig(layers=("capitals",), host_factory=corpus_layer.host)
 

@@ -126,14 +126,19 @@ def plan_run(
         raise InputError("stdin ('-') can be read only once")
     paths = [None if s == "-" else Path(s) for s in sources]
     only = paths[0]
-    plain = only is None or (only.is_file() and not _is_jsonl(only))
+    plain = only is None or not (only.is_dir() or _is_jsonl(only))
     if len(paths) == 1 and plain and (output is None or not output.is_dir()):
         task = Task(name=str(only) if only else "<stdin>", target=output, source=only)
         return Plan(single=True, tasks=iter([task]), output=output)
     if output is None:
-        raise OutputError(
-            "several inputs, a directory or a JSONL corpus need -o DIRECTORY for their outputs"
+        what = (
+            "several inputs need -o DIRECTORY for their outputs"
+            if len(paths) > 1
+            else f"{only} is a directory: it needs -o DIRECTORY for its outputs"
+            if only is not None and only.is_dir()
+            else f"{only} is a JSONL corpus: it needs -o DIRECTORY for its outputs"
         )
+        raise OutputError(what)
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: exists and is not a directory")
     many = len(paths) > 1
