@@ -30,6 +30,12 @@ def scaled_article(k: int) -> str:
     return title + "\n\n" + "\n".join([body.strip("\n")] * k) + "\n"
 
 
+def lead_text(paragraphs: int = 4) -> str:
+    """The seed article's title and first paragraphs: a short news item (about 1.3 KB)."""
+    lines = [line for line in seed_text().splitlines() if line.strip()]
+    return lines[0] + "\n\n" + "\n".join(lines[1 : 1 + paragraphs]) + "\n"
+
+
 def dev_texts(paths: Iterable[Path], max_bytes: int | None = None) -> list[str]:
     """The ``text`` of each line of the dev JSONL files, up to ``max_bytes`` per file."""
     texts: list[str] = []
