@@ -31,7 +31,7 @@ def scaled_article(k: int) -> str:
 
 
 def lead_text(paragraphs: int = 4) -> str:
-    """The seed article's title and first paragraphs: a short news item (about 1.3 KB)."""
+    """The seed article's title and first paragraphs: a short news item (about 0.8 KB)."""
     lines = [line for line in seed_text().splitlines() if line.strip()]
     return lines[0] + "\n\n" + "\n".join(lines[1 : 1 + paragraphs]) + "\n"
 

@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--doc",
         choices=["lead", "article"],
         default="lead",
-        help="each document: the article's title and first four paragraphs (lead, ~1.3 KB; "
+        help="each document: the article's title and first four paragraphs (lead, ~0.8 KB; "
         "keeps 10,000 documents quick) or the whole article",
     )
     args = parser.parse_args(argv)
