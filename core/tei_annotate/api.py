@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .layers import resolve_layers
 from .loader import text_document
 from .model import Document
 from .pipeline import run_layers
@@ -40,7 +39,7 @@ def annotate_document(
 ) -> Result:
     """Run ``layers`` (and the layers they require) on a loaded document."""
     host = host or get_host()
-    return run_layers(document, resolve_layers(layers, host.layers), options)
+    return run_layers(document, host.resolve(layers), options)
 
 
 def annotate_bytes(
@@ -54,7 +53,7 @@ def annotate_bytes(
 ) -> Result:
     """Load ``data`` with the first loader that accepts it, then annotate it."""
     host = host or get_host()
-    resolve_layers(layers, host.layers)  # fail on a bad layer name before reading anything
+    host.resolve(layers)  # fail on a bad layer name before reading anything
     document = host.load_document(data, name, encoding)
     return annotate_document(document, layers, options=options, host=host)
 

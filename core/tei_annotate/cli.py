@@ -11,13 +11,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
+from .config import load_config
 from .corpus import DEFAULT_GLOB, Task, count_documents, plan_run, read_input
 from .errors import OptionError, TeiAnnotateError
-from .layers import resolve_layers
+from .inventory import describe, describe_lines
 from .output import write_atomic
 from .plugins import PluginHost, get_host
 from .progress import Progress
@@ -88,6 +88,12 @@ def _parse_options(values: Sequence[str]) -> dict[str, dict[str, str]]:
     help="Set a layer option.",
 )
 @click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file (default: annotate.toml or [tool.tei-annotate] in pyproject.toml).",
+)
+@click.option(
     "-g",
     "--glob",
     "globs",
@@ -110,6 +116,7 @@ def run(
     validate: bool,
     encoding: str | None,
     options: tuple[str, ...],
+    config_path: Path | None,
     globs: tuple[str, ...],
     jobs: int | None,
     skip_existing: bool,
@@ -123,12 +130,14 @@ def run(
     or a JSONL corpus ({"id", "text"} per line) go under -o DIRECTORY, mirrored.
     """
     host = get_host()
-    layers = _split_plugins(plugins)
-    resolve_layers(layers, host.layers)
+    for broken in host.broken.values():
+        click.echo(f"annotate: warning: {broken}", err=True)
+    settings = load_config(config_path)
+    layers, opts = settings.settings(host, _split_plugins(plugins), _parse_options(options))
     fmt_obj = host.format(fmt)
     config = RunConfig(
         layers=layers,
-        options=_parse_options(options),
+        options=opts,
         format=fmt,
         validate=validate,
         encoding=encoding,
@@ -178,57 +187,12 @@ def _run_single(task: Task, config: RunConfig, host: PluginHost, skip_existing: 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def plugins(as_json: bool) -> None:
-    """List the installed layers and output formats."""
+    """List the installed layers (with options), formats, and broken plugins."""
     host = get_host()
-    rows: list[dict[str, Any]] = []
-    for name in sorted(host.layers):
-        layer = host.layers[name]
-        dist, version = host.distribution(name)
-        rows.append(
-            {
-                "name": name,
-                "version": layer.version,
-                "description": layer.description,
-                "requires": list(layer.requires),
-                "produces": list(layer.produces),
-                "options": [
-                    {
-                        "name": o.name,
-                        "type": o.type.__name__,
-                        "default": _jsonable(o.default),
-                        "help": o.help,
-                    }
-                    for o in layer.options
-                ],
-                "plugin": host.layer_plugin[name],
-                "distribution": dist,
-                "distribution_version": version,
-            }
-        )
     if as_json:
-        formats = [
-            {
-                "name": f.name,
-                "suffix": f.suffix,
-                "description": f.description,
-                "plugin": host.format_plugin[n],
-            }
-            for n, f in sorted(host.formats.items())
-        ]
-        click.echo(json.dumps({"layers": rows, "formats": formats}, indent=2))
-        return
-    if not rows:
-        click.echo("No layers installed.")
-    for r in rows:
-        req = f" (requires {', '.join(r['requires'])})" if r["requires"] else ""
-        click.echo(
-            f"{r['name']} {r['version']}{req} [{r['distribution'] or r['plugin']}]: {r['description']}"
-        )
-    click.echo(f"formats: {', '.join(sorted(host.formats))}")
-
-
-def _jsonable(value: object) -> object:
-    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+        click.echo(json.dumps(describe(host), indent=2))
+    else:
+        click.echo("\n".join(describe_lines(host)))
 
 
 @cli.command("validate")

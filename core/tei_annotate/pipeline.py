@@ -59,9 +59,8 @@ def run_layers(
         except TeiAnnotateError:
             raise
         except Exception as exc:
-            raise LayerError(
-                f"layer {layer.name!r} failed on {document.name}: {type(exc).__name__}: {exc}"
-            ) from exc
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
         result = _check(layer, document, items, ids)
         visible[layer.name] = {
             i for r in (layer.name, *_closure(layer, layers)) for i in _own_ids(results, result, r)
@@ -92,9 +91,14 @@ def _own_ids(results: Mapping[str, LayerResult], current: LayerResult, name: str
     return ids | {e.group for e in r.entries if e.group}
 
 
+def _who(layer: Layer) -> str:
+    """The layer and, when the host knows it, the plugin and distribution behind it."""
+    return f"layer {layer.name!r}" + (f" ({layer.origin})" if layer.origin else "")
+
+
 def _fail(layer: Layer, document: Document, message: str, at: int | None = None) -> LayerError:
     where = f" at offset {at}" if at is not None else ""
-    return LayerError(f"layer {layer.name!r} on {document.name}{where}: {message}")
+    return LayerError(f"{_who(layer)} on {document.name}{where}: {message}")
 
 
 def _check(
