@@ -16,12 +16,12 @@ import click
 
 from .config import load_config
 from .corpus import DEFAULT_GLOB, Task, count_documents, plan_run, read_input
-from .errors import OptionError, TeiAnnotateError
+from .errors import InputError, OptionError, TeiAnnotateError
 from .inventory import describe, describe_lines
-from .output import write_atomic
+from .loader import decode
 from .plugins import PluginHost, get_host
 from .progress import Progress
-from .runner import RunConfig, annotate_corpus, is_complete, render_task
+from .runner import RunConfig, annotate_corpus, is_complete, render_task, write_outputs
 from .validate import validate_tei
 
 __all__ = ["main"]
@@ -176,12 +176,12 @@ def _run_single(task: Task, config: RunConfig, host: PluginHost, skip_existing: 
     target = task.target
     if skip_existing and target is not None and is_complete(target, host.format(config.format)):
         return
-    rendered, _ = render_task(task, config, host)
+    rendered = render_task(task, config, host)
     if target is None:
-        sys.stdout.buffer.write(rendered)
+        sys.stdout.buffer.write(rendered.data)
         sys.stdout.buffer.flush()
     else:
-        write_atomic(target, rendered, inputs=[task.source] if task.source else [])
+        write_outputs(target, rendered, task.source, durable=True)
 
 
 @cli.command()
@@ -197,18 +197,29 @@ def plugins(as_json: bool) -> None:
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate_cmd(files: tuple[Path, ...]) -> None:
-    """Check TEI FILES against tei_all and their pointers."""
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="The plain text FILE came from: also check its text was not changed.",
+)
+@click.option("--encoding", help="Read --source in this encoding instead of UTF-8.")
+def validate_cmd(files: tuple[Path, ...], source: Path | None, encoding: str | None) -> None:
+    """Check TEI FILES against tei_all and their pointers; problems as FILE:LINE: message."""
+    if source is not None and len(files) > 1:
+        raise InputError("--source checks one FILE at a time")
+    text = decode(read_input(source), str(source), encoding) if source else None
     bad = 0
     for f in files:
         data = read_input(f)
         try:
-            validate_tei(data, str(f))
+            validate_tei(data, str(f), source=text)
         except TeiAnnotateError as exc:
             bad += 1
             problems = getattr(exc, "problems", ()) or (str(exc),)
-            for p in problems:
-                click.echo(f"{f}: {p}", err=True)
+            for p in problems:  # FILE:LINE: message, as compilers write it for editors
+                line, colon, message = p.removeprefix("line ").partition(": ")
+                where = f"{line}:" if colon and line.isdigit() else ""
+                click.echo(f"{f}:{where} {message if where else p}", err=True)
         else:
             click.echo(f"{f}: valid")
     if bad:

@@ -36,6 +36,7 @@ __all__ = [
     "InProcess",
     "Outcome",
     "ProcessPool",
+    "Rendered",
     "RunConfig",
     "Summary",
     "annotate_corpus",
@@ -44,6 +45,7 @@ __all__ = [
     "render_task",
     "run_corpus",
     "run_task",
+    "write_outputs",
 ]
 
 MAX_FAILURES_KEPT = 1000
@@ -138,8 +140,17 @@ def _worker_host(factory: Callable[[], PluginHost]) -> PluginHost:
         return _HOSTS[factory]
 
 
-def render_task(task: Task, config: RunConfig, host: PluginHost) -> tuple[bytes, int]:
-    """The rendered output of one task and the size of its input; raises our errors."""
+@attrs.frozen
+class Rendered:
+    """One document's output: the file's bytes, the files a reader needs beside it, the input size."""
+
+    data: bytes
+    companions: Mapping[str, bytes] = attrs.field(factory=dict)
+    size: int = 0
+
+
+def render_task(task: Task, config: RunConfig, host: PluginHost) -> Rendered:
+    """Annotate and render one task; raises our errors."""
     data = task.data if task.data is not None else read_input(task.source)
     fmt: Format = host.format(config.format)
     result = annotate_bytes(
@@ -152,8 +163,21 @@ def render_task(task: Task, config: RunConfig, host: PluginHost) -> tuple[bytes,
     )
     rendered = fmt.render(result)
     if config.validate:
-        validate_tei(rendered if fmt.is_tei else result.render("tei", host), task.name)
-    return rendered, len(data)
+        tei = rendered if fmt.is_tei else result.render("tei", host)
+        validate_tei(tei, task.name, source=result.document.text)
+    companions = fmt.companions(result) if fmt.companions else {}
+    return Rendered(rendered, companions, len(data))
+
+
+def write_outputs(target: Path, rendered: Rendered, source: Path | None, durable: bool) -> None:
+    """Write the output and its companions (same stem, their suffix) atomically, never over
+    the input; a companion already there with the same bytes is left alone."""
+    inputs = [source] if source is not None else []
+    write_atomic(target, rendered.data, inputs=inputs, durable=durable)
+    for suffix, data in rendered.companions.items():
+        path = target.with_name(target.stem + suffix)
+        if not (path.is_file() and path.read_bytes() == data):
+            write_atomic(path, data, inputs=inputs, durable=durable)
 
 
 def run_task(task: Task, config: RunConfig) -> Outcome:
@@ -162,16 +186,14 @@ def run_task(task: Task, config: RunConfig) -> Outcome:
         return Outcome(task.name, "failed", message=task.error)
     try:
         assert task.target is not None
-        rendered, size = render_task(task, config, _worker_host(config.host_factory))
-        write_atomic(
-            task.target, rendered, inputs=[task.source] if task.source else [], durable=config.fsync
-        )
+        rendered = render_task(task, config, _worker_host(config.host_factory))
+        write_outputs(task.target, rendered, task.source, durable=config.fsync)
     except TeiAnnotateError as exc:
         return Outcome(task.name, "failed", message=str(exc))
     except Exception as exc:
         detail = "".join(traceback.format_exception(exc)).rstrip()
         return Outcome(task.name, "failed", message=f"internal error, please report:\n{detail}")
-    return Outcome(task.name, "done", size=size)
+    return Outcome(task.name, "done", size=rendered.size)
 
 
 def is_complete(path: Path, fmt: Format) -> bool:

@@ -14,7 +14,6 @@ The ``assert_*`` functions work without pytest's fixtures too.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
 
 import attrs
 import pytest
@@ -23,7 +22,8 @@ from lxml import etree
 from .api import annotate
 from .plugins import OWN_DISTRIBUTION, PluginHost, make_host
 from .result import Result
-from .validate import G_CODE, SAFE_PARSER, XML_ID, check_pointers, validate_tei
+from .validate import SAFE_PARSER, XML_ID, check_pointers, validate_tei
+from .xmltext import string_value
 
 __all__ = [
     "SAMPLE_TEXTS",
@@ -40,7 +40,6 @@ __all__ = [
 
 TEI_FORMATS = ("tei", "tei-standoff")
 G_TAG = "{http://www.tei-c.org/ns/1.0}g"
-
 # Small made-up news texts with the hard cases: typographic quotes, a quote
 # across paragraphs, numbers, a section head, astral characters, a control
 # character, page furniture, and no final newline.
@@ -91,18 +90,6 @@ def assert_pointers_resolve(
             pytest.fail(f"{fmt}: dangling pointers:\n  " + "\n  ".join(problems), pytrace=False)
 
 
-def _string_value(el: Any) -> str:
-    """The text under ``el``, with ``<g type="U+0007"/>`` turned back into its character."""
-    parts = [el.text or ""]
-    for child in el:
-        if child.tag == G_TAG and (m := G_CODE.match(child.get("type", ""))):
-            parts.append(chr(int(m.group(1), 16)))
-        elif isinstance(child.tag, str):
-            parts.append(_string_value(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def assert_text_unchanged(
     result: Result, formats: Sequence[str] = TEI_FORMATS, host: PluginHost | None = None
 ) -> None:
@@ -113,7 +100,7 @@ def assert_text_unchanged(
         by_id = {el.get(XML_ID): el for el in root.iter() if isinstance(el.tag, str)}
         for block in doc.blocks:
             el = by_id.get(block.id)
-            got = None if el is None else _string_value(el)
+            got = None if el is None else string_value(el)
             if got != doc.block_text(block):
                 pytest.fail(
                     f"{fmt}: block {block.id!r} changed: expected {doc.block_text(block)!r}, "
