@@ -10,7 +10,7 @@ import os
 import re
 import sys
 
-from tei_annotate import Annotation, Layer, hookimpl, make_host
+from tei_annotate import Annotation, Format, Layer, hookimpl, make_host
 
 WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
@@ -37,3 +37,15 @@ def logged_host():
     with open(os.environ["CORPUS_LAYER_LOG"], "a") as fh:
         fh.write(f"{os.getpid()}\n")
     return host()
+
+
+@hookimpl
+def register_formats(register):
+    register(
+        Format(
+            "plain-with-text",
+            lambda result: b"annotations\n",
+            suffix=".ann",
+            companions=lambda result: {".txt": result.document.text.encode()},
+        )
+    )

@@ -185,3 +185,18 @@ def test_is_complete_checks_the_end_of_the_output(tmp_path, host, content, fmt, 
     path.write_bytes(content)
     assert is_complete(path, host.format(fmt)) is complete
     assert not is_complete(tmp_path / "missing", host.format(fmt))
+
+
+def test_run_corpus_writes_companions_but_never_over_an_input(tmp_path):
+    src = _corpus(tmp_path / "in", 2)
+    config = RunConfig(format="plain-with-text", host_factory=corpus_layer.host)
+    plan = plan_run([str(src)], tmp_path / "out", ".ann")
+    assert run_corpus(plan.tasks, config).done == 2
+    assert (tmp_path / "out/part1/doc001.txt").read_text() == (src / "part1/doc001.txt").read_text()
+    (src / "part0/doc000.txt").write_bytes(b"\xef\xbb\xbfBOM first")  # companion would differ
+    in_place = run_corpus(plan_run([str(src)], src, ".ann").tasks, config)
+    assert in_place.done == 1  # doc001's companion has the input's very bytes: left alone
+    ((name, message),) = in_place.failures
+    assert name.endswith("doc000.txt") and "refusing to overwrite an input" in message
+    assert (src / "part0/doc000.txt").read_bytes() == b"\xef\xbb\xbfBOM first"
+    assert not (src / "part0/doc000.ann").exists()  # so --skip-existing will redo it

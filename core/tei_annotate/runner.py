@@ -171,13 +171,14 @@ def render_task(task: Task, config: RunConfig, host: PluginHost) -> Rendered:
 
 def write_outputs(target: Path, rendered: Rendered, source: Path | None, durable: bool) -> None:
     """Write the output and its companions (same stem, their suffix) atomically, never over
-    the input; a companion already there with the same bytes is left alone."""
+    the input; a companion already there with the same bytes is left alone.  Companions
+    go first, so an output exists only once everything beside it is written."""
     inputs = [source] if source is not None else []
-    write_atomic(target, rendered.data, inputs=inputs, durable=durable)
     for suffix, data in rendered.companions.items():
         path = target.with_name(target.stem + suffix)
         if not (path.is_file() and path.read_bytes() == data):
             write_atomic(path, data, inputs=inputs, durable=durable)
+    write_atomic(target, rendered.data, inputs=inputs, durable=durable)
 
 
 def run_task(task: Task, config: RunConfig) -> Outcome:
