@@ -119,9 +119,11 @@ def machine() -> str:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"{cpu}, {cores} cores, {mem / 1024:.0f} GB RAM, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"load average {load} (the machine is shared: CPU-time figures are the steady ones)"
     )
 
 
