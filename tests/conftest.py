@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from tei_annotate import make_host
+from tei_annotate import cli, make_host
 from tei_annotate.validate import schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,3 +48,22 @@ def install_plugin():
         )
 
     return install
+
+
+@pytest.fixture
+def run(host, monkeypatch, capfdbinary):
+    """Run the CLI in-process against the test host; returns (exit code, stdout, stderr)."""
+    monkeypatch.setattr(cli, "get_host", lambda: host)
+
+    def invoke(*args: str, stdin: bytes | None = None):
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": io.BytesIO(stdin)})())
+        try:
+            cli.main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code or 0
+        out, err = capfdbinary.readouterr()
+        return code, out, err.decode()
+
+    return invoke

@@ -5,36 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 
 import pytest
 
-from tei_annotate import Annotation, cli, validate_tei
+from tei_annotate import Annotation, validate_tei
 from tei_annotate.invariants import check_lossless
 
 from .conftest import SEED
 from .helpers import LayerPlugin, static_layer
-
-
-@pytest.fixture
-def run(host, monkeypatch, capfdbinary):
-    """Run the CLI in-process against the test host; returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr(cli, "get_host", lambda: host)
-
-    def invoke(*args: str, stdin: bytes | None = None):
-        if stdin is not None:
-            monkeypatch.setattr(
-                sys, "stdin", type("In", (), {"buffer": __import__("io").BytesIO(stdin)})()
-            )
-        try:
-            cli.main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        out, err = capfdbinary.readouterr()
-        return code, out, err.decode()
-
-    return invoke
 
 
 @pytest.fixture

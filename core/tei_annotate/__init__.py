@@ -19,6 +19,7 @@ from .errors import (
 from .formats import Format
 from .hookspecs import hookimpl
 from .layers import Layer, LayerContext, LayerResult, Option, resolve_layers
+from .loader import text_document
 from .model import Annotation, Block, Document, Entry, Node
 from .plugins import PluginHost, get_host, make_host
 from .result import Result
@@ -59,5 +60,6 @@ __all__ = [
     "hookimpl",
     "make_host",
     "resolve_layers",
+    "text_document",
     "validate_tei",
 ]

@@ -162,6 +162,7 @@ def run(
             skip_existing=skip_existing,
             fail_fast=fail_fast,
             on_outcome=progress,
+            host=host,
         )
     finally:
         progress.close()

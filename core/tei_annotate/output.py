@@ -20,6 +20,16 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def _mode(target: Path) -> int:
+    """The mode a plainly created file would get (mkstemp's is 0600), or the one it has."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(
     target: Path, data: bytes, inputs: Iterable[Path] = (), durable: bool = True
 ) -> None:
@@ -38,6 +48,7 @@ def write_atomic(
         raise OutputError(f"{target}: cannot write: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _mode(target))
             fh.write(data)
             if durable:
                 fh.flush()

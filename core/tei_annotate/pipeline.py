@@ -15,7 +15,7 @@ from .errors import LayerError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Document, Entry, Node
 from .result import Result
-from .xmltext import unsafe_char
+from .xmltext import first_unsafe
 
 __all__ = ["ENTRY_PLACES", "run_layers"]
 
@@ -54,13 +54,16 @@ def run_layers(
             results={r: results[r] for r in _closure(layer, layers)},
             options=values,
         )
+        before = _fingerprint(document, results)
         try:
             items: list[object] = list(layer.annotate(document, context))
         except TeiAnnotateError:
             raise
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
+        if _fingerprint(document, results) != before:
+            raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         visible[layer.name] = {
             i for r in (layer.name, *_closure(layer, layers)) for i in _own_ids(results, result, r)
@@ -68,6 +71,11 @@ def run_layers(
         _check_links(layer, document, result, visible[layer.name])
         results[layer.name] = result
     return Result(document=document, layers=tuple(layers), results=results)
+
+
+def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
+    """A hash of what layers share, to catch one that changes it (frozen attrs can be forced)."""
+    return hash((document.text, document.blocks, document.name, tuple(results.items())))
 
 
 def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
@@ -164,7 +172,7 @@ def _check_attrs(
     for name, value in pairs:
         if not NCNAME.match(name.removeprefix("xml:")) or name in RESERVED_ATTRS:
             raise _fail(layer, document, f"attribute name {name!r} is invalid or reserved", at)
-        bad = next((c for c in value if unsafe_char(c)), None)
+        bad = first_unsafe(value)
         if bad is not None:
             raise _fail(layer, document, f"attribute {name!r} holds U+{ord(bad):04X}", at)
 
@@ -173,7 +181,7 @@ def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> N
     for node in nodes:
         if not NCNAME.match(node.tag):
             raise _fail(layer, document, f"header element name {node.tag!r} is invalid")
-        if any(unsafe_char(c) for c in node.text):
+        if first_unsafe(node.text) is not None:
             raise _fail(layer, document, f"header element {node.tag!r} holds a control character")
         _check_attrs(layer, document, node.attrs, None)
         _check_nodes(layer, document, node.children)

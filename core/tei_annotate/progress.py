@@ -55,7 +55,8 @@ class Progress:
 
     def __call__(self, outcome: Outcome) -> None:
         if outcome.status == "failed":
-            self.write(f"annotate: {outcome.name}: {outcome.message}")
+            named = outcome.name in outcome.message  # most of our errors name the file already
+            self.write(f"annotate: {'' if named else outcome.name + ': '}{outcome.message}")
         if self.bar is not None:
             self._size += outcome.size
             elapsed = time.perf_counter() - self._start

@@ -181,13 +181,16 @@ def write_outputs(target: Path, rendered: Rendered, source: Path | None, durable
     write_atomic(target, rendered.data, inputs=inputs, durable=durable)
 
 
-def run_task(task: Task, config: RunConfig) -> Outcome:
-    """Annotate one document and write its output: what a worker runs.  Never raises."""
+def run_task(task: Task, config: RunConfig, host: PluginHost | None = None) -> Outcome:
+    """Annotate one document and write its output: what a worker runs.  Never raises.
+
+    ``host`` defaults to this worker's own, built once from ``config.host_factory``.
+    """
     if task.error is not None:
         return Outcome(task.name, "failed", message=task.error)
     try:
         assert task.target is not None
-        rendered = render_task(task, config, _worker_host(config.host_factory))
+        rendered = render_task(task, config, host or _worker_host(config.host_factory))
         write_outputs(task.target, rendered, task.source, durable=config.fsync)
     except TeiAnnotateError as exc:
         return Outcome(task.name, "failed", message=str(exc))
@@ -228,15 +231,17 @@ class Backend(Protocol):
 
 
 class InProcess:
-    """Runs each task as it is submitted, in this process (``--jobs 1``)."""
+    """Runs each task as it is submitted, in this process (``--jobs 1``), with ``host``
+    (default: the one ``host_factory`` builds)."""
 
     capacity = 1
 
-    def __init__(self) -> None:
+    def __init__(self, host: PluginHost | None = None) -> None:
         self._done: list[Outcome] = []
+        self.host = host
 
     def submit(self, task: Task, config: RunConfig) -> None:
-        self._done.append(run_task(task, config))
+        self._done.append(run_task(task, config, self.host))
 
     def pending(self) -> int:
         return len(self._done)
@@ -311,11 +316,13 @@ def run_corpus(
     skip_existing: bool = False,
     fail_fast: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    host: PluginHost | None = None,
 ) -> Summary:
     """Run every task and return the counts; a failed document never stops the others
     unless ``fail_fast``.  ``backend`` defaults to a process pool of ``jobs`` workers
-    (all cores), or this process when ``jobs`` is 1."""
-    host = config.host_factory()
+    (all cores), or this process when ``jobs`` is 1 or the run is small; ``host`` is
+    the one to use in this process (workers build theirs with ``config.host_factory``)."""
+    host = host or config.host_factory()
     fmt = host.format(config.format)  # fail on a bad format before starting workers
     if backend is None:
         jobs = jobs or default_jobs()
@@ -323,7 +330,7 @@ def run_corpus(
         first = list(itertools.islice(tasks, SMALL_RUN))
         small = len(first) < SMALL_RUN
         tasks = itertools.chain(first, tasks)
-        backend = InProcess() if jobs == 1 or small else ProcessPool(jobs)
+        backend = InProcess(host) if jobs == 1 or small else ProcessPool(jobs)
     summary = Summary()
     start = time.perf_counter()
 
@@ -376,6 +383,7 @@ def annotate_corpus(
     skip_existing: bool = False,
     fail_fast: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    host: PluginHost | None = None,
 ) -> Summary:
     """Annotate files, directories and JSONL corpora into ``output``, mirroring the inputs.
 
@@ -387,7 +395,8 @@ def annotate_corpus(
     >>> summary.failed, summary.failures[:1]  # doctest: +SKIP
     """
     config = config or RunConfig()
-    suffix = config.host_factory().format(config.format).suffix
+    host = host or config.host_factory()
+    suffix = host.format(config.format).suffix
     plan = plan_run([str(i) for i in inputs], Path(output), suffix, tuple(globs))
     backend: Backend | None = None
     if scheduler is not None:
@@ -402,4 +411,5 @@ def annotate_corpus(
         skip_existing=skip_existing,
         fail_fast=fail_fast,
         on_outcome=on_outcome,
+        host=host,
     )

@@ -160,7 +160,7 @@ class _Writer:
     def header(self) -> Any:
         h = etree.Element(_tag("teiHeader"))
         fd = _sub(h, "fileDesc")
-        _sub(_sub(fd, "titleStmt"), "title", text=self.doc.title)
+        title = _sub(_sub(fd, "titleStmt"), "title")
         _sub(_sub(fd, "publicationStmt"), "p", text=f"Annotated by {APP}; not published.")
         _sub(_sub(fd, "sourceDesc"), "p", text=f"Plain text read from {self.doc.name}.")
         enc = _sub(h, "encodingDesc")
@@ -211,6 +211,8 @@ class _Writer:
             for e in members:
                 container.append(self.entry(e))
         etree.indent(h)
+        # After indenting: a title of only <g/> (control characters) would gain whitespace.
+        append_text(title, self.doc.title)
         return h
 
     def entry(self, e: Entry) -> Any:

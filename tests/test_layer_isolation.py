@@ -1,0 +1,97 @@
+"""A hostile or broken layer is stopped with an error naming it; it cannot corrupt the others."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tei_annotate import Annotation, LayerError, annotate
+
+from .helpers import LayerPlugin, static_layer
+
+TEXT = "Title\n\nA paragraph of text.\n"
+
+
+def run_layer(host, fn, produces=("seg",), requires=(), others=()):
+    host.register(
+        LayerPlugin(*others, static_layer("bad", fn, produces=produces, requires=requires))
+    )
+    return annotate(TEXT, ["bad"], host=host)
+
+
+@pytest.mark.parametrize(
+    ("fn", "message"),
+    [
+        (lambda doc, ctx: sys.exit(3), "layer 'bad' .*failed on <string>: SystemExit: 3"),
+        (lambda doc, ctx: None, "layer 'bad' .*failed on <string>: TypeError"),
+        (lambda doc, ctx: [][1], "IndexError: list index out of range"),
+        (
+            lambda doc, ctx: (a for a in [Annotation(0, 1, "seg"), 1 / 0]),
+            "ZeroDivisionError: division by zero",
+        ),
+    ],
+)
+def test_layer_that_raises_or_exits_is_a_layer_error_naming_it(host, fn, message):
+    with pytest.raises(LayerError, match=f"^\\[E300\\] .*{message}"):
+        run_layer(host, fn)
+
+
+def test_runaway_recursion_in_a_layer_is_a_layer_error(host):
+    def recurse(doc, ctx):
+        return recurse(doc, ctx)
+
+    with pytest.raises(LayerError, match="layer 'bad' .*failed on <string>: RecursionError"):
+        run_layer(host, recurse)
+
+
+@pytest.mark.parametrize(
+    ("annotation", "message"),
+    [
+        (Annotation(-1, 3, "seg"), r"span -1\.\.3 is empty or outside the text"),
+        (Annotation(5, 2, "seg"), r"span 5\.\.2 is empty or outside"),
+        (Annotation(0, 10**9, "seg"), r"span 0\.\.1000000000 is empty or outside"),
+        (Annotation(0.0, 3, "seg"), r"span 0\.0\.\.3"),  # type: ignore[arg-type]
+        (Annotation(None, 3, "seg"), r"span None\.\.3"),  # type: ignore[arg-type]
+        (Annotation(0, 3, "seg", {"type": "a\x00b"}), "attribute 'type' holds U\\+0000"),
+        (Annotation(0, 3, "seg", {"bad name": "x"}), "attribute name 'bad name' is invalid"),
+        (Annotation(0, 3, "seg", id="1st"), "id '1st' is not a valid XML name"),
+    ],
+)
+def test_out_of_range_or_malformed_annotation_is_refused_naming_the_layer(
+    host, annotation, message
+):
+    with pytest.raises(LayerError, match=f"layer 'bad' .*on <string>.*{message}"):
+        run_layer(host, lambda doc, ctx: [annotation])
+
+
+def test_layer_forcing_a_change_into_the_frozen_document_is_caught(host):
+    def rewrite(doc, ctx):
+        object.__setattr__(doc, "text", doc.text.upper())
+        return []
+
+    with pytest.raises(LayerError, match="'bad'.*changed the document or the results"):
+        run_layer(host, rewrite)
+
+
+def test_layer_forcing_a_change_into_a_required_layers_results_is_caught(host):
+    base = static_layer("base", [Annotation(0, 5, "seg")])
+
+    def tamper(doc, ctx):
+        (a,) = ctx.results["base"].annotations
+        object.__setattr__(a, "end", 3)
+        return []
+
+    with pytest.raises(LayerError, match="'bad'.*changed the document or the results"):
+        run_layer(host, tamper, requires=("base",), others=(base,))
+
+
+def test_results_a_layer_sees_are_read_only(host):
+    base = static_layer("base", [Annotation(0, 5, "seg")])
+
+    def tamper(doc, ctx):
+        ctx.results["base"] = None
+        return []
+
+    with pytest.raises(LayerError, match="'bad' .*failed.*TypeError.*does not support item"):
+        run_layer(host, tamper, requires=("base",), others=(base,))
