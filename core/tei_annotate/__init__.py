@@ -21,7 +21,7 @@ from .hookspecs import hookimpl
 from .layers import Layer, LayerContext, LayerResult, Option, resolve_layers
 from .loader import text_document
 from .model import Annotation, Block, Document, Entry, Node
-from .plugins import PluginHost, get_host, make_host
+from .plugins import BrokenPlugin, PluginHost, get_host, make_host
 from .result import Result
 from .runner import Outcome, RunConfig, Summary, annotate_corpus
 from .validate import check_pointers, validate_tei
@@ -29,6 +29,7 @@ from .validate import check_pointers, validate_tei
 __all__ = [
     "Annotation",
     "Block",
+    "BrokenPlugin",
     "CorpusError",
     "Document",
     "Entry",
