@@ -322,3 +322,29 @@ def test_province_and_compass_region_are_places(run):
 def test_surname_beats_a_province_of_that_name(run):
     text = body("John Kerry flew in.", "Later Kerry said so.")
     assert {ref for *_, ref in names(run(text), text)} == {"pers.kerry"}
+
+
+def test_line_in_capitals_keeps_only_known_names(run):
+    text = body("Merrick Garland was nominated.", "GARLAND STEPS ASIDE", "He said so.")
+    assert [s for s, *_ in names(run(text), text)] == ["Merrick Garland", "GARLAND"]
+
+
+def test_party_label_is_a_role(run):
+    text = body("The winner was Republican Donald Trump, not a Democrat.")
+    result = run(text)
+    assert names(result, text) == [("Republican Donald Trump", "persName", "pers.trump")]
+
+
+def test_policy_names_are_not_actors(run):
+    text = body("The Clean Power Plan and World War II were discussed.")
+    assert names(run(text), text) == []
+
+
+def test_town_renaming_is_not_a_spelling(run):
+    text = body("Shares of Google rose.")
+    assert names(run(text), text)[0][1] != "placeName"
+
+
+def test_sentence_opening_full_name_is_kept(run):
+    text = body("Merrick Garland was nominated.", "Confident Putin smiled.")
+    assert [s for s, *_ in names(run(text), text)] == ["Merrick Garland", "Putin"]
