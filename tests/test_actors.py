@@ -287,10 +287,28 @@ def test_long_document_of_names_annotates_in_linear_time(run):
     assert time.process_time() - start < 30
 
 
-def test_abbreviated_title_is_a_role(run):
-    text = body("It was said by Del. Stacey Plaskett on Monday.")
+@pytest.mark.parametrize(
+    ("sentence", "name", "ref", "role"),
+    [
+        (
+            "It was said by Del. Stacey Plaskett on Monday.",
+            "Del. Stacey Plaskett",
+            "pers.plaskett",
+            "Del.",
+        ),
+        (
+            "The winner was Republican Donald Trump, not a Democrat.",
+            "Republican Donald Trump",
+            "pers.trump",
+            "Republican",
+        ),
+    ],
+)
+def test_abbreviated_title_and_party_label_are_roles(run, sentence, name, ref, role):
+    text = body(sentence)
     result = run(text)
-    assert names(result, text) == [("Del. Stacey Plaskett", "persName", "pers.plaskett")]
+    assert names(result, text) == [(name, "persName", ref)]
+    assert [text[r.start : r.end] for r in result.by_element("roleName")] == [role]
 
 
 def test_surname_that_is_a_title_word_stays_a_name(run):
@@ -327,12 +345,6 @@ def test_surname_beats_a_province_of_that_name(run):
 def test_line_in_capitals_keeps_only_known_names(run):
     text = body("Merrick Garland was nominated.", "GARLAND STEPS ASIDE", "He said so.")
     assert [s for s, *_ in names(run(text), text)] == ["Merrick Garland", "GARLAND"]
-
-
-def test_party_label_is_a_role(run):
-    text = body("The winner was Republican Donald Trump, not a Democrat.")
-    result = run(text)
-    assert names(result, text) == [("Republican Donald Trump", "persName", "pers.trump")]
 
 
 def test_policy_names_are_not_actors(run):
