@@ -28,7 +28,7 @@ def register_layers(register: Callable[[Layer], None]) -> None:
             annotate=annotate,
             version=VERSION,
             description="persons, organisations and places, with titles, roles and a registry",
-            produces=PRODUCES,  # type: ignore[arg-type]  # core Layer: converter=tuple is generic for mypy
-            options=OPTIONS,  # type: ignore[arg-type]
+            produces=PRODUCES,
+            options=OPTIONS,
         )
     )
