@@ -360,3 +360,18 @@ def test_town_renaming_is_not_a_spelling(run):
 def test_sentence_opening_full_name_is_kept(run):
     text = body("Merrick Garland was nominated.", "Confident Putin smiled.")
     assert [s for s, *_ in names(run(text), text)] == ["Merrick Garland", "Putin"]
+
+
+def test_office_without_a_name_points_at_its_holder(run):
+    text = body(
+        "Prime Minister Theresa May arrived.",
+        "The Prime Minister said so, and the Foreign Secretary agreed.",
+        "Later the Foreign Secretary left.",
+    )
+    result = run(text)
+    rs = sorted(result.by_element("rs"), key=lambda a: a.start)
+    assert [(text[a.start : a.end], a.link("ref")[0]) for a in rs] == [
+        ("The Prime Minister", "pers.may"),
+        ("the Foreign Secretary", "pers.anon-foreign-secretary"),
+        ("the Foreign Secretary", "pers.anon-foreign-secretary"),
+    ]

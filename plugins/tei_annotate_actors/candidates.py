@@ -41,6 +41,7 @@ __all__ = [
     "all_capitals",
     "extend_to_title",
     "find_candidates",
+    "is_office",
     "key",
     "shape",
     "title_cased",
@@ -245,6 +246,12 @@ def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
         m += 1
     last = tokens[m - 1].text
     return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
+
+
+def is_office(word: str) -> bool:
+    """A title noun that names an office ("Secretary", "Prime Minister"), not "Mr."."""
+    k = key(word)
+    return k in TITLE_NOUNS and k not in HONORIFICS
 
 
 def _is_title(word: str) -> bool:
