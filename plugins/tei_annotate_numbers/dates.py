@@ -14,9 +14,9 @@ from babel.dates import get_month_names
 
 from .found import Found
 from .lexicon import TEMPORAL_CUES
-from .tokens import Token
+from .tokens import Token, Tokens
 
-__all__ = ["date_at", "month", "time_at", "year_value"]
+__all__ = ["date_at", "month", "month_names", "time_at", "year_value"]
 
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # Month names that are also common words or given names need a day, a year or a cue.
@@ -32,6 +32,11 @@ def _months() -> dict[str, int]:
             out[name] = n
     out["Sept"] = 9
     return out
+
+
+def month_names() -> frozenset[str]:
+    """Month names and abbreviations as written in English text ("December", "Dec", "Sept")."""
+    return frozenset(_months())
 
 
 @cache
@@ -52,7 +57,7 @@ def year_value(tok: Token | None) -> int | None:
     return y if 1000 <= y <= 2199 else None
 
 
-def _day(toks: list[Token], i: int) -> tuple[int, int] | None:
+def _day(toks: Tokens, i: int) -> tuple[int, int] | None:
     """(day, tokens used) for "15", "15th", "14th" at i."""
     if i >= len(toks) or not toks[i].text.isdigit() or len(toks[i].text) > 2:
         return None
@@ -73,7 +78,7 @@ def _when(y: int | None, m: int, d: int | None) -> str:
     return f"--{m:02d}" + (f"-{d:02d}" if d else "")
 
 
-def _skip_dot(toks: list[Token], i: int) -> int:
+def _skip_dot(toks: Tokens, i: int) -> int:
     """After an abbreviated month ("Dec."), the index past its full stop."""
     abbreviated = toks[i - 1].text not in _wide()
     if abbreviated and i < len(toks) and toks[i].text == "." and toks[i].start == toks[i - 1].end:
@@ -85,7 +90,7 @@ def _dash(tok: Token | None) -> bool:
     return tok is not None and tok.text in ("-", "–")
 
 
-def _days(toks: list[Token], i: int) -> tuple[int, int | None, int] | None:
+def _days(toks: Tokens, i: int) -> tuple[int, int | None, int] | None:
     """(day, last day of a range or None, index after) for "15", "14th", "25-26" at i."""
     day = _day(toks, i)
     if day is None:
@@ -98,14 +103,14 @@ def _days(toks: list[Token], i: int) -> tuple[int, int | None, int] | None:
     return day[0], None, k
 
 
-def _year_after(toks: list[Token], i: int) -> tuple[int | None, int]:
+def _year_after(toks: Tokens, i: int) -> tuple[int | None, int]:
     """An optional ", 2016" or " 2016" at i: (year, index after)."""
     j = i + 1 if i < len(toks) and toks[i].text == "," else i
     y = year_value(toks[j]) if j < len(toks) else None
     return (y, j + 1) if y is not None else (None, i)
 
 
-def date_at(toks: list[Token], i: int) -> Found | None:
+def date_at(toks: Tokens, i: int) -> Found | None:
     """A date starting at token i: "Dec. 15, 2016", "12 February", "October 25-26", "May 2016"."""
     tok = toks[i]
     m = month(tok)
@@ -157,7 +162,7 @@ def _found(
     return Found(first, last, "date", attrs)
 
 
-def time_at(toks: list[Token], i: int) -> Found | None:
+def time_at(toks: Tokens, i: int) -> Found | None:
     """A clock time at token i: "10:30", "9.15pm", "3 p.m.", "10am"."""
     tok = toks[i]
     if not tok.text.isdigit() or len(tok.text) > 2 or int(tok.text) > 24:
@@ -185,7 +190,7 @@ def time_at(toks: list[Token], i: int) -> Found | None:
     return Found(i, j - 1, "time", (("when", f"{hour:02d}:{minute:02d}:00"),))
 
 
-def _meridiem(toks: list[Token], j: int) -> tuple[int, int] | None:
+def _meridiem(toks: Tokens, j: int) -> tuple[int, int] | None:
     """(hours to add, index after) for "am", "pm", "a.m.", "p.m." at j."""
     if j >= len(toks) or toks[j].lower not in MERIDIEM:
         return None

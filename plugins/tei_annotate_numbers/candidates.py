@@ -1,0 +1,162 @@
+"""Where a number phrase can start: the only tokens the grammar needs to look at.
+
+Reading a phrase at every token is what made the layer slow, and almost every token
+of a news text starts nothing.  A token is a candidate if the grammar could mark
+something from it, or could skip over a later token from it:
+
+- an *anchor*, without which nothing is marked: digits, a number word (cardinal,
+  ordinal, fraction, "dozen", a vague plural), a month name, a currency sign (and a
+  word written onto it, "US$"), a currency code, "a"/"an" before a number word;
+- a bound ("more than", "up to", "between") with an anchor close enough behind it to
+  be the number it bounds;
+- a word after a labelling noun that a number follows ("Section A, 5"), since the
+  label rule skips the coordinated numbers from there.
+
+Tests check that every word text2num reads is an anchor, so this stays a filter,
+never a second grammar: :func:`phrases.scan` reads the same phrases as it would at
+every token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from .currency import CURRENCY_SIGNS, currency_codes
+from .dates import month_names
+from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS
+
+__all__ = ["NUMBER_STEMS", "candidates"]
+
+# Every word text2num reads as a number, with its trailing "s" removed (text2num
+# ignores them too: "thirds", "thousands"), and the fraction words and scales we add.
+NUMBER_STEMS = frozenset(
+    [
+        "zero",
+        "nought",
+        "one",
+        "oneth",
+        "first",
+        "two",
+        "second",
+        "three",
+        "third",
+        "four",
+        "fourth",
+        "five",
+        "fifth",
+        "six",
+        "sixth",
+        "seven",
+        "seventh",
+        "eight",
+        "eighth",
+        "nine",
+        "ninth",
+        "ten",
+        "tenth",
+        "eleven",
+        "eleventh",
+        "twelve",
+        "twelfth",
+        "thirteen",
+        "thirteenth",
+        "fourteen",
+        "fourteenth",
+        "fifteen",
+        "fifteenth",
+        "sixteen",
+        "sixteenth",
+        "seventeen",
+        "seventeenth",
+        "eighteen",
+        "eighteenth",
+        "nineteen",
+        "nineteenth",
+        "twenty",
+        "twentieth",
+        "thirty",
+        "thirtieth",
+        "forty",
+        "fourty",
+        "fortieth",
+        "fourtieth",
+        "fifty",
+        "fiftieth",
+        "sixty",
+        "sixtieth",
+        "sixteeth",
+        "seventy",
+        "seventieth",
+        "eighty",
+        "eightieth",
+        "ninety",
+        "ninetieth",
+        "hundred",
+        "hundredth",
+        "thousand",
+        "thousandth",
+        "million",
+        "millionth",
+        "billion",
+        "billionth",
+        "trillion",
+        "trillionth",
+        "dozen",
+        "half",
+        "halve",
+        "quarter",
+    ]
+)
+# A bound can only matter if its number starts within this many tokens: three words of
+# bound ("no fewer than"), two of currency ("US", "$"), then "a" before a scale word.
+BOUND_REACH = 6
+BOUND_FIRST_WORDS = frozenset(phrase[0] for phrase in AT_LEAST + AT_MOST) | {"between"}
+ARTICLES = frozenset({"a", "an"})
+# The label rule skips a number two tokens after the word it starts from ("A , 5").
+LABEL_REACH = 2
+
+
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Tokens that are anchors as written: month names and currency codes."""
+    return frozenset(month_names()) | currency_codes()
+
+
+def candidates(words: Sequence[str]) -> list[int]:
+    """Indices of the tokens (given as their texts) a phrase, date or time can start at."""
+    exact = _anchor_words()
+    anchors: set[int] = set()
+    bounds: list[int] = []
+    labels: list[int] = []
+    for i, word in enumerate(words):
+        if word[0].isdigit():
+            anchors.add(i)
+            continue
+        low = word.lower()
+        if low.rstrip("s") in NUMBER_STEMS:
+            anchors.add(i)
+            if i and words[i - 1].lower() in ARTICLES:
+                anchors.add(i - 1)
+            continue
+        if word in exact:
+            anchors.add(i)
+        elif word in CURRENCY_SIGNS:
+            anchors.add(i)
+            if i:
+                anchors.add(i - 1)  # "US$", "A$"
+        if low in BOUND_FIRST_WORDS:
+            bounds.append(i)
+        if low in LABEL_NOUNS:
+            labels.append(i)
+    if not anchors:
+        return []
+    found = set(anchors)
+    found.update(b for b in bounds if _any_in(anchors, range(b + 1, b + BOUND_REACH + 1)))
+    for label in labels:
+        found.update(f for f in (label + 1, label + 2) if f + LABEL_REACH in anchors)
+    return sorted(found)
+
+
+def _any_in(members: set[int], indices: Iterable[int]) -> bool:
+    return any(i in members for i in indices)
