@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import compress
 
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
@@ -117,37 +118,62 @@ ARTICLES = frozenset({"a", "an"})
 LABEL_REACH = 2
 
 
+# What a token can be for the filter, as bits; most tokens are none of these.
+ANCHOR, NUMBER_WORD, SIGN, BOUND, LABEL = 1, 2, 4, 8, 16
+# Kinds of the token texts seen so far: a news text repeats its words, so most tokens
+# cost one lookup.  Emptied when full, so memory stays bounded on any corpus.
+_KINDS: dict[str, int] = {}
+_KINDS_MAX = 200_000
+
+
 @cache
 def _anchor_words() -> frozenset[str]:
     """Tokens that are anchors as written: month names and currency codes."""
     return frozenset(month_names()) | currency_codes()
 
 
+def _kind(word: str) -> int:
+    if word[0].isdigit():
+        return ANCHOR
+    low = word.lower()
+    if low.rstrip("s") in NUMBER_STEMS:
+        return NUMBER_WORD
+    kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
+    if low in BOUND_FIRST_WORDS:
+        kind |= BOUND
+    if low in LABEL_NOUNS:
+        kind |= LABEL
+    return kind
+
+
+def _kinds(words: Sequence[str]) -> list[int]:
+    kinds = list(map(_KINDS.get, words))
+    if None in kinds:
+        if len(_KINDS) > _KINDS_MAX:
+            _KINDS.clear()
+        _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
+        kinds = list(map(_KINDS.__getitem__, words))
+    return kinds  # type: ignore[return-value]
+
+
 def candidates(words: Sequence[str]) -> list[int]:
     """Indices of the tokens (given as their texts) a phrase, date or time can start at."""
-    exact = _anchor_words()
+    kinds = _kinds(words)
     anchors: set[int] = set()
     bounds: list[int] = []
     labels: list[int] = []
-    for i, word in enumerate(words):
-        if word[0].isdigit():
+    for i in compress(range(len(kinds)), kinds):
+        kind = kinds[i]
+        if kind & (ANCHOR | NUMBER_WORD | SIGN):
             anchors.add(i)
-            continue
-        low = word.lower()
-        if low.rstrip("s") in NUMBER_STEMS:
-            anchors.add(i)
-            if i and words[i - 1].lower() in ARTICLES:
+            if i and (
+                kind & SIGN  # "US$", "A$"
+                or (kind & NUMBER_WORD and words[i - 1].lower() in ARTICLES)
+            ):
                 anchors.add(i - 1)
-            continue
-        if word in exact:
-            anchors.add(i)
-        elif word in CURRENCY_SIGNS:
-            anchors.add(i)
-            if i:
-                anchors.add(i - 1)  # "US$", "A$"
-        if low in BOUND_FIRST_WORDS:
+        if kind & BOUND:
             bounds.append(i)
-        if low in LABEL_NOUNS:
+        if kind & LABEL:
             labels.append(i)
     if not anchors:
         return []

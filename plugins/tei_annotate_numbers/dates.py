@@ -59,12 +59,12 @@ def year_value(tok: Token | None) -> int | None:
 
 def _day(toks: Tokens, i: int) -> tuple[int, int] | None:
     """(day, tokens used) for "15", "15th", "14th" at i."""
-    if i >= len(toks) or not toks[i].text.isdigit() or len(toks[i].text) > 2:
+    if i >= toks.n or not toks[i].text.isdigit() or len(toks[i].text) > 2:
         return None
     d = int(toks[i].text)
     if not 1 <= d <= 31:
         return None
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    nxt = toks[i + 1] if i + 1 < toks.n else None
     if nxt is not None and nxt.start == toks[i].end and nxt.lower in ORDINAL_SUFFIXES:
         return d, 2
     if nxt is not None and nxt.start == toks[i].end and nxt.is_word:
@@ -81,7 +81,7 @@ def _when(y: int | None, m: int, d: int | None) -> str:
 def _skip_dot(toks: Tokens, i: int) -> int:
     """After an abbreviated month ("Dec."), the index past its full stop."""
     abbreviated = toks[i - 1].text not in _wide()
-    if abbreviated and i < len(toks) and toks[i].text == "." and toks[i].start == toks[i - 1].end:
+    if abbreviated and i < toks.n and toks[i].text == "." and toks[i].start == toks[i - 1].end:
         return i + 1
     return i
 
@@ -96,7 +96,7 @@ def _days(toks: Tokens, i: int) -> tuple[int, int | None, int] | None:
     if day is None:
         return None
     k = i + day[1]
-    if k + 1 < len(toks) and _dash(toks[k]) and toks[k].start == toks[k - 1].end:
+    if k + 1 < toks.n and _dash(toks[k]) and toks[k].start == toks[k - 1].end:
         end = _day(toks, k + 1)
         if end:
             return day[0], end[0], k + 1 + end[1]
@@ -105,8 +105,8 @@ def _days(toks: Tokens, i: int) -> tuple[int, int | None, int] | None:
 
 def _year_after(toks: Tokens, i: int) -> tuple[int | None, int]:
     """An optional ", 2016" or " 2016" at i: (year, index after)."""
-    j = i + 1 if i < len(toks) and toks[i].text == "," else i
-    y = year_value(toks[j]) if j < len(toks) else None
+    j = i + 1 if i < toks.n and toks[i].text == "," else i
+    y = year_value(toks[j]) if j < toks.n else None
     return (y, j + 1) if y is not None else (None, i)
 
 
@@ -134,9 +134,9 @@ def date_at(toks: Tokens, i: int) -> Found | None:
     days = _days(toks, i)
     if days:
         d, d2, k = days
-        if k < len(toks) and toks[k].lower == "of":
+        if k < toks.n and toks[k].lower == "of":
             k += 1
-        m = month(toks[k]) if k < len(toks) else None
+        m = month(toks[k]) if k < toks.n else None
         if m is not None:
             j = _skip_dot(toks, k + 1)
             y, after = _year_after(toks, j)
@@ -169,7 +169,7 @@ def time_at(toks: Tokens, i: int) -> Found | None:
         return None
     hour, minute, j = int(tok.text), 0, i + 1
     has_minutes = (
-        j + 1 < len(toks)
+        j + 1 < toks.n
         and toks[j].text == ":"
         and toks[j].start == tok.end
         and toks[j + 1].start == toks[j].end
@@ -192,14 +192,14 @@ def time_at(toks: Tokens, i: int) -> Found | None:
 
 def _meridiem(toks: Tokens, j: int) -> tuple[int, int] | None:
     """(hours to add, index after) for "am", "pm", "a.m.", "p.m." at j."""
-    if j >= len(toks) or toks[j].lower not in MERIDIEM:
+    if j >= toks.n or toks[j].lower not in MERIDIEM:
         return None
     word = toks[j].lower
     if word in ("am", "pm"):
         return MERIDIEM[word], j + 1
-    if j + 2 < len(toks) and toks[j + 1].text == "." and toks[j + 2].lower == "m":
+    if j + 2 < toks.n and toks[j + 1].text == "." and toks[j + 2].lower == "m":
         k = j + 3
-        if k < len(toks) and toks[k].text == "." and toks[k].start == toks[k - 1].end:
+        if k < toks.n and toks[k].text == "." and toks[k].start == toks[k - 1].end:
             k += 1
         return MERIDIEM[word], k
     return None

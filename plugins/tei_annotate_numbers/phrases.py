@@ -9,6 +9,8 @@ the tokens; nothing is matched twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from attrs import define
 
 from .candidates import candidates
@@ -70,12 +72,29 @@ def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     return [(toks[f.first].start, toks[f.last].end, f.element, dict(f.attrs)) for f in out]
 
 
-def _words_at(toks: Tokens, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest phrase in ``phrases`` the lower-cased tokens at i spell."""
-    best, first = 0, lower_at(toks, i)
+WordPhrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> WordPhrases:
+    """Word phrases grouped under their first word, so a token is checked against only
+    the phrases it can start."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        if phrase[0] != first:
-            continue
+        out.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in out.items()}
+
+
+AT_LEAST_WORDS = _by_first_word(AT_LEAST)
+AT_MOST_WORDS = _by_first_word(AT_MOST)
+OPEN_END_WORDS = _by_first_word(OPEN_ENDS)
+CLOSED_END_WORDS = _by_first_word(CLOSED_ENDS)
+PERCENT_WORDS = _by_first_word(PERCENT)
+
+
+def _words_at(toks: Tokens, i: int, phrases: WordPhrases) -> int:
+    """Length of the longest phrase in ``phrases`` the lower-cased tokens at i spell."""
+    best = 0
+    for phrase in phrases.get(lower_at(toks, i), ()):
         n = len(phrase)
         if n > best and all(lower_at(toks, i + k) == w for k, w in enumerate(phrase)):
             best = n
@@ -101,9 +120,9 @@ def _at(toks: Tokens, i: int, text: str, headline: bool) -> tuple[list[Found], i
 def _phrase(toks: Tokens, i: int, text: str, headline: bool) -> Phrase | int:
     """The phrase starting at token i, or the index to continue scanning from."""
     bound, k = None, i
-    if n := _words_at(toks, i, AT_LEAST):
+    if n := _words_at(toks, i, AT_LEAST_WORDS):
         bound, k = "atLeast", i + n
-    elif n := _words_at(toks, i, AT_MOST):
+    elif n := _words_at(toks, i, AT_MOST_WORDS):
         bound, k = "atMost", i + n
     elif lower_at(toks, i) == "between":
         bound, k = "between", i + 1
@@ -235,10 +254,10 @@ def _open_end(toks: Tokens, p: Phrase, j: int) -> int:
     if tok.text == "+" and touches(toks, j):
         p.bound = "atLeast"
         return j + 1
-    if n := _words_at(toks, j, OPEN_ENDS):
+    if n := _words_at(toks, j, OPEN_END_WORDS):
         p.bound = "atLeast"
         return j + n
-    if n := _words_at(toks, j, CLOSED_ENDS):
+    if n := _words_at(toks, j, CLOSED_END_WORDS):
         p.bound = "atMost"
         return j + n
     return j
@@ -248,7 +267,7 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     """Per cent, a currency name or code, or a unit of measure after the number."""
     if p.currency:
         return j
-    if n := _words_at(toks, j, tuple(PERCENT)):
+    if n := _words_at(toks, j, PERCENT_WORDS):
         p.percent = True
         return j + n
     k = j

@@ -16,6 +16,7 @@ __all__ = ["Token", "Tokens", "lower_at", "token_at", "touches"]
 # letters; anything else is one character.  No alternative can match the empty string and
 # no quantifier is nested in an ambiguous way, so matching is linear in the text length.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_group = re.Match.group
 
 
 class Token:
@@ -68,7 +69,7 @@ class Tokens(dict[int, Token]):
 
     def texts(self) -> list[str]:
         """The text of every token, without building the tokens."""
-        return [m.group() for m in self._matches]
+        return list(map(_group, self._matches))
 
 
 def token_at(toks: Tokens, i: int) -> Token | None:
