@@ -133,7 +133,7 @@ def _anchor_words() -> frozenset[str]:
 
 
 def _kind(word: str) -> int:
-    if word[0].isdigit():
+    if word[0].isdecimal():
         return ANCHOR
     low = word.lower()
     if low.rstrip("s") in NUMBER_STEMS:

@@ -51,7 +51,7 @@ def month(tok: Token | None) -> int | None:
 
 def year_value(tok: Token | None) -> int | None:
     """A four-digit year 1000-2199 without separators."""
-    if tok is None or not tok.text.isdigit() or len(tok.text) != 4:
+    if tok is None or not tok.text.isdecimal() or len(tok.text) != 4:
         return None
     y = int(tok.text)
     return y if 1000 <= y <= 2199 else None
@@ -59,7 +59,7 @@ def year_value(tok: Token | None) -> int | None:
 
 def _day(toks: Tokens, i: int) -> tuple[int, int] | None:
     """(day, tokens used) for "15", "15th", "14th" at i."""
-    if i >= toks.n or not toks[i].text.isdigit() or len(toks[i].text) > 2:
+    if i >= toks.n or not toks[i].text.isdecimal() or len(toks[i].text) > 2:
         return None
     d = int(toks[i].text)
     if not 1 <= d <= 31:
@@ -165,7 +165,7 @@ def _found(
 def time_at(toks: Tokens, i: int) -> Found | None:
     """A clock time at token i: "10:30", "9.15pm", "3 p.m.", "10am"."""
     tok = toks[i]
-    if not tok.text.isdigit() or len(tok.text) > 2 or int(tok.text) > 24:
+    if not tok.text.isdecimal() or len(tok.text) > 2 or int(tok.text) > 24:
         return None
     hour, minute, j = int(tok.text), 0, i + 1
     has_minutes = (
@@ -174,7 +174,7 @@ def time_at(toks: Tokens, i: int) -> Found | None:
         and toks[j].start == tok.end
         and toks[j + 1].start == toks[j].end
         and len(toks[j + 1].text) == 2
-        and toks[j + 1].text.isdigit()
+        and toks[j + 1].text.isdecimal()
         and int(toks[j + 1].text) < 60
     )
     if has_minutes:

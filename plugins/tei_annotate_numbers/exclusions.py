@@ -78,7 +78,7 @@ def _long_digits(toks: Tokens, i: int, text: str) -> int | None:
     """Nine or more digits without separators: timestamps, ids, phone numbers.
     News writes quantities that large with separators or scale words."""
     tok = toks[i]
-    return i if tok.is_digits and tok.text.isdigit() and len(tok.text) >= 9 else None
+    return i if tok.is_digits and tok.text.isdecimal() and len(tok.text) >= 9 else None
 
 
 def _citation(toks: Tokens, i: int, text: str) -> int | None:

@@ -398,7 +398,7 @@ def _is_year_phrase(toks: Tokens, p: Phrase) -> bool:
 def _early_year(toks: Tokens, core: Core) -> bool:
     """A three-digit year: "in 950.", "since 923 through", "the year 395,"."""
     tok, nxt = toks[core.first], token_at(toks, core.last + 1)
-    if not (tok.text.isdigit() and len(tok.text) == 3):
+    if not (tok.text.isdecimal() and len(tok.text) == 3):
         return False
     cue = lower_at(toks, core.first - 1) in ("in", "since", "year", "until", "till")
     return cue and (nxt is None or not nxt.is_word or nxt.lower in ("through", "to", "and"))

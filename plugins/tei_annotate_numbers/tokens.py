@@ -33,7 +33,7 @@ class Token:
         self.end = end
         self.lower = text.lower()
         first = text[0]
-        self.is_digits = first.isdigit()
+        self.is_digits = first.isdecimal()
         self.is_word = first.isalpha()
         self.is_capitalised = first.isupper()
 
