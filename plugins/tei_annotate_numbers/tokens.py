@@ -56,12 +56,8 @@ class Tokens(dict[int, Token]):
         self.n = len(self._matches)
 
     def __missing__(self, i: int) -> Token:
-        if i < 0:  # as a list would
-            i += self.n
-        if not 0 <= i < self.n:
-            raise IndexError(i)
-        m = self._matches[i]
-        tok = self[i] = Token(m.group(), m.start(), m.end())
+        m = self._matches[i]  # IndexError and negative indices as a list has them
+        tok = self[i] = Token(m.group(), *m.span())
         return tok
 
     def __len__(self) -> int:
