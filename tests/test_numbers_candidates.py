@@ -31,13 +31,16 @@ def scan_every_token(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     return [(toks[f.first].start, toks[f.last].end, f.element, dict(f.attrs)) for f in out]
 
 
-def _number_like(word: str) -> bool:
+def _starts_a_number(word: str) -> bool:
+    """What the grammar reads a number from: a cardinal, an ordinal from "third" up,
+    a fraction word, a vague plural, "dozen", "trillion"."""
+    ordinal = ordinal_word(word)
     return bool(
-        cardinal_word(word)
-        or ordinal_word(word)
+        cardinal_word(word) is not None
+        or (ordinal is not None and ordinal >= 3)
         or denominator(word)
         or plural_scale(word)
-        or word.lower() in ("dozen", "trillion")
+        or word.lower() in ("dozen", "trillion", "half")
     )
 
 
@@ -46,8 +49,13 @@ def test_candidates_every_number_word_is_an_anchor():
     short = ["".join(p) for n in (1, 2, 3) for p in product(ascii_lowercase, repeat=n)]
     stems = [s + end for s in NUMBER_STEMS for end in ("", "s", "es", "th", "ths", "ieth", "ss")]
     words = short + stems + [w.upper() for w in stems] + [w.title() for w in stems]
-    missed = [w for w in words if _number_like(w) and candidates([w]) != [0]]
+    missed = [w for w in words if _starts_a_number(w) and candidates([w]) != [0]]
     assert missed == []
+
+
+def test_candidates_first_and_second_alone_start_nothing():
+    assert candidates(["first"]) == candidates(["Second"]) == []
+    assert candidates(["twenty", "-", "first"]) == [0]
 
 
 def test_candidates_word_classes_do_not_overlap():
@@ -65,6 +73,12 @@ def test_candidates_bound_counts_only_with_a_number_behind_it():
     words = Tokens("more than ever and no fewer than US$ 5").texts()
     assert words.index("more") not in candidates(words)
     assert words.index("no") in candidates(words)
+
+
+def test_candidates_bound_counts_only_when_whole():
+    """ "in 2016" starts a date at "2016"; only "in excess of 5" is a bound."""
+    words = Tokens("in 2016, in excess of 5").texts()
+    assert candidates(words) == [1, 3, 6]
 
 
 def test_candidates_word_after_a_label_is_read_when_numbers_follow():
@@ -86,7 +100,8 @@ texts = texts_of(
         *PIECES,
         *("5th", "15", "10:30", "One", "dozen", "m", "an", "the", "no", "fewer", "in"),
         *("excess", "over", "nearly", "old", "Section", "Resolution", "Chapter", "No", "B"),
-        *("[", "]", "F", "Boeing", "Second", "World", ". ", "\n"),
+        *("[", "]", "F", "Boeing", "Second", "World", ". ", "\n", "first", "second"),
+        *("at", "least", "most", "not", "less", "higher", "below"),
     ]
 )
 

@@ -4,15 +4,16 @@ Reading a phrase at every token is what made the layer slow, and almost every to
 of a news text starts nothing.  A token is a candidate if the grammar could mark
 something from it, or could skip over a later token from it:
 
-- an *anchor*, without which nothing is marked: digits, a number word (cardinal,
-  ordinal, fraction, "dozen", a vague plural), a month name, a currency sign (and a
-  word written onto it, "US$"), a currency code, "a"/"an" before a number word;
-- a bound ("more than", "up to", "between") with an anchor close enough behind it to
-  be the number it bounds;
+- an *anchor*, without which nothing is marked: digits, a word a number can start
+  with (cardinal, ordinal from "third" up, fraction, "dozen", a vague plural; alone,
+  "first" and "second" are no number), a month name, a currency sign (and a word
+  written onto it, "US$"), a currency code, "a"/"an" before a number word;
+- a whole bound ("more than", "up to", "between") with an anchor close enough behind
+  it to be the number it bounds;
 - a word after a labelling noun that a number follows ("Section A, 5"), since the
   label rule skips the coordinated numbers from there.
 
-Tests check that every word text2num reads is an anchor, so this stays a filter,
+Tests check that every word text2num reads as a number is an anchor, so this stays a filter,
 never a second grammar: :func:`phrases.scan` reads the same phrases as it would at
 every token.
 """
@@ -25,21 +26,19 @@ from itertools import compress
 
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
-from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS
+from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
 
 __all__ = ["NUMBER_STEMS", "candidates"]
 
 # Every word text2num reads as a number, with its trailing "s" removed (text2num
-# ignores them too: "thirds", "thousands"), and the fraction words and scales we add.
+# ignores them too: "thirds", "thousands"), and the fraction words and scales we add;
+# not "first", "second" and "oneth", which only end a number ("twenty-first").
 NUMBER_STEMS = frozenset(
     [
         "zero",
         "nought",
         "one",
-        "oneth",
-        "first",
         "two",
-        "second",
         "three",
         "third",
         "four",
@@ -112,7 +111,8 @@ NUMBER_STEMS = frozenset(
 # A bound can only matter if its number starts within this many tokens: three words of
 # bound ("no fewer than"), two of currency ("US", "$"), then "a" before a scale word.
 BOUND_REACH = 6
-BOUND_FIRST_WORDS = frozenset(phrase[0] for phrase in AT_LEAST + AT_MOST) | {"between"}
+BOUND_PHRASES = by_first_word((*AT_LEAST, *AT_MOST, ("between",)))
+BOUND_FIRST_WORDS = frozenset(BOUND_PHRASES)
 ARTICLES = frozenset({"a", "an"})
 # The label rule skips a number two tokens after the word it starts from ("A , 5").
 LABEL_REACH = 2
@@ -178,10 +178,23 @@ def candidates(words: Sequence[str]) -> list[int]:
     if not anchors:
         return []
     found = set(anchors)
-    found.update(b for b in bounds if _any_in(anchors, range(b + 1, b + BOUND_REACH + 1)))
+    found.update(
+        b
+        for b in bounds
+        if _any_in(anchors, range(b + 1, b + BOUND_REACH + 1)) and _bound_at(words, b)
+    )
     for label in labels:
         found.update(f for f in (label + 1, label + 2) if f + LABEL_REACH in anchors)
     return sorted(found)
+
+
+def _bound_at(words: Sequence[str], i: int) -> bool:
+    """Do the words at i spell a whole bound ("in" only as "in excess of")?"""
+    return any(
+        len(words) >= i + len(phrase)
+        and all(words[i + k].lower() == w for k, w in enumerate(phrase))
+        for phrase in BOUND_PHRASES[words[i].lower()]
+    )
 
 
 def _any_in(members: set[int], indices: Iterable[int]) -> bool:

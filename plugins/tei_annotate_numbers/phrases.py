@@ -9,8 +9,6 @@ the tokens; nothing is matched twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from attrs import define
 
 from .candidates import candidates
@@ -19,7 +17,15 @@ from .currency import CURRENCY_SIGNS, currency_code, currency_names, currency_sy
 from .dates import date_at, time_at, year_value
 from .exclusions import attached, is_headline, not_a_number
 from .found import Found
-from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, TEMPORAL_CUES
+from .lexicon import (
+    AT_LEAST,
+    AT_MOST,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    TEMPORAL_CUES,
+    WordPhrases,
+    by_first_word,
+)
 from .tokens import Tokens, lower_at, token_at, touches
 from .units import PERCENT, UNIT_SYMBOLS, longest_unit
 from .values import tei_number
@@ -72,23 +78,11 @@ def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     return [(toks[f.first].start, toks[f.last].end, f.element, dict(f.attrs)) for f in out]
 
 
-WordPhrases = dict[str, tuple[tuple[str, ...], ...]]
-
-
-def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> WordPhrases:
-    """Word phrases grouped under their first word, so a token is checked against only
-    the phrases it can start."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        out.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(group) for first, group in out.items()}
-
-
-AT_LEAST_WORDS = _by_first_word(AT_LEAST)
-AT_MOST_WORDS = _by_first_word(AT_MOST)
-OPEN_END_WORDS = _by_first_word(OPEN_ENDS)
-CLOSED_END_WORDS = _by_first_word(CLOSED_ENDS)
-PERCENT_WORDS = _by_first_word(PERCENT)
+AT_LEAST_WORDS = by_first_word(AT_LEAST)
+AT_MOST_WORDS = by_first_word(AT_MOST)
+OPEN_END_WORDS = by_first_word(OPEN_ENDS)
+CLOSED_END_WORDS = by_first_word(CLOSED_ENDS)
+PERCENT_WORDS = by_first_word(PERCENT)
 
 
 def _words_at(toks: Tokens, i: int, phrases: WordPhrases) -> int:
