@@ -13,9 +13,9 @@ something from it, or could skip over a later token from it:
 - a word after a labelling noun that a number follows ("Section A, 5"), since the
   label rule skips the coordinated numbers from there.
 
-Tests check that every word text2num reads as a number is an anchor, so this stays a filter,
-never a second grammar: :func:`phrases.scan` reads the same phrases as it would at
-every token.
+Tests check that every word the grammar can start a number from (as text2num reads
+it) is an anchor, and that :func:`phrases.scan` reads the same phrases as it would at
+every token: this stays a filter, never a second grammar.
 """
 
 from __future__ import annotations

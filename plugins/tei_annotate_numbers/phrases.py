@@ -59,7 +59,7 @@ def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     """(start, end, element, attributes) for every number, measure, date and time in text.
 
     Phrases are read only from the tokens :func:`candidates` names; from any other token
-    the reader would find nothing and move on by one, so the result is the same.
+    the reader would find nothing and skip no candidate, so the result is the same.
     """
     toks = Tokens(text)
     words = toks.texts()
