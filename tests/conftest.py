@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,24 @@ def tei_schema():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def install_plugin():
+    """Install a module as a distribution with a ``tei_annotate`` entry point, as pip would."""
+
+    def install(site: Path, dist: str, version: str, module: str, source: str) -> None:
+        (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+        )
+        (info / "entry_points.txt").write_text(
+            f"[tei_annotate]\n{module} = {module}\n", encoding="utf-8"
+        )
+
+    return install
 
 
 @pytest.fixture

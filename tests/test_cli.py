@@ -115,7 +115,7 @@ def test_validate_command_reports_problems_with_line_numbers(run, tmp_path):
     bad = tmp_path / "bad.xml"
     bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text ref="#nowhere"/></TEI>')
     code, _, err = run("validate", str(bad))
-    assert code == 1 and "line 2" in err
+    assert code == 1 and f"{bad}:2: " in err  # FILE:LINE: message
 
 
 def test_console_script_reports_version():

@@ -36,6 +36,8 @@ MAX_SLOWDOWN = 30.0
 FLOOR_SECONDS_PER_MB = 30.0
 # Below this many seconds a timing says nothing about growth.
 NOISE = 0.05
+# No single run may take longer than this (the layer is stopped, the test fails).
+CAP = 10.0 * SCALE
 
 
 @functools.cache
@@ -87,12 +89,12 @@ def article(body: str) -> str:
 
 
 def seconds(text: str, layers: tuple[str, ...]) -> float:
-    """Best of two runs of the layers and the TEI renderer."""
+    """Best of two runs of the layers and the TEI renderer; each layer stopped after CAP s."""
     host = installed()
     best = float("inf")
     for _ in range(2):
         start = time.perf_counter()
-        annotate(text, layers, host=host).render("tei", host)
+        annotate(text, layers, host=host, timeout=CAP).render("tei", host)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -111,8 +113,28 @@ def prose_seconds_per_char(layers: tuple[str, ...], size: int) -> float:
     return seconds(article((PROSE * (size // len(PROSE) + 1))[:size]), layers) / size
 
 
-@pytest.mark.parametrize("layers", LAYER_SETS, ids=IDS)
-@pytest.mark.parametrize("pattern", PATTERNS)
+# Findings not yet fixed in the layer that owns them: (layer, pattern) -> what is wrong.
+# Each stays a test (xfail, not skip): it reports XPASS once the layer is fixed.
+KNOWN_SLOW = {
+    ("quotes", "curly quotes"): "marks.pair_block scans the whole stack of unclosed marks "
+    "for every mark: quadratic (20,000 “ in a paragraph: over 20 s)",
+    ("quotes", "alternating quotes"): "marks.pair_block, as for curly quotes",
+    ("quotes", "initials"): "text.sentence_spans splits the text from the last sentence "
+    "start at each skipped abbreviation: quadratic on 'A. A. A. ...'",
+}
+
+
+def _cases() -> list[object]:
+    cases = []
+    for pattern in PATTERNS:
+        for layers, ident in zip(LAYER_SETS, IDS, strict=True):
+            reason = KNOWN_SLOW.get((ident, pattern))
+            marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+            cases.append(pytest.param(layers, pattern, id=f"{pattern}-{ident}", marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("layers", "pattern"), _cases())
 def test_adversarial_text_gives_valid_tei_in_linear_time(layers, pattern):
     small = int(5_000 * SCALE)
     short, long = article(PATTERNS[pattern](small)), article(PATTERNS[pattern](4 * small))
@@ -249,7 +271,29 @@ def layer_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     return out
 
 
-PATTERN_CASES = layer_patterns()
+# Patterns only ever applied to a short window (name -> its longest window, where it is
+# used): these are timed at that length instead of along a whole text.
+BOUNDED = {
+    "tei_annotate_hedging.tokens.WORD_BEFORE": 12,  # .search(text, dot - 12, dot)
+}
+# Quadratic patterns not yet fixed in their layer: name -> what is wrong (xfail, not skip).
+KNOWN_QUADRATIC = {
+    "tei_annotate_quotes.text.END": "[.!?…]+ then a failing look-ahead, tried from every "
+    "dot of a run: quadratic on '....' (finditer over a paragraph)",
+    "tei_annotate_quotes.text.ABBREVIATION": "end-anchored (\\Z) but searched from every "
+    "start: quadratic on a long 'A.A.A.' token",
+}
+
+
+def _pattern_cases() -> list[object]:
+    cases = []
+    for where, pattern, scans in layer_patterns():
+        reason = KNOWN_QUADRATIC.get(where)
+        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+        cases.append(pytest.param(where, pattern, scans, id=where, marks=marks))
+    return cases
+
+
 CHUNKS = ["a", "A", "1", " ", "a ", "A ", "1,", "1.", ".", "'", '"', "“", "-", "A.", "aA1 ", "\n"]
 
 
@@ -264,11 +308,13 @@ def _run_time(pattern: re.Pattern[str], text: str, scans: bool) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.parametrize(
-    ("where", "pattern", "scans"), PATTERN_CASES, ids=[w for w, _, _ in PATTERN_CASES]
-)
+@pytest.mark.parametrize(("where", "pattern", "scans"), _pattern_cases())
 def test_layer_regular_expression_runs_in_linear_time(where, pattern, scans):
     """Each chunk repeated, then the pattern's own words repeated, then with a spoiler at the end."""
+    if where in BOUNDED:  # a short window: it cannot take long, however it is written
+        texts = [(chunk * BOUNDED[where])[: BOUNDED[where]] for chunk in CHUNKS]
+        assert sum(_run_time(pattern, text, True) for text in texts) < NOISE
+        return
     words = re.findall(r"[A-Za-z]{2,}", pattern.pattern)[:8]
     chunks = CHUNKS + [f"{w} " for w in words] + [w.capitalize() for w in words]
     for chunk in chunks:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import signal
 import sys
+import threading
+import time
 
 import pytest
 
@@ -11,6 +15,7 @@ from tei_annotate import Annotation, LayerError, annotate
 from .helpers import LayerPlugin, static_layer
 
 TEXT = "Title\n\nA paragraph of text.\n"
+BAD = r"layer 'bad' \(plugin 'LayerPlugin'\)"
 
 
 def run_layer(host, fn, produces=("seg",), requires=(), others=()):
@@ -23,8 +28,8 @@ def run_layer(host, fn, produces=("seg",), requires=(), others=()):
 @pytest.mark.parametrize(
     ("fn", "message"),
     [
-        (lambda doc, ctx: sys.exit(3), "layer 'bad' failed on <string>: SystemExit: 3"),
-        (lambda doc, ctx: None, "layer 'bad' failed on <string>: TypeError"),
+        (lambda doc, ctx: sys.exit(3), f"{BAD} failed on <string>: SystemExit: 3"),
+        (lambda doc, ctx: None, f"{BAD} failed on <string>: TypeError"),
         (lambda doc, ctx: [][1], "IndexError: list index out of range"),
         (
             lambda doc, ctx: (a for a in [Annotation(0, 1, "seg"), 1 / 0]),
@@ -41,7 +46,7 @@ def test_runaway_recursion_in_a_layer_is_a_layer_error(host):
     def recurse(doc, ctx):
         return recurse(doc, ctx)
 
-    with pytest.raises(LayerError, match="layer 'bad' failed on <string>: RecursionError"):
+    with pytest.raises(LayerError, match=f"{BAD} failed on <string>: RecursionError"):
         run_layer(host, recurse)
 
 
@@ -61,7 +66,7 @@ def test_runaway_recursion_in_a_layer_is_a_layer_error(host):
 def test_out_of_range_or_malformed_annotation_is_refused_naming_the_layer(
     host, annotation, message
 ):
-    with pytest.raises(LayerError, match=f"layer 'bad' on <string>.*{message}"):
+    with pytest.raises(LayerError, match=f"{BAD} on <string>.*{message}"):
         run_layer(host, lambda doc, ctx: [annotation])
 
 
@@ -70,7 +75,7 @@ def test_layer_forcing_a_change_into_the_frozen_document_is_caught(host):
         object.__setattr__(doc, "text", doc.text.upper())
         return []
 
-    with pytest.raises(LayerError, match="'bad'.*changed the document or the results"):
+    with pytest.raises(LayerError, match=f"{BAD} on <string>: changed the document or the results"):
         run_layer(host, rewrite)
 
 
@@ -82,7 +87,7 @@ def test_layer_forcing_a_change_into_a_required_layers_results_is_caught(host):
         object.__setattr__(a, "end", 3)
         return []
 
-    with pytest.raises(LayerError, match="'bad'.*changed the document or the results"):
+    with pytest.raises(LayerError, match=f"{BAD} on <string>: changed the document or the results"):
         run_layer(host, tamper, requires=("base",), others=(base,))
 
 
@@ -93,5 +98,57 @@ def test_results_a_layer_sees_are_read_only(host):
         ctx.results["base"] = None
         return []
 
-    with pytest.raises(LayerError, match="'bad' failed.*TypeError.*does not support item"):
+    with pytest.raises(LayerError, match=f"{BAD} failed.*TypeError.*does not support item"):
         run_layer(host, tamper, requires=("base",), others=(base,))
+
+
+def spin(doc, ctx):
+    while True:
+        pass
+
+
+def backtrack(doc, ctx):
+    re.match(r"(a+)+$", "a" * 64 + "b")  # exponential: never ends in practice
+    return []
+
+
+def swallow(doc, ctx):
+    while True:
+        try:  # noqa: SIM105  (the point: a layer hiding every error must still be stopped)
+            time.sleep(0.01)
+        except Exception:
+            pass
+
+
+@pytest.mark.parametrize("fn", [spin, backtrack, swallow], ids=["loop", "regex", "swallows"])
+def test_layer_running_past_the_timeout_is_stopped_and_named(host, fn):
+    host.register(LayerPlugin(static_layer("bad", fn, produces=[])))
+    start = time.perf_counter()
+    with pytest.raises(LayerError, match=f"{BAD} timed out on <string>: still running after 0.3 s"):
+        annotate(TEXT, ["bad"], host=host, timeout=0.3)
+    assert time.perf_counter() - start < 3
+
+
+def test_timeout_stops_a_layer_in_a_worker_thread_too(host):
+    host.register(LayerPlugin(static_layer("bad", spin, produces=[])))
+    errors = []
+
+    def work():
+        try:
+            annotate(TEXT, ["bad"], host=host, timeout=0.3)
+        except LayerError as exc:
+            errors.append(str(exc))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive() and "timed out" in errors[0]
+
+
+def test_timeout_leaves_no_alarm_behind(host):
+    host.register(LayerPlugin(static_layer("quick", [Annotation(0, 5, "seg")])))
+    previous = signal.getsignal(signal.SIGALRM)
+    annotate(TEXT, ["quick"], host=host, timeout=0.2)
+    time.sleep(0.3)  # an alarm left armed would fire here
+    assert signal.getsignal(signal.SIGALRM) is previous
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -15,7 +15,9 @@ def run(host, *layers, want=None, **kw):
 
 
 def test_span_outside_the_text_is_refused_naming_layer_and_document(host):
-    with pytest.raises(LayerError, match=r"layer 'bad' on <string>: span 5..999"):
+    with pytest.raises(
+        LayerError, match=r"layer 'bad' \(plugin 'LayerPlugin'\) on <string>: span 5..999"
+    ):
         run(host, static_layer("bad", [Annotation(5, 999, "seg")]))
 
 
@@ -95,7 +97,10 @@ def test_exception_inside_a_layer_names_layer_and_document(host):
     def boom(doc, ctx):
         raise ZeroDivisionError("division by zero")
 
-    with pytest.raises(LayerError, match="layer 'bad' failed on <string>: ZeroDivisionError"):
+    with pytest.raises(
+        LayerError,
+        match=r"layer 'bad' \(plugin 'LayerPlugin'\) failed on <string>: ZeroDivisionError",
+    ):
         run(host, static_layer("bad", boom, produces=["seg"]))
 
 

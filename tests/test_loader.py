@@ -104,3 +104,11 @@ def test_annotate_bytes_uses_the_loader_hook(host):
     result = annotate_bytes(codecs.BOM_UTF8 + b"T\n\nP.", name="in.txt", host=host)
     assert result.document.text == "T\n\nP."
     assert result.document.name == "in.txt"
+
+
+def test_block_at_finds_the_line_holding_an_offset_and_none_between_lines():
+    doc = annotate("Title\n\nBody line.\n").document
+    assert doc.block_at(0).id == "title"
+    assert doc.block_at(5) is None
+    assert doc.block_at(7).id == "p1"
+    assert doc.block_at(100) is None

@@ -204,5 +204,8 @@ def test_a_failing_layer_writes_no_partial_output(run, host, tmp_path):
     host.register(LayerPlugin(static_layer("flaky", fail_on_doc1, produces=["seg"])))
     out = tmp_path / "out"
     code, _, err = run(*map(str, docs), "-p", "flaky", "-o", str(out))
-    assert code == 1 and "layer 'flaky' failed on doc1.txt: RuntimeError: boom" in err
+    assert (
+        code == 1
+        and "layer 'flaky' (plugin 'LayerPlugin') failed on doc1.txt: RuntimeError: boom" in err
+    )
     assert sorted(p.name for p in out.iterdir()) == ["doc0.xml"]

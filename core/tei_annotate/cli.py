@@ -11,15 +11,18 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
 from .api import annotate_bytes
+from .config import load_config
 from .errors import InputError, OptionError, OutputError, TeiAnnotateError
-from .layers import resolve_layers
+from .formats import Format
+from .inventory import describe, describe_lines
+from .loader import decode
 from .output import write_atomic
 from .plugins import get_host
+from .result import Result
 from .validate import validate_tei
 
 __all__ = ["main"]
@@ -99,6 +102,12 @@ def _read(source: str) -> tuple[bytes, str, Path | None]:
     metavar="LAYER.KEY=VALUE",
     help="Set a layer option.",
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file (default: annotate.toml or [tool.tei-annotate] in pyproject.toml).",
+)
 def run(
     inputs: tuple[str, ...],
     plugins: tuple[str, ...],
@@ -107,13 +116,15 @@ def run(
     validate: bool,
     encoding: str | None,
     options: tuple[str, ...],
+    config_path: Path | None,
 ) -> None:
     """Annotate INPUT files (or stdin, given '-' or nothing) and write the result."""
     host = get_host()
-    layers = _split_plugins(plugins)
-    resolve_layers(layers, host.layers)
+    for broken in host.broken.values():
+        click.echo(f"annotate: warning: {broken}", err=True)
+    config = load_config(config_path)
+    layers, opts = config.settings(host, _split_plugins(plugins), _parse_options(options))
     fmt_obj = host.format(fmt)
-    opts = _parse_options(options)
     sources = list(inputs) or ["-"]
     if sources.count("-") > 1:
         raise InputError("stdin ('-') can be read only once")
@@ -132,12 +143,17 @@ def run(
             )
             rendered = fmt_obj.render(result)
             if validate:
-                validate_tei(rendered if fmt_obj.is_tei else result.render("tei", host), name)
+                validate_tei(
+                    rendered if fmt_obj.is_tei else result.render("tei", host),
+                    name,
+                    source=result.document.text,
+                )
             if target is None:
                 sys.stdout.buffer.write(rendered)
                 sys.stdout.buffer.flush()
             else:
-                write_atomic(target, rendered, inputs=[p for p in _input_paths(sources)])
+                write_atomic(target, rendered, inputs=_input_paths(sources))
+                _write_companions(fmt_obj, result, target, _input_paths(sources))
         except TeiAnnotateError as exc:
             if not many:
                 raise
@@ -145,6 +161,14 @@ def run(
             click.echo(f"annotate: {exc}", err=True)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _write_companions(fmt: Format, result: Result, target: Path, inputs: list[Path]) -> None:
+    """Write the files a format's readers need beside ``target``; an identical file is kept."""
+    for suffix, data in (fmt.companions(result) if fmt.companions else {}).items():
+        path = target.with_name(target.stem + suffix)
+        if not (path.is_file() and path.read_bytes() == data):
+            write_atomic(path, data, inputs=inputs)
 
 
 def _input_paths(sources: Sequence[str]) -> list[Path]:
@@ -169,73 +193,39 @@ def _targets(sources: list[str], output: Path | None, suffix: str, many: bool) -
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def plugins(as_json: bool) -> None:
-    """List the installed layers and output formats."""
+    """List the installed layers (with options), formats, and broken plugins."""
     host = get_host()
-    rows: list[dict[str, Any]] = []
-    for name in sorted(host.layers):
-        layer = host.layers[name]
-        dist, version = host.distribution(name)
-        rows.append(
-            {
-                "name": name,
-                "version": layer.version,
-                "description": layer.description,
-                "requires": list(layer.requires),
-                "produces": list(layer.produces),
-                "options": [
-                    {
-                        "name": o.name,
-                        "type": o.type.__name__,
-                        "default": _jsonable(o.default),
-                        "help": o.help,
-                    }
-                    for o in layer.options
-                ],
-                "plugin": host.layer_plugin[name],
-                "distribution": dist,
-                "distribution_version": version,
-            }
-        )
     if as_json:
-        formats = [
-            {
-                "name": f.name,
-                "suffix": f.suffix,
-                "description": f.description,
-                "plugin": host.format_plugin[n],
-            }
-            for n, f in sorted(host.formats.items())
-        ]
-        click.echo(json.dumps({"layers": rows, "formats": formats}, indent=2))
-        return
-    if not rows:
-        click.echo("No layers installed.")
-    for r in rows:
-        req = f" (requires {', '.join(r['requires'])})" if r["requires"] else ""
-        click.echo(
-            f"{r['name']} {r['version']}{req} [{r['distribution'] or r['plugin']}]: {r['description']}"
-        )
-    click.echo(f"formats: {', '.join(sorted(host.formats))}")
-
-
-def _jsonable(value: object) -> object:
-    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+        click.echo(json.dumps(describe(host), indent=2))
+    else:
+        click.echo("\n".join(describe_lines(host)))
 
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate_cmd(files: tuple[Path, ...]) -> None:
-    """Check TEI FILES against tei_all and their pointers."""
+@click.option(
+    "--source",
+    type=click.Path(path_type=Path),
+    help="The plain text FILE came from: also check its text was not changed.",
+)
+@click.option("--encoding", help="Read --source in this encoding instead of UTF-8.")
+def validate_cmd(files: tuple[Path, ...], source: Path | None, encoding: str | None) -> None:
+    """Check TEI FILES against tei_all and their pointers; problems as FILE:LINE: message."""
+    if source is not None and len(files) > 1:
+        raise InputError("--source checks one FILE at a time")
+    text = decode(_read(str(source))[0], str(source), encoding) if source else None
     bad = 0
     for f in files:
         data, _, _ = _read(str(f))
         try:
-            validate_tei(data, str(f))
+            validate_tei(data, str(f), source=text)
         except TeiAnnotateError as exc:
             bad += 1
             problems = getattr(exc, "problems", ()) or (str(exc),)
-            for p in problems:
-                click.echo(f"{f}: {p}", err=True)
+            for p in problems:  # FILE:LINE: message, as compilers write it for editors
+                line, colon, message = p.removeprefix("line ").partition(": ")
+                where = f"{line}:" if colon and line.isdigit() else ""
+                click.echo(f"{f}:{where} {message if where else p}", err=True)
         else:
             click.echo(f"{f}: valid")
     if bad:

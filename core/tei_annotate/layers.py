@@ -102,6 +102,8 @@ class Layer:
     ``annotate(document, context)`` returns annotations and header entries.
     ``requires`` names layers whose results it reads; ``produces`` lists the TEI
     elements it may emit (inline and in the header); the host refuses others.
+    ``origin`` is filled in by the host (the plugin and distribution that
+    registered the layer) so every error about the layer can name them.
     """
 
     name: str
@@ -111,6 +113,7 @@ class Layer:
     requires: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     produces: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     options: tuple[Option, ...] = attrs.field(default=(), converter=tuple)
+    origin: str = attrs.field(default="", eq=False, kw_only=True)
 
     def option_values(self, given: Mapping[str, object]) -> dict[str, Any]:
         """Defaults overlaid with ``given``, typed; unknown names are an OptionError."""

@@ -7,7 +7,9 @@ alone decides how crossing spans are nested.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from typing import Literal, TypeAlias
 
 from attrs import field, frozen
@@ -159,9 +161,13 @@ class Document:
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
 
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(b.start for b in self.blocks)
+
     def block_at(self, offset: int) -> Block | None:
         """The block holding ``offset``, or None between blocks."""
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
         return None

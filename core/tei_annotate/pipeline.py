@@ -15,6 +15,7 @@ from .errors import LayerError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Document, Entry, Node
 from .result import Result
+from .timelimit import Expired, time_limit
 from .xmltext import unsafe_char
 
 __all__ = ["ENTRY_PLACES", "run_layers"]
@@ -35,8 +36,12 @@ def run_layers(
     document: Document,
     layers: Iterable[Layer],
     options: Mapping[str, Mapping[str, object]] | None = None,
+    timeout: float | None = None,
 ) -> Result:
-    """Run ``layers`` (already in dependency order) on ``document``."""
+    """Run ``layers`` (already in dependency order) on ``document``.
+
+    ``timeout``: seconds each layer may take on the document before it is stopped.
+    """
     layers = list(layers)
     options = options or {}
     unknown = sorted(set(options) - {lay.name for lay in layers})
@@ -56,13 +61,17 @@ def run_layers(
         )
         before = _fingerprint(document, results)
         try:
-            items: list[object] = list(layer.annotate(document, context))
+            with time_limit(timeout):
+                items: list[object] = list(layer.annotate(document, context))
+        except Expired:
+            raise LayerError(
+                f"{_who(layer)} timed out on {document.name}: still running after {timeout:g} s"
+            ) from None
         except TeiAnnotateError:
             raise
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
-            raise LayerError(
-                f"layer {layer.name!r} failed on {document.name}: {type(exc).__name__}: {exc}"
-            ) from exc
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
         if _fingerprint(document, results) != before:
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
@@ -100,9 +109,14 @@ def _own_ids(results: Mapping[str, LayerResult], current: LayerResult, name: str
     return ids | {e.group for e in r.entries if e.group}
 
 
+def _who(layer: Layer) -> str:
+    """The layer and, when the host knows it, the plugin and distribution behind it."""
+    return f"layer {layer.name!r}" + (f" ({layer.origin})" if layer.origin else "")
+
+
 def _fail(layer: Layer, document: Document, message: str, at: int | None = None) -> LayerError:
     where = f" at offset {at}" if at is not None else ""
-    return LayerError(f"layer {layer.name!r} on {document.name}{where}: {message}")
+    return LayerError(f"{_who(layer)} on {document.name}{where}: {message}")
 
 
 def _check(

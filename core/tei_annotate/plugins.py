@@ -4,6 +4,8 @@ Plugins are entry points in the group ``tei_annotate``; the built-in layers are
 found the same way.  Loading is lazy and happens once per process.
 ``TEI_ANNOTATE_LOAD_PLUGINS=a,b`` loads only those external plugins (by entry-point
 or distribution name); set to an empty string it loads none of them.
+A plugin that fails to import or register is kept aside as broken, with its
+reason, so the others still load and ``annotate plugins`` can show it.
 """
 
 from __future__ import annotations
@@ -17,16 +19,31 @@ import attrs
 import pluggy
 
 from . import builtins, hookspecs
-from .errors import InputError, PluginError
+from .errors import InputError, PluginError, TeiAnnotateError
 from .formats import Format
-from .layers import Layer, check_name
+from .layers import Layer, check_name, resolve_layers
 from .model import Document
+from .trace import Tracer
 
-__all__ = ["PluginHost", "get_host", "make_host"]
+__all__ = ["BrokenPlugin", "PluginHost", "get_host", "make_host"]
 
 GROUP = hookspecs.PROJECT
 OWN_DISTRIBUTION = "tei-annotate"
 LOAD_ENV = "TEI_ANNOTATE_LOAD_PLUGINS"
+
+
+@attrs.frozen
+class BrokenPlugin:
+    """An installed plugin that could not be imported or registered, and why."""
+
+    name: str
+    distribution: str
+    version: str
+    reason: str
+
+    def __str__(self) -> str:
+        dist = f"{self.distribution or '?'!r} {self.version}".rstrip()
+        return f"plugin {self.name!r} from distribution {dist} is broken: {self.reason}"
 
 
 @attrs.define
@@ -39,9 +56,18 @@ class PluginHost:
     layer_plugin: dict[str, str] = attrs.Factory(dict)
     format_plugin: dict[str, str] = attrs.Factory(dict)
     distributions: dict[str, tuple[str, str]] = attrs.Factory(dict)
+    broken: dict[str, BrokenPlugin] = attrs.Factory(dict)
+    tracer: Tracer = attrs.Factory(Tracer)
 
     def register(self, plugin: object, name: str | None = None) -> None:
-        """Register a plugin object or module and collect its layers and formats."""
+        """Register a plugin object or module and collect its layers and formats.
+
+        Without ``name`` a module goes by its module name and an object by its
+        class name (pluggy's fallback, an id number, says nothing in a message).
+        """
+        if name is None:
+            readable = getattr(plugin, "__name__", None) or type(plugin).__name__
+            name = None if self.pm.has_plugin(readable) else readable
         self.pm.register(plugin, name=name)
         plugin_name = self.pm.get_name(plugin) or repr(plugin)
         for hook, collect in (
@@ -50,7 +76,24 @@ class PluginHost:
         ):
             for impl in hook.get_hookimpls():
                 if impl.plugin is plugin:
-                    _call(impl, lambda item, c=collect: c(item, plugin_name))  # type: ignore[misc]
+                    with self.tracer.timed(f"{hook.name} ({self.origin(plugin_name)})") as added:
+                        _call(impl, lambda item, c=collect, a=added: c(item, plugin_name, a))  # type: ignore[misc]
+
+    def origin(self, plugin: str) -> str:
+        """``plugin 'x' from distribution 'd' 1.0``, for messages."""
+        dist, version = self.distributions.get(plugin, ("", ""))
+        where = f" from distribution {dist!r} {version}".rstrip() if dist else ""
+        return f"plugin {plugin!r}{where}"
+
+    def resolve(self, wanted: Iterable[str]) -> list[Layer]:
+        """:func:`resolve_layers` over this host's layers; errors also name broken plugins."""
+        try:
+            return resolve_layers(wanted, self.layers)
+        except PluginError as exc:
+            if not self.broken:
+                raise
+            broken = "; ".join(str(b) for b in self.broken.values())
+            raise PluginError(f"{exc.args[0]}; also installed but {broken}") from None
 
     def unregister(self, plugin: object) -> None:
         """Remove a plugin and everything it registered."""
@@ -60,7 +103,7 @@ class PluginHost:
             for key in [k for k, owner in owners.items() if owner == name]:
                 del table[key], owners[key]
 
-    def _add_layer(self, layer: object, plugin: str) -> None:
+    def _add_layer(self, layer: object, plugin: str, added: list[str]) -> None:
         if not isinstance(layer, Layer):
             raise PluginError(f"plugin {plugin!r} registered {layer!r}, which is not a Layer")
         check_name(layer.name, plugin)
@@ -69,10 +112,12 @@ class PluginHost:
                 f"layer {layer.name!r} is registered twice: by plugin "
                 f"{self.layer_plugin[layer.name]!r} and by plugin {plugin!r}"
             )
-        self.layers[layer.name] = layer
+        layer = attrs.evolve(layer, origin=self.origin(plugin))
+        self.layers[layer.name] = self.tracer.layer(layer)
         self.layer_plugin[layer.name] = plugin
+        added.append(f"layer {layer.name!r}")
 
-    def _add_format(self, fmt: object, plugin: str) -> None:
+    def _add_format(self, fmt: object, plugin: str, added: list[str]) -> None:
         if not isinstance(fmt, Format):
             raise PluginError(f"plugin {plugin!r} registered {fmt!r}, which is not a Format")
         if fmt.name in self.formats:
@@ -80,8 +125,9 @@ class PluginHost:
                 f"format {fmt.name!r} is registered twice: by plugin "
                 f"{self.format_plugin[fmt.name]!r} and by plugin {plugin!r}"
             )
-        self.formats[fmt.name] = fmt
+        self.formats[fmt.name] = self.tracer.format(fmt, plugin)
         self.format_plugin[fmt.name] = plugin
+        added.append(f"format {fmt.name!r}")
 
     def format(self, name: str) -> Format:
         try:
@@ -119,12 +165,17 @@ def _entry_points() -> Iterable[importlib.metadata.EntryPoint]:
 
 
 def make_host(load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> PluginHost:
-    """A fresh host with the core plugin, the installed plugins (unless told not to) and ``plugins``."""
+    """A fresh host with the core plugin, the installed plugins (unless told not to) and ``plugins``.
+
+    An installed plugin that fails to import or register lands in ``host.broken``;
+    a plugin passed in ``plugins`` is the caller's own code, so its errors raise.
+    """
     pm = pluggy.PluginManager(GROUP)
     pm.add_hookspecs(hookspecs)
-    host = PluginHost(pm)
-    host.register(builtins, name="tei_annotate.builtins")
+    host = PluginHost(pm, tracer=Tracer.from_env())
+    host.tracer.monitor(pm)
     host.distributions["tei_annotate.builtins"] = (OWN_DISTRIBUTION, _own_version())
+    host.register(builtins, name="tei_annotate.builtins")
     if load_entrypoints:
         wanted = _wanted(os.environ.get(LOAD_ENV))
         seen: set[str] = set()
@@ -135,19 +186,35 @@ def make_host(load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> 
             if dist != OWN_DISTRIBUTION and wanted is not None and not wanted & {ep.name, dist}:
                 continue
             seen.add(ep.name)
-            try:
-                plugin = ep.load()
-            except Exception as exc:
-                raise PluginError(
-                    f"plugin {ep.name!r} from distribution {dist or '?'!r} failed to import: "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
-            host.register(plugin, name=ep.name)
             host.distributions[ep.name] = (dist, ep.dist.version if ep.dist else "")
+            _load_entry_point(host, ep)
     for plugin in plugins:
         host.register(plugin)
     pm.check_pending()
     return host
+
+
+def _load_entry_point(host: PluginHost, ep: importlib.metadata.EntryPoint) -> None:
+    """Import and register one installed plugin, or record it as broken."""
+    dist, version = host.distributions[ep.name]
+    stage = "import"
+    plugin: object = None
+    try:
+        with host.tracer.timed(f"import {host.origin(ep.name)}"):
+            plugin = ep.load()
+        stage = "register"
+        host.register(plugin, name=ep.name)
+        host.pm.check_pending()  # a misspelled hook in this plugin
+    except Exception as exc:
+        if plugin is not None and host.pm.is_registered(plugin):
+            host.unregister(plugin)
+        host.broken[ep.name] = BrokenPlugin(ep.name, dist, version, f"{stage}: {_reason(exc)}")
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception as one line, without our error code (the caller adds its own)."""
+    text = str(exc.args[0]) if isinstance(exc, TeiAnnotateError) and exc.args else str(exc)
+    return " ".join(f"{type(exc).__name__}: {text}".split())
 
 
 def _own_version() -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from importlib import resources
 from typing import Any
 
@@ -15,7 +16,7 @@ from lxml import etree
 from .errors import ValidationError
 from .xmltext import string_value
 
-__all__ = ["check_pointers", "schema", "validate_tei"]
+__all__ = ["check_pointers", "check_text", "schema", "validate_tei"]
 
 POINTER_ATTRS = (
     "ref",
@@ -31,6 +32,7 @@ POINTER_ATTRS = (
     "sameAs",
 )
 STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
+GLYPH = re.compile(r"U\+([0-9A-Fa-f]{1,6})\Z")  # <g type="U+0007"/>: a character XML cannot hold
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SAFE_PARSER = etree.XMLParser(
@@ -79,13 +81,56 @@ def check_pointers(root: Any) -> list[str]:
     return problems
 
 
-def validate_tei(data: bytes | Any, name: str = "<output>") -> None:
-    """Raise ValidationError listing every schema and pointer problem (with line numbers)."""
+def _pieces(el: Any) -> Any:
+    """(text, line) pieces of an element's string value; ``g type="U+0007"`` is its character."""
+    glyph = GLYPH.match(el.get("type") or "") if el.tag == f"{TEI}g" else None
+    if glyph and int(glyph.group(1), 16) <= sys.maxunicode:
+        yield chr(int(glyph.group(1), 16)), el.sourceline
+    elif isinstance(el.tag, str) and el.text:
+        yield el.text, el.sourceline
+    for child in el:
+        if isinstance(child.tag, str):
+            yield from _pieces(child)
+        if child.tail:
+            yield child.tail, child.sourceline
+
+
+def check_text(root: Any, source: str) -> list[str]:
+    """Where the text of ``<text>`` stops being ``source``: hand edits must only add markup."""
+    text_el = root.find(f"{TEI}text")
+    if text_el is None:
+        return ["the document has no <text> element"]
+    pos = 0
+    for piece, line in _pieces(text_el):
+        want = source[pos : pos + len(piece)]
+        if piece != want:
+            i = next(
+                (k for k, (a, b) in enumerate(zip(piece, want, strict=False)) if a != b), len(want)
+            )
+            at = pos + i
+            return [
+                f"line {line}: the text differs from the source at character {at}: "
+                f"has {piece[i : i + 20]!r}, the source has {source[at : at + 20]!r}"
+            ]
+        pos += len(piece)
+    if pos < len(source):
+        return [f"the text ends at character {pos}; the source goes on: {source[pos : pos + 20]!r}"]
+    return []
+
+
+def validate_tei(data: bytes | Any, name: str = "<output>", source: str | None = None) -> None:
+    """Raise ValidationError listing every schema and pointer problem (with line numbers).
+
+    Given ``source``, also check that the text is still the source text (no lost,
+    added or changed character), as after editing an output by hand.
+    """
     if isinstance(data, bytes):
         try:
             root = etree.fromstring(data, SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
-            raise ValidationError(f"{name}: not well-formed XML: {exc}", (str(exc),)) from None
+            where = f"line {exc.lineno}: " if exc.lineno else ""
+            problem = f"{where}not well-formed XML: {exc.msg}"
+            raise ValidationError(f"{name}: {problem}", (problem,)) from None
         tree = root.getroottree()
     else:
         root = data
@@ -95,6 +140,8 @@ def validate_tei(data: bytes | Any, name: str = "<output>") -> None:
     if not rng.validate(tree):
         problems = [f"line {e.line}: {e.message}" for e in rng.error_log]
     problems += check_pointers(root)
+    if source is not None:
+        problems += check_text(root, source)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ValidationError(f"{name}: invalid TEI: {problems[0]}{more}", tuple(problems))

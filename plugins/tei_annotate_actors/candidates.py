@@ -1,0 +1,336 @@
+"""Candidate name spans: runs of capitalised words, trimmed of what is not a name.
+
+English marks proper names with capitals, but also the first word of a sentence
+and every word of some headings.  A run of capitalised words (with the few
+lower-case connectors names contain: "of the", "de", "al-") is a candidate; a
+sentence-initial word without other evidence is dropped from it; leading titles
+("President", "Foreign Minister", "Gen.") are kept apart as the name's role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from attrs import define, field
+
+from . import gazetteer
+from .lexicon import (
+    FUNCTION_WORDS,
+    GEO_HEADS,
+    GEO_NOUNS,
+    GEO_OPENERS,
+    HONORIFICS,
+    MONTHS_AND_DAYS,
+    NAME_CONNECTORS,
+    NON_ACTOR_HEADS,
+    NON_ACTOR_OPENERS,
+    ORG_HEADS,
+    ORG_OPENERS,
+    SHIP_PREFIXES,
+    SURNAME_PARTICLES,
+    TITLE_MODIFIERS,
+    TITLE_NOUNS,
+)
+from .tokens import Token
+
+__all__ = ["Candidate", "extend_to_title", "find_candidates", "key", "shape", "title_cased"]
+
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ad-|ibn|bin)-[A-Z]")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
+ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
+# Joining "of"/"for": the word before it must be a head that takes such a complement.
+# Words of a title's complement before the name: "Secretary of State", "of Foreign Affairs".
+COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
+OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
+
+
+def key(word: str) -> str:
+    """A word as looked up in the word classes: lower case, no final dot."""
+    return word.lower().rstrip(".")
+
+
+def is_acronym(word: str) -> bool:
+    return len(word.replace(".", "")) >= 2 and bool(ACRONYM.match(word))
+
+
+def is_function_word(word: str) -> bool:
+    """A closed-class word ("The", "However"); all-capital "US" or "IT" is not one."""
+    return key(word) in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+
+
+def is_capitalised(tok: Token) -> bool:
+    t = tok.text
+    return t[0].isupper() or bool(ARABIC_ARTICLE.match(t))
+
+
+@define
+class Candidate:
+    """A name found in the text, with its role words and its context."""
+
+    tokens: list[Token]
+    role: list[Token] = field(factory=list)
+    prev: list[Token] = field(factory=list)  # up to three tokens before the span
+    next: list[Token] = field(factory=list)  # up to three tokens after the span
+    kind: str | None = None  # "person" | "org" | "place"
+    strength: int = 0
+    ref: str | None = None
+    hint: str | None = None  # a type proposed by a statistical backend
+
+    @property
+    def start(self) -> int:
+        return (self.role or self.tokens)[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def name_start(self) -> int:
+        return self.tokens[0].start
+
+    def text(self, source: str) -> str:
+        return source[self.name_start : self.end]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens if t.is_word]
+
+
+def title_cased(tokens: Sequence[Token]) -> bool:
+    """Does a block capitalise most of its longer words, as some headings do?"""
+    words = [t.text for t in tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words joined by name connectors."""
+    runs: list[tuple[int, int]] = []
+    n, i = len(tokens), 0
+    while i < n:
+        tok = tokens[i]
+        nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
+        starts = tok.is_word and (
+            is_capitalised(tok)
+            or (ORDINAL.match(tok.text) is not None and nxt_cap)
+            # a surname particle may open a name: "de Mistura"
+            or (tok.text in SURNAME_PARTICLES and nxt_cap and not (i and tokens[i - 1].is_word))
+        )
+        if not starts:
+            i += 1
+            continue
+        j, seen_of = i + 1, False
+        while j < n:
+            t = tokens[j]
+            if t.is_word and (
+                is_capitalised(t)
+                or (ORDINAL.match(t.text) and j + 1 < n and is_capitalised(tokens[j + 1]))
+            ):
+                j += 1
+                continue
+            if t.text in NAME_CONNECTORS and j + 1 < n:
+                k = j + 1
+                if t.text in ("of", "for", "and") and tokens[k].text == "the" and k + 1 < n:
+                    k += 1
+                if not (tokens[k].is_word and is_capitalised(tokens[k])):
+                    break
+                before = key(tokens[j - 1].text)
+                if t.text in ("of", "for") and before in OF_JOINERS:
+                    seen_of = True
+                    j = k
+                    continue
+                if t.text == "and" and seen_of and not is_acronym(tokens[k].text):
+                    j = k
+                    continue
+                if t.text in SURNAME_PARTICLES and t.text != "and":
+                    j = k
+                    continue
+                break
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _is_title(word: str) -> bool:
+    k = key(word)
+    return k in TITLE_NOUNS or k in HONORIFICS or word == "HE"
+
+
+def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
+    """Is there a reason to read a sentence-initial word as (part of) a name?"""
+    w, k = tok.text, key(tok.text)
+    if is_function_word(w) or k in MONTHS_AND_DAYS:
+        return False
+    if is_acronym(w) or any(c.isdigit() for c in w) or known(w):
+        return True
+    if _is_title(w) or k in TITLE_MODIFIERS:
+        return run_len > 1
+    if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
+        return run_len > 1
+    if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
+        return True
+    return run_len > 1 and gazetteer.is_given_name(w)
+
+
+def find_candidates(
+    tokens: Sequence[Token], known: Callable[[str], bool], heading: bool = False
+) -> list[Candidate]:
+    """Candidate names of one block.
+
+    ``known(word)`` says whether the document uses ``word`` capitalised inside a
+    sentence, which makes it a name wherever it stands.  In a ``heading`` every
+    word is treated as sentence-initial.
+    """
+    out: list[Candidate] = []
+    for i, j in _runs(tokens):
+        # drop leading words that are capitalised only by position
+        while i < j and (
+            is_function_word(tokens[i].text)
+            or key(tokens[i].text) in MONTHS_AND_DAYS
+            or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known))
+        ):
+            i += 1
+        # in headings, trailing words need evidence too
+        while heading and i < j and not _evidence(tokens[j - 1], j - i, known):
+            j -= 1
+        while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
+            j -= 1
+        out += shape(tokens, i, j)
+    return out
+
+
+def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
+    """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
+    span = list(tokens[i:j])
+    if span and "-" in span[-1].text:
+        span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
+    if not span:
+        return []
+    first = span[0].text
+    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
+        return []  # "USS Hopper", "Operation Inherent Resolve": not actors
+    if key(span[-1].text) in NON_ACTOR_HEADS:
+        return []  # "Criminal Code", "Book of Revelation": texts, laws, events
+    # a demonym before an acronym is not part of it: "Kurdish YPG"
+    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
+        span.pop(0)
+    role, name = _split_role(span)
+    if not name or all(key(t.text) in MONTHS_AND_DAYS for t in name):
+        return []
+    if len(name) == 1 and is_function_word(name[0].text):
+        return []
+    return [
+        Candidate(
+            tokens=part,
+            role=role if part[0] is name[0] else [],
+            prev=list(tokens[max(0, i - 3) : i]),
+            next=list(tokens[j : j + 3]),
+        )
+        for part in _split_compound(name)
+    ]
+
+
+def _capitalised_prefix(tok: Token) -> list[Token]:
+    """The capitalised parts of a hyphenated word before a lower-case part, as one token."""
+    parts = tok.text.split("-")
+    keep = 0
+    for p in parts:
+        if not p[:1].isupper() and not p[:1].isdigit():
+            break
+        keep += 1
+    if keep == len(parts):
+        return [tok]
+    if keep == 0:
+        return []
+    text = "-".join(parts[:keep])
+    return [Token(tok.start, tok.start + len(text), text, tok.initial)]
+
+
+def extend_to_title(tokens: Sequence[Token], i: int) -> int:
+    """Index where a name starting at ``i`` starts with the titles before it ("Gen. X")."""
+    while (
+        i > 0
+        and tokens[i - 1].text[:1].isupper()
+        and (_is_title(tokens[i - 1].text) or key(tokens[i - 1].text) in TITLE_MODIFIERS)
+    ):
+        i -= 1
+    return i
+
+
+def _split_compound(name: list[Token]) -> list[list[Token]]:
+    """ "US-Ukraine talks": a hyphenated pair of places is two names."""
+    if len(name) != 1 or "-" not in name[0].text:
+        return [name]
+    tok, parts, pos = name[0], [], name[0].start
+    for piece in tok.text.split("-"):
+        parts.append(Token(pos, pos + len(piece), piece, False))
+        pos += len(piece) + 1
+    if all(
+        p.text[:1].isupper()
+        and (gazetteer.place_kind(p.text) == "country" or gazetteer.country_initials(p.text))
+        for p in parts
+    ):
+        return [[p] for p in parts]
+    return [name]
+
+
+def _role_prefix_word(word: str) -> bool:
+    """May ``word`` stand before a title as part of it ("US", "Iraqi", "Army", "Foreign")?"""
+    k = key(word)
+    return (
+        k in TITLE_MODIFIERS
+        or k in ORG_HEADS
+        or gazetteer.is_demonym(word)
+        or gazetteer.place_kind(word) == "country"
+        or (is_acronym(word) and gazetteer.country_initials(word) is not None)
+    )
+
+
+def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(title tokens, name tokens): "General Valery Gerasimov" -> General | Valery Gerasimov.
+
+    The title may start with words that qualify it ("U.S. Army General Joseph
+    Votel", "Turkish Foreign Minister Mevlüt Çavuşoğlu") and take a complement
+    ("Secretary of State John Kerry").
+    """
+    t = next((n for n, tok in enumerate(span) if _is_title(tok.text)), None)
+    if t is None or not all(_role_prefix_word(tok.text) for tok in span[:t]):
+        return [], _strip_trailing_title(span)
+    k = t
+    while k < len(span) and (
+        _is_title(span[k].text)
+        or (key(span[k].text) in TITLE_MODIFIERS and k + 1 < len(span))
+        or span[k].text == "-"
+    ):
+        k += 1
+    if k < len(span) and span[k].text in ("of", "for"):
+        k += 1
+        while k < len(span) and (
+            key(span[k].text) in TITLE_MODIFIERS
+            or key(span[k].text) in COMPLEMENT_WORDS
+            or gazetteer.place_kind(span[k].text) == "country"
+        ):
+            k += 1
+    rest = span[k:]
+    if not rest:
+        return span, []
+    last = key(rest[-1].text)
+    if (
+        last in ORG_HEADS
+        or last in GEO_HEADS
+        or gazetteer.place_kind(" ".join(tok.text for tok in rest))
+        or rest[0].text in NAME_CONNECTORS
+    ):
+        return ([], span) if t == 0 else ([], rest)  # "General Staff": the title is in the name
+    return span[:k], rest
+
+
+def _strip_trailing_title(span: list[Token]) -> list[Token]:
+    """ "Inherent Resolve Commander": a title after a name is a role, not part of it."""
+    n = len(span)
+    if n < 2 or not _is_title(span[-1].text) or key(span[-1].text) in ORG_HEADS:
+        return span
+    while n and (_is_title(span[n - 1].text) or key(span[n - 1].text) in TITLE_MODIFIERS):
+        n -= 1
+    return span[:n]

@@ -1,0 +1,213 @@
+"""Actors described rather than named: "a French diplomat", "the Russian leader".
+
+A description is a noun phrase headed by a person role noun: a determiner or a
+possessor ("the", "a", "his", "Trump’s"), a few modifiers (adjectives,
+demonyms, names: "a former Kremlin insider") and the role noun, with a
+complement that names something ("envoy to Ukraine", "chief of the General
+Staff").  It points at a named actor when it stands in apposition to the name
+("Kaja Kallas, the European Commission’s foreign policy chief"); a definite
+one otherwise refers back to the last person named; an indefinite one is an
+anonymous actor of its own, so that quotes can point at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import define
+
+from . import gazetteer
+from .candidates import Candidate, key
+from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, words
+from .registry import Registry
+from .tokens import Token
+
+__all__ = ["Description", "describe"]
+
+DEFINITE = words("the his her their its our my your")
+INDEFINITE = words("a an")
+COPULAS = words("is are was were be been being become became of as")
+POSSESSIVE = frozenset(("’s", "'s"))
+PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
+MAX_MODIFIERS = 5
+# How far back (in characters) a definite description looks for the person it means.
+ANTECEDENT_WINDOW = 1500
+
+
+@define
+class Description:
+    start: int
+    end: int
+    kind: str
+    ref: str
+    head: int  # token index of the role noun, within its block
+
+
+def _is_role(tok: Token) -> bool:
+    k = key(tok.text)
+    return tok.text.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
+
+
+def _phrase(
+    toks: Sequence[Token], i: int, names_at: dict[int, Candidate]
+) -> tuple[int, int, list[Candidate]] | None:
+    """(first token, last token, names inside) of a description opening at token i."""
+    n, j, inside = len(toks), i, []
+    t = toks[i]
+    if key(t.text) in DEFINITE | INDEFINITE:
+        j = i + 1
+    elif t.start in names_at and _possessed(toks, names_at[t.start]):
+        pass
+    else:
+        return None
+    modifiers = 0
+    while j < n and modifiers <= MAX_MODIFIERS:
+        t = toks[j]
+        if t.start in names_at:
+            c = names_at[t.start]
+            inside.append(c)
+            while j < n and toks[j].start < c.end:
+                j += 1
+            if j < n and toks[j].text in POSSESSIVE:
+                j += 1
+            modifiers += 1
+            continue
+        if _is_role(t):
+            end = j
+            while end + 1 < n and _is_role(toks[end + 1]):
+                end += 1
+            end = _complement(toks, end, names_at, inside)
+            return i, end, inside
+        if not t.is_word or key(t.text) in FUNCTION_WORDS:
+            return None
+        if not (t.text.islower() or gazetteer.is_demonym(t.text)):
+            return None
+        modifiers += 1
+        j += 1
+    return None
+
+
+def _possessed(toks: Sequence[Token], c: Candidate) -> bool:
+    after = next((t for t in toks if t.start >= c.end), None)
+    return after is not None and after.text in POSSESSIVE
+
+
+def _complement(
+    toks: Sequence[Token], end: int, names_at: dict[int, Candidate], inside: list[Candidate]
+) -> int:
+    """Extend the head over "to Ukraine", "of the General Staff" when a name follows."""
+    k = end + 1
+    if k < len(toks) and toks[k].text in ("to", "of", "for", "at"):
+        k += 1
+        if k < len(toks) and toks[k].text == "the":
+            k += 1
+        if k < len(toks) and toks[k].start in names_at:
+            c = names_at[toks[k].start]
+            inside.append(c)
+            while k + 1 < len(toks) and toks[k + 1].start < c.end:
+                k += 1
+            return k
+    return end
+
+
+def describe(
+    source: str,
+    blocks: Sequence[tuple[list[Token], bool]],
+    names: Sequence[Candidate],
+    registry: Registry,
+) -> list[Description]:
+    """Person descriptions of the document, each pointing at an entry of ``registry``."""
+    starts = {c.start: c for c in names}
+    ends = {c.end: c for c in names}
+    persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.start)
+    out: list[Description] = []
+    for toks, heading in blocks:
+        if heading:
+            continue
+        i = 0
+        while i < len(toks):
+            found = None
+            if not (i and key(toks[i - 1].text) in COPULAS):
+                found = _phrase(toks, i, starts)
+            if found is None:
+                i += 1
+                continue
+            first, last, inside = found
+            s, e = toks[first].start, toks[last].end
+            ref = _apposition(source, s, e, starts, ends)
+            definite = key(toks[first].text) not in INDEFINITE
+            if ref is None and definite and key(toks[first].text) in DEFINITE:
+                ref = _antecedent(persons, s)
+            label = source[s:e]
+            if ref is None:
+                ref = registry.anonymous("person", label)
+            _note_role(registry, ref, source, toks, first, last, inside)
+            out.append(Description(s, e, "person", ref, last))
+            i = last + 1
+    return out
+
+
+def _apposition(
+    source: str, s: int, e: int, starts: dict[int, Candidate], ends: dict[int, Candidate]
+) -> str | None:
+    """The person named right beside a description: "X, the ..." or "the ..., X" or "the ... X"."""
+    after = e
+    while after < len(source) and source[after] in " ,":
+        after += 1
+    c = starts.get(after)
+    if c is not None and c.kind == "person" and source[e:after].count(",") <= 1:
+        return c.ref
+    before = s
+    while before > 0 and source[before - 1] in " ,":
+        before -= 1
+    c = ends.get(before)
+    if c is not None and c.kind == "person" and "," in source[before:s]:
+        return c.ref
+    return None
+
+
+def _antecedent(persons: Sequence[Candidate], at: int) -> str | None:
+    """The last person named before ``at`` (within a few paragraphs)."""
+    best = None
+    for c in persons:
+        if c.end > at:
+            break
+        best = c
+    if best is not None and at - best.end <= ANTECEDENT_WINDOW:
+        return best.ref
+    return None
+
+
+def _note_role(
+    registry: Registry,
+    ref: str,
+    source: str,
+    toks: Sequence[Token],
+    first: int,
+    last: int,
+    inside: list[Candidate],
+) -> None:
+    """Record the description's role (and the organisations in it) on the entry."""
+    draft = registry.drafts.get(ref)
+    if draft is None:
+        return
+    words = toks[first : last + 1]
+    if inside and words and words[0].start == inside[0].start:
+        words = [t for t in words if t.start >= inside[0].end and t.text not in POSSESSIVE]
+    elif words and key(words[0].text) in DEFINITE | INDEFINITE:
+        words = words[1:]
+    while words and (words[0].text == "the" or words[0].text in POSSESSIVE):
+        words = words[1:]
+    org_spans = [(c.start, c.end) for c in inside]
+    role = " ".join(
+        t.text
+        for t in words
+        if not any(a <= t.start < b for a, b in org_spans)
+        and t.text not in POSSESSIVE
+        and t.text != "the"
+    )
+    role = role.removesuffix(" to").removesuffix(" of").removesuffix(" for").strip()
+    draft.add("occupations", role)
+    for c in inside:
+        if c.kind in ("org", "place") and c.ref != ref:
+            draft.add("affiliations", c.text(source))

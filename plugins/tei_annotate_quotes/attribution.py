@@ -1,0 +1,272 @@
+"""Finding who said a quotation, from the words around it.
+
+The patterns are those of news English: a reporting verb before the quotation
+("X said: “…”", "X told reporters that “…”"), after it ("“…,” X said", "“…,” said
+X"), "according to X", a colon introduction closing the previous paragraph, and a
+reporting noun with its agent ("claims by X that …").  The speaker is the subject of
+the reporting verb: the nearest mention before it in its clause that is not the
+object of a preposition, or the subject of the verb it is coordinated with.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .frame import QUOTE, Frame
+from .lexicon import (
+    DETERMINERS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    words,
+)
+from .marks import Quotation
+from .mentions import Mention, MentionIndex
+
+__all__ = ["Attribution", "attribute", "proper_name", "subject_of"]
+
+ADVERBS = words("""also then later again just still only already further repeatedly often once recently
+    reportedly allegedly mockingly angrily flatly simply bluntly publicly privately
+    previously earlier first has have had was were is are be been would will could
+    did does do not never""")
+CONNECTORS = words("and but or")
+INTRO_GAP = 6  # words between a reporting verb and the quotation it introduces
+TRAILER_GAP = 20  # words between a quotation and the verb that follows it
+DASHES = "―—–"
+CLOSING = "”’\"'»›"
+SUBJECT_GAP = 16  # words between a subject and its verb
+MAX_NAME_WORDS = 4
+# Verbs that quote someone's term for a thing: "called them “lone wolves”".
+NAMING_VERBS = words(
+    "call calls called calling dub dubbed liken likened likens brand branded label labelled labeled"
+)
+
+
+@attrs.frozen
+class Attribution:
+    speaker: Mention | None
+    rule: str
+    verb: tuple[int, int] | None = None
+
+
+def is_speech(frame: Frame, i: int) -> bool:
+    w = frame.lower(i)
+    if w not in SPEECH_VERBS:
+        return False
+    before = frame.lower(i - 1)
+    if before in DETERMINERS:
+        return False  # "the estimated toll": an adjective
+    return before != "to" or w in ("said", "told")  # "to talk" is not a report
+
+
+def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> bool:
+    """May ``m`` be a subject? Not inside a quotation, not the object of a preposition
+    except in "the region of X" (a description ending before "of" is the subject then)."""
+    k = index - 1
+    while k > 0 and frame.lower(k) in DETERMINERS:
+        k -= 1
+    before = frame.lower(k)
+    if frame.is_quote(index):
+        return False
+    if before == "of" and index >= 1:
+        of = frame.tokens[index - 1].start
+        return not any(d.end >= of - 1 for d in mentions.before(of)[-1:] if d.kind == "description")
+    return before not in PREPOSITIONS
+
+
+def subject_of(
+    frame: Frame, v: int, s0: int, mentions: MentionIndex, depth: int = 0
+) -> Mention | None:
+    """The speaker of the reporting verb at token ``v`` in a sentence starting at ``s0``."""
+    toks = frame.tokens
+    k = v - 1
+    while k >= s0 and toks[k].lower in ADVERBS:
+        k -= 1
+    # "“…,” said X" and "…, says X:" put the subject after the verb
+    if k < s0 or frame.is_quote(k) or (toks[k].text in ",:" and frame.is_quote(k - 1)):
+        after = _first_after(frame, v + 1, mentions, limit=3) or proper_name(frame, v + 1)
+        if after is not None:
+            return after
+    if k >= s0 and toks[k].lower in CONNECTORS and depth < 3:
+        for u in range(k - 1, s0 - 1, -1):
+            if is_speech(frame, u):
+                return subject_of(frame, u, s0, mentions, depth + 1)
+    agent = _agent(frame, v, mentions)
+    if agent is not None and frame.lower(v - 1) in ("was", "were", "been", "being"):
+        return agent
+    lo = toks[max(s0, v - SUBJECT_GAP)].start
+    best = None
+    for m in mentions.between(lo, toks[v].start):
+        idx = frame.index(m.start)
+        if any(frame.is_quote(j) or toks[j].text == ";" for j in range(idx, v)):
+            continue
+        if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
+            best = m
+    if best is not None and best.kind == "description":
+        best = _apposed_name(frame, best, mentions) or best
+    if (
+        best is None
+        and k >= s0
+        and toks[k].text[:1].isupper()
+        and not mentions.covering(toks[k].start, toks[k].end)
+    ):
+        best = proper_name(frame, k, backwards=True)
+    return best
+
+
+def proper_name(frame: Frame, i: int, backwards: bool = False) -> Mention | None:
+    """A run of capitalised words at token ``i`` no layer marked ("Mr. Kamin", "Melanie"):
+    the subject of a reporting verb is a name even when the actors layer missed it."""
+    toks = frame.tokens
+    step = -1 if backwards else 1
+    j = i
+    while 0 <= j < len(toks) and _name_word(toks[j].text) and abs(j - i) < MAX_NAME_WORDS:
+        j += step
+    lo, hi = (j + 1, i) if backwards else (i, j - 1)
+    if hi < lo or toks[hi].text.lower() in SUBJECT_PRONOUNS or toks[lo].text.lower() in DETERMINERS:
+        return None
+    if lo == 0 or (frame.tokens[lo - 1].text in ".!?" and hi == lo):
+        return None  # one capitalised word opening a sentence may be any word
+    name = " ".join(t.text for t in toks[lo : hi + 1])
+    return Mention(toks[lo].start, toks[hi].end, "name", "person", head=name)
+
+
+def _name_word(w: str) -> bool:
+    return w[:1].isupper() and w != QUOTE and (w[1:2].islower() or w.endswith(".") or len(w) == 1)
+
+
+def _apposed_name(frame: Frame, m: Mention, mentions: MentionIndex) -> Mention | None:
+    """In "Vann R. Newkirk II, a writer for The Atlantic, said" the name is the subject."""
+    i = frame.index(m.start) - 1
+    if i < 1 or frame.tokens[i].text != ",":
+        return None
+    j = i - 1
+    if frame.tokens[j].text == ")":
+        while j > 0 and frame.tokens[j].text != "(":
+            j -= 1
+        j -= 1
+    before = [x for x in mentions.before(frame.tokens[j].end) if x.end == frame.tokens[j].end]
+    if before and before[-1].kind == "name":
+        return before[-1]
+    return proper_name(frame, j, backwards=True) if frame.tokens[j].text[:1].isupper() else None
+
+
+def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
+    """Only auxiliaries and adverbs between ``m`` and the verb: "Moscow has just said"."""
+    return all(frame.lower(j) in ADVERBS for j in range(frame.index(m.end), v))
+
+
+def _agent(frame: Frame, v: int, mentions: MentionIndex) -> Mention | None:
+    """The agent of a passive or of a reporting noun: "claims last week by X"."""
+    for j in range(v + 1, min(v + 5, len(frame.tokens))):
+        if frame.lower(j) == "by":
+            return _first_after(frame, j + 1, mentions, limit=8, prefer_name=True)
+        if frame.is_quote(j) or frame.tokens[j].text in ".;":
+            break
+    return None
+
+
+def _first_after(
+    frame: Frame, i: int, mentions: MentionIndex, limit: int, prefer_name: bool = False
+) -> Mention | None:
+    """The first mention starting within ``limit`` words after token ``i``."""
+    if i >= len(frame.tokens):
+        return None
+    j = min(i + limit, len(frame.tokens) - 1)
+    stop = next(
+        (k for k in range(i, j + 1) if frame.is_quote(k) or frame.lower(k) in (".", ";", "that")),
+        j + 1,
+    )
+    end = frame.tokens[stop - 1].end if stop > i else frame.tokens[i].start
+    found = [m for m in mentions.between(frame.tokens[i].start, end) if m.type != "place"]
+    if prefer_name:
+        names = [m for m in found if m.kind == "name" and m.type == "person"]
+        found = names or found
+    return found[0] if found else None
+
+
+def _according_to(frame: Frame, s0: int, s1: int, mentions: MentionIndex) -> Mention | None:
+    for j in range(s0, s1 - 1):
+        if frame.lower(j) == "according" and frame.lower(j + 1) == "to":
+            return _first_after(frame, j + 2, mentions, limit=6)
+    return None
+
+
+def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution | None:
+    """The attribution of quotation ``q`` from its own sentence, or None."""
+    qi = frame.index(q.start)
+    s0, s1 = frame.sentence(q.start)
+    toks = frame.tokens
+    # a reporting verb just before: "X said: “", "X told reporters that “"
+    intro = None
+    for v in range(qi - 1, max(s0, qi - INTRO_GAP) - 1, -1):
+        if frame.is_quote(v):
+            break
+        if is_speech(frame, v) or frame.lower(v) in NAMING_VERBS:
+            intro = v
+            break
+    if intro is not None:
+        who = subject_of(frame, intro, s0, mentions)
+        if who is not None:
+            return Attribution(who, "intro", (toks[intro].start, toks[intro].end))
+    trailer = _trailer(frame, qi, s1, mentions)
+    if trailer is not None:
+        return trailer
+    for v in range(qi - 1, s0 - 1, -1):
+        if is_speech(frame, v) or frame.lower(v) in SPEECH_NOUNS:
+            who = subject_of(frame, v, s0, mentions) if is_speech(frame, v) else None
+            who = who or _agent(frame, v, mentions)
+            if who is not None:
+                return Attribution(who, "clause", (toks[v].start, toks[v].end))
+    who = _according_to(frame, s0, s1, mentions)
+    if who is not None:
+        return Attribution(who, "according")
+    return None
+
+
+def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:
+    """ "“…,” X said", "“…,” said X", "“…?” X asked.", "“…” ― X" after the quotation."""
+    toks = frame.tokens
+    i = qi + 1
+    if i < len(toks) and toks[i].text == ",":
+        i += 1
+    if i < len(toks) and toks[i].text in DASHES and i + 1 < len(toks):
+        who = _first_after(frame, i + 1, mentions, limit=1) or proper_name(frame, i + 1)
+        if who is not None:
+            return Attribution(who, "dash")
+    end = s1 if s1 > qi + 1 else _next_sentence_end(frame, qi)
+    for v in range(i, min(i + TRAILER_GAP, end)):
+        if frame.is_quote(v) or toks[v].text in ";:":
+            break
+        if not is_speech(frame, v):
+            continue
+        if v == i:
+            who = _first_after(frame, v + 1, mentions, limit=4) or proper_name(frame, v + 1)
+        else:
+            who = subject_of(frame, v, i, mentions)
+            if who is not None and not _premodifiers(frame, i, frame.index(who.start)):
+                return None  # the clause after the quotation is about something else
+        return Attribution(who, "trailer", (toks[v].start, toks[v].end)) if who else None
+    return None
+
+
+def _premodifiers(frame: Frame, i: int, j: int) -> bool:
+    """Only words that can premodify a name lie between tokens i and j ("Trump lawyer")."""
+    for t in frame.tokens[i:j]:
+        w = t.lower
+        if t.text[:1].isupper() or w in ROLE_NOUNS or w in DETERMINERS or w in ("’s", "'s"):
+            continue
+        return False
+    return True
+
+
+def _next_sentence_end(frame: Frame, qi: int) -> int:
+    """After a quotation that ends its sentence ("…?” Trump asked.), the short next one."""
+    q = frame.tokens[qi]
+    last = frame.text[q.start : q.end].rstrip(CLOSING)[-1:]
+    if qi + 1 >= len(frame.tokens) or last not in ("?", "!"):
+        return qi + 1
+    _, e = frame.sentence(frame.tokens[qi + 1].start)
+    return min(e, qi + 1 + TRAILER_GAP)

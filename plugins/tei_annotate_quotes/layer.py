@@ -1,0 +1,272 @@
+"""The quotes layer: quotations paired, classified and attributed, plus reported speech."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from tei_annotate import Annotation, Block, Document, Entry, LayerContext, LayerResult
+
+from .apposition import speaker_phrase
+from .attribution import Attribution, attribute, is_speech, subject_of
+from .frame import QUOTE, Frame
+from .marks import Quotation, pair_block
+from .mentions import Mention, MentionIndex, actor_mentions, descriptions, pronouns
+from .reported import reported_speech
+from .speakers import Speakers
+
+__all__ = ["annotate_quotes"]
+
+SCARE_MAX_WORDS = 4
+SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split quotation
+# "WALLACE: …" opening a transcript turn inside a quoted paragraph
+LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
+OPENER = re.compile(
+    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
+)
+
+
+@attrs.define
+class Found:
+    """One quotation and what was decided about it."""
+
+    block: int
+    q: Quotation
+    start: int
+    speaker: Mention | None = None
+    rule: str = ""
+    verb: tuple[int, int] | None = None
+    prev: int | None = None
+    kind: str = "direct"
+
+
+def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
+    """Quotations (``said``, ``soCalled``), reported speech, speaker ``rs`` and entries."""
+    actors: LayerResult | None = context.results.get("actors")
+    text = document.text
+    blocks = [b for b in document.blocks if b.kind != "boilerplate"]
+    quotations = [pair_block(text, b.start, b.end) for b in blocks]
+    frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
+    index = _mentions(text, actors, frames)
+    speakers = Speakers(text, actors, index)
+    for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
+        if m.kind == "pronoun":
+            speakers.ref(m)
+
+    found = Attributor(text, frames).run(index)
+    found += _attribute_nested(text, frames, quotations, index)
+    phrases: dict[tuple[int, int], tuple[str, str]] = {}
+    ids = {k: f"said.{k + 1}" for k in range(len(found))}
+    nexts = {f.prev: k for k, f in enumerate(found) if f.prev is not None}
+    for k, f in enumerate(found):
+        if f.kind == "scare":
+            yield Annotation(f.start, f.q.end, "soCalled", id=ids[k])
+            continue
+        links: dict[str, str] = {}
+        who = speakers.ref(f.speaker) if f.speaker is not None else None
+        if who is not None and f.speaker is not None:
+            links["who"] = who
+            if f.rule not in ("continued", "split", "follow-on", "inherited"):
+                _mark(phrases, frames, blocks, f.speaker, who, f.verb)
+        if f.prev is not None:
+            links["prev"] = ids[f.prev]
+        if k in nexts:
+            links["next"] = ids[nexts[k]]
+        yield Annotation(f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links)
+    for r in reported_speech(text, frames, index):
+        who = speakers.ref(r.speaker) if r.speaker is not None else None
+        if who is not None and r.speaker is not None:
+            _mark(phrases, frames, blocks, r.speaker, who, None)
+        links = {"who": who} if who else {}
+        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links)
+    for (s, e), (ref, rs_type) in sorted(phrases.items()):
+        yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref})
+    yield from speakers.entries.values()
+
+
+def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> MentionIndex:
+    """Actors' mentions, plus pronouns and descriptions outside quotations."""
+    groups = {e.id for e in actors.entries if e.element == "personGrp"} if actors else set()
+    index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups))
+    extra: list[Mention] = []
+    for f in frames:
+        words = [t for t in f.tokens if t.text != QUOTE]
+        extra += pronouns(words, index) + descriptions(text, words, index)
+    return MentionIndex(_mark_initial(text, [*index.items, *extra], frames))
+
+
+def _mark(
+    phrases: dict[tuple[int, int], tuple[str, str]],
+    frames: list[Frame],
+    blocks: list[Block],
+    m: Mention,
+    ref: str,
+    verb: tuple[int, int] | None,
+) -> None:
+    """Mark the phrase naming a speaker with ``rs`` unless the actors layer marked all of it."""
+    k = bisect.bisect_right([b.start for b in blocks], m.start) - 1
+    frame = frames[max(k, 0)]
+    v = frame.index(verb[0]) if verb else None
+    span = speaker_phrase(frame, m, v)
+    if m.marked and span == (m.start, m.end):
+        return
+    rs_type = "org" if m.type == "org" else "place" if m.type == "place" else "person"
+    phrases.setdefault(span, (ref, rs_type))
+
+
+def _mark_initial(text: str, mentions: list[Mention], frames: list[Frame]) -> list[Mention]:
+    """Flag mentions that open their sentence (after at most a short adverbial)."""
+    starts = sorted(s for f in frames for s, _ in f.sentences)
+    out = []
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        s = starts[k] if k >= 0 else 0
+        opener = OPENER.match(text, s, m.start)
+        out.append(attrs.evolve(m, initial=bool(opener) and opener.end() == m.start))
+    return out
+
+
+class Attributor:
+    """Attributes the outermost quotations in reading order, chaining and inheriting."""
+
+    def __init__(self, text: str, frames: list[Frame]) -> None:
+        self.text, self.frames = text, frames
+
+    def run(self, index: MentionIndex) -> list[Found]:
+        found: list[Found] = []
+        for bi, frame in enumerate(self.frames):
+            for n, q in enumerate(frame.quotations):
+                f = Found(bi, q, q.start)
+                at_start = n == 0 and not self.text[frame.lo : q.start].strip()
+                label = LABEL.match(self.text, q.inner[0], q.end)
+                if label:
+                    f.start = label.end()
+                    f.speaker = _label_speaker(self.text, index, q.inner[0], label.end() - 2)
+                    f.rule = "label"
+                elif (att := attribute(frame, q, index)) is not None:
+                    f.speaker, f.rule, f.verb = att.speaker, att.rule, att.verb
+                if found and f.rule != "label":
+                    self._follow(frame, f, found, at_start, index)
+                if f.rule == "" and at_start and bi > 0:
+                    intro = _colon_intro(self.frames[bi - 1], index)
+                    if intro is not None:
+                        f.speaker, f.rule = intro.speaker, "colon"
+                if f.rule == "":
+                    f.kind = _unattributed_kind(self.text, q)
+                found.append(f)
+        return found
+
+    def _follow(
+        self, frame: Frame, f: Found, found: list[Found], at_start: bool, index: MentionIndex
+    ) -> None:
+        """Chain a quotation to the one before it, or let it inherit that one's speaker."""
+        prior_k = len(found) - 1
+        prior = found[prior_k]
+        if prior.block == f.block - 1 and not prior.q.closed and at_start:
+            f.prev, f.speaker, f.rule = prior_k, prior.speaker, f.rule or "continued"
+            return
+        same_block = prior.block == f.block
+        between = self.text[prior.q.end : f.q.start]
+        split = (
+            same_block
+            and prior.kind != "scare"
+            and prior.rule in ("trailer", "split", "continued", "label", "colon", "follow-on")
+            and len(between.split()) <= SPLIT_MAX_WORDS
+            and re.search(r"[.,:]\s*\Z", between) is not None
+            and _holds_speech(frame, prior.q.end, f.q.start)
+        )
+        if split and (not f.rule or f.verb == prior.verb):
+            f.prev, f.speaker, f.rule, f.verb = prior_k, prior.speaker, "split", prior.verb
+            return
+        if f.rule:
+            return
+        if at_start and prior.block == f.block - 1 and prior.speaker and prior.kind != "scare":
+            f.speaker, f.rule = prior.speaker, "follow-on"
+            return
+        said = _previous_sentence_speaker(frame, f.q.start, index)
+        if said is not None:
+            f.speaker, f.rule = said, "inherited"
+
+
+def _holds_speech(frame: Frame, s: int, e: int) -> bool:
+    return any(is_speech(frame, j) for j in range(frame.index(s), frame.index(e)))
+
+
+def _previous_sentence_speaker(frame: Frame, offset: int, index: MentionIndex) -> Mention | None:
+    """A quotation opening a sentence after "…, Schiff said." continues Schiff's words."""
+    s0, _ = frame.sentence(offset)
+    if s0 >= len(frame.tokens) or frame.tokens[s0].start != offset or s0 == 0:
+        return None
+    p0, _ = frame.sentence(frame.tokens[s0 - 1].start)
+    for v in range(s0 - 1, p0 - 1, -1):
+        if frame.is_quote(v):
+            return None
+        if is_speech(frame, v) and v >= s0 - 4:  # the sentence ends with its reporting clause
+            return subject_of(frame, v, p0, index)
+    return None
+
+
+def _attribute_nested(
+    text: str, frames: list[Frame], quotations: list[list[Quotation]], index: MentionIndex
+) -> list[Found]:
+    """Quotations inside quotations, attributed within their parent's words."""
+    out: list[Found] = []
+    for bi, qs in enumerate(quotations):
+        for parent in qs:
+            inner = [
+                q for q in qs if q.depth == parent.depth + 1 and parent.start < q.start < parent.end
+            ]
+            if not inner:
+                continue
+            s, e = parent.inner
+            frame = Frame(text, s, e, [attrs.evolve(q, depth=0) for q in inner])
+            for q in frame.quotations:
+                f = Found(bi, q, q.start)
+                att = attribute(frame, q, index)
+                if att is not None:
+                    f.speaker, f.rule, f.verb = att.speaker, att.rule, att.verb
+                else:
+                    f.kind = _nested_kind(frame, q)
+                out.append(f)
+    return out
+
+
+def _nested_kind(frame: Frame, q: Quotation) -> str:
+    """Unattributed nested quotation: speech after a reporting verb or a colon, else a term."""
+    i = frame.index(q.start)
+    before = frame.tokens[i - 1] if i > 0 else None
+    if before is not None and (before.text in ":," or is_speech(frame, i - 1)):
+        return "direct"
+    return _unattributed_kind(frame.text, q)
+
+
+def _colon_intro(prev: Frame, index: MentionIndex) -> Attribution | None:
+    """A paragraph ending "X said:" introduces the quotation opening the next one."""
+    if not prev.text[prev.lo : prev.hi].rstrip().endswith(":") or not prev.tokens:
+        return None
+    s0, _ = prev.sentence(prev.tokens[-1].start)
+    for v in range(len(prev.tokens) - 1, s0 - 1, -1):
+        if prev.is_quote(v):
+            return None
+        if is_speech(prev, v):
+            who = subject_of(prev, v, s0, index)
+            return Attribution(who, "colon") if who else None
+    return None
+
+
+def _label_speaker(text: str, index: MentionIndex, s: int, e: int) -> Mention:
+    for m in index.covering(s, e):
+        if m.start <= s and m.end >= e:
+            return m
+    return Mention(s, e, "name", "person", head=text[s:e].lower())
+
+
+def _unattributed_kind(text: str, q: Quotation) -> str:
+    """A short quoted phrase with no speaker, not a sentence, is held at a distance."""
+    s, e = q.inner
+    if len(text[s:e].split()) <= SCARE_MAX_WORDS and not re.search(r"[.!?]\W*\Z", text[s:e]):
+        return "scare"
+    return "direct"

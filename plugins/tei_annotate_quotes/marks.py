@@ -1,0 +1,178 @@
+"""Pairing quotation marks into quotations, one paragraph at a time.
+
+Marks are read left to right with a stack.  Curly marks say which side they are;
+straight marks and the right single quote are read from their neighbours, because
+the same character is an apostrophe in "He’s" and "Europe’s".  A quotation left
+open at the end of its paragraph is kept only when it opened the paragraph (the
+convention for quotes running over several paragraphs: no closing mark, and the
+next paragraph opens again); any other unclosed mark is dropped, so a stray mark
+never swallows the text after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+import attrs
+
+__all__ = ["Quotation", "find_quotations"]
+
+DOUBLE = '“”"„«»‟'
+SINGLE = "‘’'‚‹›‛"
+OPENERS = "“„«‘‚‹‟‛"
+CLOSERS = "”»’›"
+# Marks that may close a quotation opened by each opener.
+CLOSES = {
+    "“": '”"',
+    "„": '“”"',
+    "‟": '”"',
+    "«": "»",
+    '"': '"”“',
+    "‘": "’'",
+    "‚": "‘’",
+    "‛": "’'",
+    "'": "'’",
+    "‹": "›",
+}
+DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
+OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
+
+Side = Literal["open", "close", "both", "none"]
+
+
+@attrs.frozen
+class Quotation:
+    """A paired quotation: ``start`` is its opening mark, ``end`` is after its closing mark.
+
+    ``closed`` is False for a paragraph-opening quotation that runs to the end of
+    its paragraph; ``depth`` is 0 for an outermost quotation.
+    """
+
+    start: int
+    end: int
+    closed: bool
+    depth: int
+    double: bool
+    open_len: int = 1
+    close_len: int = 1
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The quoted words, marks excluded."""
+        return self.start + self.open_len, self.end - self.close_len if self.closed else self.end
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
+    """Which side of a quotation the mark at ``i`` (``n`` characters) can stand on."""
+    c = _kind(text, i, n)
+    before = text[i - 1] if i > lo else " "
+    after = text[i + n] if i + n < hi else " "
+    if c in SINGLE and _is_word(before) and _is_word(after):
+        return "none"  # He’s, rock'n'roll
+    if c in "’'" and after.isdigit() and not _is_word(before):
+        return "none"  # the ’90s
+    if c in OPENERS:
+        return "open"
+    if c in CLOSERS:
+        return "close"
+    # straight marks
+    opens = (before.isspace() or before in OPEN_BEFORE or before in OPENERS) and not after.isspace()
+    closes = not before.isspace() and (not _is_word(after) or after in CLOSERS)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "both" if c == '"' else "none"
+
+
+def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each mark; two single quotes written for a double one count as one."""
+    i = lo
+    while i < hi:
+        if text[i] in DOUBLE or text[i] in SINGLE:
+            n = 2 if text[i : i + 2] in DIGRAPHS and i + 1 < hi else 1
+            yield i, n
+            i += n
+        else:
+            i += 1
+
+
+def _kind(text: str, i: int, n: int) -> str:
+    """The mark character, a digraph standing for its double counterpart."""
+    return DIGRAPHS[text[i : i + 2]] if n == 2 else text[i]
+
+
+def _plural_possessive(text: str, i: int, hi: int) -> bool:
+    """A ’ after -s before a lower-case word ("voters’ concerns") is likely an apostrophe."""
+    return (
+        text[i] in "’'"
+        and text[i - 1] in "sz"
+        and i + 2 < hi
+        and text[i + 1] == " "
+        and (text[i + 2].islower() or text[i + 2].isdigit())
+    )
+
+
+def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
+    """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
+    stack: list[tuple[int, int]] = []
+    found: list[Quotation] = []
+    marks = list(_marks(text, lo, hi))
+    for k, (i, n) in enumerate(marks):
+        c = _kind(text, i, n)
+        where = side(text, i, lo, hi, n)
+        if where == "none":
+            continue
+        match = next(
+            (j for j in range(len(stack) - 1, -1, -1) if c in CLOSES[_kind(text, *stack[j])]),
+            None,
+        )
+        if where in ("close", "both") and match is not None:
+            if _plural_possessive(text, i, hi) and _later_close(text, marks[k + 1 :], c):
+                continue
+            opener, length = stack[match]
+            del stack[match:]  # marks opened inside and never closed are dropped
+            double = _kind(text, opener, length) in DOUBLE
+            found.append(Quotation(opener, i + n, True, match, double, length, n))
+        elif where in ("open", "both"):
+            stack.append((i, n))
+    if stack and stack[0][0] == _first_visible(text, lo, hi) and _kind(text, *stack[0]) in DOUBLE:
+        found.append(Quotation(stack[0][0], hi, False, 0, True, stack[0][1]))
+    found.sort(key=lambda q: (q.start, -q.end))
+    return _redepth(found)
+
+
+def _later_close(text: str, rest: list[tuple[int, int]], c: str) -> bool:
+    return any(text[k] == c for k, _ in rest)
+
+
+def _first_visible(text: str, lo: int, hi: int) -> int:
+    i = lo
+    while i < hi and text[i].isspace():
+        i += 1
+    return i
+
+
+def _redepth(found: list[Quotation]) -> list[Quotation]:
+    """Depth from actual containment (stack depth counts dropped marks too)."""
+    out: list[Quotation] = []
+    open_: list[Quotation] = []
+    for q in found:
+        while open_ and open_[-1].end <= q.start:
+            open_.pop()
+        out.append(attrs.evolve(q, depth=len(open_)))
+        open_.append(q)
+    return out
+
+
+def find_quotations(text: str, blocks: Iterable[tuple[int, int]]) -> list[Quotation]:
+    """Every quotation in the text, paragraph by paragraph, in document order."""
+    out: list[Quotation] = []
+    for lo, hi in blocks:
+        out.extend(pair_block(text, lo, hi))
+    return out

@@ -1,0 +1,147 @@
+"""Who can be a speaker: names and descriptions the actors layer marked, pronouns, and
+descriptions of people it left unmarked ("a French diplomat", "sources")."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from tei_annotate import Annotation
+
+from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
+from .text import Token
+
+__all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
+
+ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
+MAX_MODIFIERS = 4
+STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
+
+
+@attrs.frozen
+class Mention:
+    """A stretch of text that may name a speaker.
+
+    ``ref`` is the registry entry when known; ``marked`` says the actors layer already
+    marks it (quotes must not mark it again); ``kind`` is name, description or pronoun.
+    """
+
+    start: int
+    end: int
+    kind: str
+    type: str
+    ref: str | None = None
+    marked: bool = False
+    definite: bool = True
+    head: str = ""
+    initial: bool = False  # opens its sentence: the likeliest antecedent of a later "he"
+
+
+def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
+    """The outermost name and description annotations of the actors layer."""
+    spans = []
+    for a in annotations:
+        if a.element in ACTOR_TYPES:
+            kind, typ = "name", ACTOR_TYPES[a.element]
+        elif a.element == "rs":
+            kind, typ = "description", a.attrib.get("type", "person")
+        else:
+            continue
+        ref = next(iter(a.link("ref")), None)
+        if ref in group_ids:
+            typ = "group"
+        spans.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
+    spans.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in spans:
+        if out and m.end <= out[-1].end:
+            continue  # inside a longer mention (a roleName, a name inside a description)
+        out.append(m)
+    return out
+
+
+def pronouns(tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
+    """Subject pronouns no layer has marked yet."""
+    out = []
+    for t in tokens:
+        typ = SUBJECT_PRONOUNS.get(t.text.lower())
+        if typ and not taken.covering(t.start, t.end):
+            out.append(Mention(t.start, t.end, "pronoun", typ, head=t.text.lower()))
+    return out
+
+
+def descriptions(text: str, tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
+    """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides"."""
+    out = []
+    for i, t in enumerate(tokens):
+        head = t.text.lower()
+        if head not in ROLE_NOUNS or (
+            not t.text[:1].islower() and not _sentence_initial(tokens, i)
+        ):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.text in "-’'"):
+            continue  # a title before a name ("press secretary Josh Earnest") or "source’s"
+        if taken.covering(t.start, t.end) and not _only_inner(taken, t):
+            continue
+        det = None
+        for j in range(i - 1, max(i - 2 - MAX_MODIFIERS, -1), -1):
+            w = tokens[j].text.lower()
+            if w in DETERMINERS:
+                det = j
+                break
+            if w in STOP or not tokens[j].text[:1].isalnum():
+                break
+        if det is None and not head.endswith("s"):
+            continue
+        start = tokens[det].start if det is not None else t.start
+        definite = det is None or tokens[det].text.lower() not in INDEFINITE
+        typ = "group" if head in GROUP_NOUNS or head.endswith("s") else "person"
+        if det is not None and tokens[det].text.lower() in ("his", "her", "their", "its"):
+            continue  # "his aides": a relation to someone, left to the actors layer
+        out.append(Mention(start, t.end, "description", typ, definite=definite, head=head))
+    return out
+
+
+def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in '.!?“"”'
+
+
+def _only_inner(taken: MentionIndex, t: Token) -> bool:
+    """True when the actor mention covering the head noun is the head itself, not a longer name."""
+    return all(m.start >= t.start and m.end <= t.end for m in taken.covering(t.start, t.end))
+
+
+class MentionIndex:
+    """Mentions sorted by start, for 'what is before/after/covering this offset' lookups."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.items]
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        self.__init__([*self.items, *mentions])  # type: ignore[misc]
+
+    def covering(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_right(self.starts, start)
+        return [m for m in self.items[max(0, i - 50) : i] if m.end >= end]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end), outermost only."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        out: list[Mention] = []
+        for m in self.items[lo:hi]:
+            if m.end > end:
+                continue
+            if out and m.end <= out[-1].end:
+                continue
+            out.append(m)
+        return out
+
+    def before(self, offset: int) -> list[Mention]:
+        """Outermost mentions ending at or before ``offset``, nearest last."""
+        hi = bisect.bisect_left(self.starts, offset)
+        return [m for m in self.items[:hi] if m.end <= offset]

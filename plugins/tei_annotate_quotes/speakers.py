@@ -1,0 +1,132 @@
+"""Turning a speaker mention into a registry entry.
+
+Names and descriptions the actors layer marked carry their entry already.  A
+pronoun points at the nearest preceding compatible actor ("he" → a person, "they"
+→ a group or organisation).  A definite description ("the Russian leader") points
+at an actor whose registry entry mentions its head noun, or at the last-mentioned
+person when the head noun is a title; otherwise, like every indefinite description
+("a French diplomat"), it gets an anonymous entry of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tei_annotate import Entry, LayerResult, Node
+
+from .lexicon import words
+from .mentions import Mention, MentionIndex
+
+__all__ = ["Speakers"]
+
+# Head nouns that are titles of a single prominent person already in the story.
+TITLE_NOUNS = words("""leader president premier chancellor minister secretary senator governor mayor nominee
+    candidate businessman businesswoman billionaire mogul republican democrat chief""")
+SALIENCE_WINDOW = 600  # characters back to look for a sentence-opening antecedent
+COMPATIBLE = {
+    "person": ("person",),
+    "group": ("group", "org"),
+    "org": ("org", "group"),
+}
+
+
+class Speakers:
+    """Entries for speakers, created on demand; remembers what it resolved."""
+
+    def __init__(self, text: str, actors: LayerResult | None, index: MentionIndex) -> None:
+        self.text = text
+        self.index = index
+        self.entries: dict[str, Entry] = {}
+        self.resolved: dict[tuple[int, int], str | None] = {}
+        self.taken = {e.id for e in actors.entries} if actors else set()
+        self.taken |= {a.id for a in actors.annotations if a.id} if actors else set()
+        self.known = {e.id: e for e in actors.entries} if actors else {}
+
+    def ref(self, m: Mention) -> str | None:
+        """The entry id of mention ``m`` (None for a pronoun with no antecedent, or "I")."""
+        if m.ref is not None:
+            return m.ref
+        key = (m.start, m.end)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(m)
+        return self.resolved[key]
+
+    def _resolve(self, m: Mention) -> str | None:
+        if m.kind == "name":
+            return self._by_surname(m) or self._new_entry(m, prefix="pers.")
+        if m.kind == "pronoun":
+            if m.head == "i":
+                return None
+            return self._antecedent(m, COMPATIBLE.get(m.type, ("person",)))
+        if m.definite:
+            for prior in reversed(self.index.before(m.start)):
+                if prior.kind == "description" and prior.head == m.head and prior.ref is None:
+                    return self.ref(prior)
+            titled = self._by_role(m.head)
+            if titled is not None:
+                return titled
+            if m.head in TITLE_NOUNS:
+                found = self._antecedent(m, ("person",), names_only=True, salient=False)
+                if found is not None:
+                    return found
+        return self._new_entry(m)
+
+    def _antecedent(
+        self, m: Mention, types: Iterable[str], names_only: bool = False, salient: bool = True
+    ) -> str | None:
+        """The nearest compatible actor, preferring one that opened a recent sentence."""
+        nearest = None
+        window = SALIENCE_WINDOW
+        for prior in reversed(self.index.before(m.start)):
+            if prior.type not in types or (names_only and prior.kind != "name"):
+                continue
+            if prior.kind == "pronoun" and prior.head == "i":
+                continue
+            if prior.ref is not None or prior.kind == "pronoun":
+                ref = self.ref(prior)
+            else:
+                ref = self.resolved.get((prior.start, prior.end))
+            if ref is None:
+                continue
+            if nearest is None:
+                nearest = ref
+                if not salient:
+                    return ref
+            if prior.initial or m.start - prior.start > window:
+                return ref if prior.initial and m.start - prior.start <= window else nearest
+        return nearest
+
+    def _by_role(self, head: str) -> str | None:
+        """An actor entry whose role or occupation names this head noun."""
+        word = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        hits = [
+            e.id
+            for e in self.known.values()
+            if any(word.search(c.text) for c in e.children[1:] if c.text)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def _by_surname(self, m: Mention) -> str | None:
+        """An actor entry whose name ends in the same word ("Mr. Kamin" → Daniel Kamin)."""
+        last = self.text[m.start : m.end].split()[-1].lower().strip(".")
+        hits = {
+            e.id
+            for e in self.known.values()
+            if e.element == "person" and e.label.split() and e.label.split()[-1].lower() == last
+        }
+        return hits.pop() if len(hits) == 1 else None
+
+    def _new_entry(self, m: Mention, prefix: str = "pers.anon-") -> str:
+        label = " ".join(self.text[m.start : m.end].split())
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "speaker"
+        slug = re.sub(r"^(the|a|an|another|one|mr|mrs|ms|dr)-", "", slug)
+        base = f"{prefix}{slug}"
+        ident, n = base, 1
+        while ident in self.taken or ident in self.entries:
+            n += 1
+            ident = f"{base}-{n}"
+        element = "personGrp" if m.type == "group" else "person"
+        attrs = {"type": "description"} if m.kind == "description" else {}
+        self.entries[ident] = Entry(ident, element, children=[Node("persName", attrs, text=label)])
+        return ident

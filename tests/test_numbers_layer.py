@@ -1,0 +1,169 @@
+"""The numbers layer in the pipeline: registration, TEI output, and what is not a number."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from lxml import etree
+
+import tei_annotate_numbers
+from tei_annotate import annotate, make_host, validate_tei
+from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
+from tei_annotate_numbers import scan
+from tei_annotate_numbers.values import digits_value, tei_number
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture
+def numbers_host():
+    return make_host(load_entrypoints=False, plugins=[tei_annotate_numbers])
+
+
+def marked(text: str) -> list[str]:
+    return [text[s:e] for s, e, _, _ in scan(text)]
+
+
+def test_numbers_layer_is_registered_by_entry_point():
+    host = make_host()
+    assert "numbers" in host.layers
+    assert set(host.layers["numbers"].produces) == {"num", "measure", "date", "time"}
+
+
+def test_numbers_seed_output_validates_as_tei(numbers_host, seed_text, tei_schema):
+    result = annotate(seed_text, layers=["numbers"], host=numbers_host)
+    xml = result.render("tei", numbers_host)
+    validate_tei(xml)
+    assert check_lossless(xml, seed_text) == []
+    assert check_nothing_dropped(xml, result) == []
+    assert check_provenance(xml, result) == []
+    root = etree.fromstring(xml)
+    body = root.find(f"{TEI}text")
+    values = {
+        "".join(el.itertext()): el.get("value") or el.get("quantity") or el.get("when")
+        for el in body.iter(f"{TEI}num", f"{TEI}measure", f"{TEI}date")
+    }
+    assert values["1.3 million"] == "1300000"
+    assert values["30,000"] == "30000"
+    assert values["90 per cent"] == "90"
+    assert values["nine years"] == "9"
+    assert values["fifth"] == "0.2"
+    assert values["2029"] == "2029"
+    assert "G8" not in "".join(values) and "G7" not in "".join(values)
+    resp = {el.get("resp") for el in body.iter(f"{TEI}num", f"{TEI}measure", f"{TEI}date")}
+    assert resp == {"#app.numbers"}
+
+
+def test_numbers_bounded_money_nests_measure_inside_num(numbers_host):
+    xml = annotate("Costs\n\nIt cost more than $5 million.", layers=["numbers"], host=numbers_host)
+    root = etree.fromstring(xml.render("tei", numbers_host))
+    num = next(root.iter(f"{TEI}num"))
+    assert num.get("atLeast") == "5000000"
+    measure = num.find(f"{TEI}measure")
+    assert (measure.get("unit"), measure.get("quantity"), measure.text) == (
+        "USD",
+        "5000000",
+        "$5 million",
+    )
+
+
+def test_numbers_every_block_is_scanned_separately(numbers_host):
+    result = annotate("Title 2016\n\nIt had 5\nhundred", layers=["numbers"], host=numbers_host)
+    spans = [result.document.text[a.start : a.end] for a in result.annotations]
+    assert "5" in spans
+    assert not any("\n" in s for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia should rejoin the G8 soon.",
+        "Russia back into the G8 (currently G7) club.",
+        "A Boeing 737 landed.",
+        "The COVID-19 pandemic spread.",
+        "The F-16 jets flew.",
+        "The CTF 50 ships sailed.",
+        "Task Force (CTF) 50 sailed.",
+        "Under section 119.3 of the code.",
+        "Under Resolutions 2254 and 2118.",
+        "Chapter one of the book.",
+        "The university is old.[1][2]",
+        "Call 910-432-3383 today.",
+        "Coordinates: 35°01′57″N 43°38′47″E / 35.0325; 43.6463889",
+        "He visited the 3rd Battalion and the 5th Fleet.",
+        "After the Second World War it fell.",
+        "One of the best. Every one of them came.",
+        "France is one of our partners.",
+        "The last one broke down.",
+        "Including one in Baghdad.",
+        "At first he refused; first and foremost he waited.",
+        "A second round of talks.",
+        "It is a 3D film on 5G phones.",
+        "Formula One drivers came.",
+        "It runs 24/7 all year.",
+        'The tweet timestamp="1474387200" was kept.',
+        "The photo pic.twitter.com/P2qpm3h3Pm went viral.",
+    ],
+)
+def test_numbers_names_labels_and_pronouns_are_not_numbers(text):
+    assert marked(text) == []
+
+
+def test_numbers_one_before_a_noun_counts():
+    assert marked("Near the town, one strike hit a bridge.") == ["one"]
+
+
+def test_numbers_year_before_a_plural_noun_is_a_count():
+    found = scan("They sent 1500 troops.")
+    assert [(el, at) for _, _, el, at in found] == [("num", {"type": "cardinal", "value": "1500"})]
+
+
+def test_numbers_digits_value_rejects_malformed_groups():
+    assert digits_value("1,5") is None
+    assert digits_value("1.2.3") is None
+    assert digits_value("12,345.5") == pytest.approx(12345.5)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(1300000, "1300000"), (0.2, "0.2"), (2.5, "2.5")],
+)
+def test_numbers_tei_number_writes_exact_decimals(value, text):
+    from fractions import Fraction
+
+    assert tei_number(Fraction(str(value))) == text
+
+
+def test_numbers_tei_number_writes_thirds_as_a_ratio():
+    from fractions import Fraction
+
+    assert tei_number(Fraction(2, 3)) == "2/3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1," * 20000,
+        "1." * 20000,
+        "one " * 20000,
+        "twenty-" * 20000,
+        "$" * 20000 + "5",
+        "[1]" * 10000,
+        "1-" * 20000,
+        "more than " * 10000 + "5",
+        "between 1 and " * 10000,
+        "Dec. " * 10000,
+        "°′″" * 10000,
+    ],
+    ids=lambda t: repr(t[:12]),
+)
+def test_numbers_scan_is_fast_on_pathological_input(text):
+    started = time.perf_counter()
+    scan(text)
+    assert time.perf_counter() - started < 5
+
+
+def test_numbers_a_score_is_two_numbers_not_a_range():
+    found = scan("A 5-4 decision and a 4-4 tie.")
+    assert [at for _, _, _, at in found] == [{"type": "cardinal", "value": v} for v in "5444"]
