@@ -16,7 +16,7 @@ from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Document, Entry, Node
 from .result import Result
 from .timelimit import Expired, time_limit
-from .xmltext import unsafe_char
+from .xmltext import first_unsafe
 
 __all__ = ["ENTRY_PLACES", "run_layers"]
 
@@ -182,7 +182,7 @@ def _check_attrs(
     for name, value in pairs:
         if not NCNAME.match(name.removeprefix("xml:")) or name in RESERVED_ATTRS:
             raise _fail(layer, document, f"attribute name {name!r} is invalid or reserved", at)
-        bad = next((c for c in value if unsafe_char(c)), None)
+        bad = first_unsafe(value)
         if bad is not None:
             raise _fail(layer, document, f"attribute {name!r} holds U+{ord(bad):04X}", at)
 
@@ -191,7 +191,7 @@ def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> N
     for node in nodes:
         if not NCNAME.match(node.tag):
             raise _fail(layer, document, f"header element name {node.tag!r} is invalid")
-        if any(unsafe_char(c) for c in node.text):
+        if first_unsafe(node.text) is not None:
             raise _fail(layer, document, f"header element {node.tag!r} holds a control character")
         _check_attrs(layer, document, node.attrs, None)
         _check_nodes(layer, document, node.children)

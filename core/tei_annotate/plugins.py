@@ -10,6 +10,7 @@ reason, so the others still load and ``annotate plugins`` can show it.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import os
 from collections.abc import Callable, Iterable
@@ -217,6 +218,7 @@ def _reason(exc: BaseException) -> str:
     return " ".join(f"{type(exc).__name__}: {text}".split())
 
 
+@functools.lru_cache(maxsize=1)
 def _own_version() -> str:
     try:
         return importlib.metadata.version(OWN_DISTRIBUTION)

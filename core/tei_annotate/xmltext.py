@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["append_text", "encoded_char", "string_value", "unsafe_char"]
+__all__ = ["append_text", "encoded_char", "first_unsafe", "string_value"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 G_CODE = re.compile(r"U\+([0-9A-F]{4,6})\Z")
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def unsafe_char(c: str) -> bool:
-    """True for a character XML 1.0 cannot hold."""
-    return UNSAFE.match(c) is not None
+def first_unsafe(text: str) -> str | None:
+    """The first character of ``text`` XML 1.0 cannot hold, or None."""
+    m = UNSAFE.search(text)
+    return m.group() if m else None
 
 
 def append_text(parent: Any, text: str) -> None:

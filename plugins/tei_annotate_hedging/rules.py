@@ -7,6 +7,7 @@ word classes of :mod:`wordclass`; a lexicon row names its rule in its third colu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .tokens import OPENERS, Token
@@ -67,6 +68,9 @@ INSERTS = frozenset(
         "later",
     ]
 )
+# How far a rule looks for a clause's edge, a subject or a condition: sentences can be
+# pathologically long, and a bounded look keeps the work per cue constant.
+REACH = 25
 CLAUSE_PUNCT = frozenset(',;:()—–-"“”')
 
 
@@ -85,7 +89,8 @@ def after(s: Sentence, j: int, k: int = 0) -> Token | None:
 
 def word_after(s: Sentence, j: int) -> tuple[int, Token | None]:
     """The first word after ``j`` that is not an inserted adverb, with its index."""
-    while j < len(s) and s[j].lower in INSERTS:
+    stop = min(len(s), j + REACH)
+    while j < stop and s[j].lower in INSERTS:
         j += 1
     return j, (s[j] if j < len(s) else None)
 
@@ -113,8 +118,8 @@ def noun_context_before(tok: Token | None) -> bool:
 def subject_of(s: Sentence, i: int) -> Token | None:
     """The word just before a verb's auxiliaries and adverbs, jumping back over a
     parenthetical relative clause ("Trump, who ..., regards"): its subject, roughly."""
-    k = i - 1
-    while k >= 0 and (
+    k, limit = i - 1, max(0, i - REACH)
+    while k >= limit and (
         s[k].lower in INSERTS
         or s[k].lower in HAVE
         or s[k].lower in MODALS
@@ -125,7 +130,7 @@ def subject_of(s: Sentence, i: int) -> Token | None:
         k -= 1
     if k >= 0 and s[k].text == ",":
         m = k - 1
-        while m >= 0 and s[m].text != ",":
+        while m >= limit and s[m].text != ",":
             m -= 1
         if m > 0 and lower(after(s, m + 1)) in WH:
             k = m - 1
@@ -169,9 +174,31 @@ def might(s: Sentence, i: int, j: int) -> bool:
     prev, nxt = before(s, i), after(s, j)
     if nxt is None or not nxt.is_word or nxt.lower in ("of", "and", "or"):
         return False
+    if nxt.lower in INSERTS or nxt.lower in ("be", "have", "want", "need", "seem", "help"):
+        return True  # "that might be the case", "which might well be"
+    if nxt.lower in AUXILIARIES or nxt.lower in MODALS:
+        return False  # "China's might is growing"
     return not (noun_context_before(prev) or lower(prev) in ("with", "of", "all"))
 
 
+INTERPRETIVE = frozenset(
+    [
+        "considered",
+        "regarded",
+        "seen",
+        "viewed",
+        "read",
+        "interpreted",
+        "described",
+        "construed",
+        "taken",
+        "called",
+        "thought",
+        "argued",
+        "explained",
+        "attributed",
+    ]
+)
 PERSONAL = frozenset(["i", "you", "he", "she", "we", "they"])
 CONSEQUENCES = frozenset(
     [
@@ -214,6 +241,8 @@ def could(s: Sentence, i: int, j: int) -> bool:
         return True  # "could have been": a possibility about the past
     if verb.lower == "be":
         nxt = after(s, k + 1)
+        if nxt is not None and nxt.lower in INTERPRETIVE:
+            return True  # "could be read as", "could be considered": a possible view
         return nxt is None or not looks_participle(nxt)  # "could be opened": ability
     if verb.lower in PERCEPTION or _purpose_clause(s, i):
         return False
@@ -225,12 +254,13 @@ def could(s: Sentence, i: int, j: int) -> bool:
     return not _past_context(s, i)  # "it could take years" but "the ship could carry 90"
 
 
+PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b")
+
+
 def _past_context(s: Sentence, i: int) -> bool:
     """Does the sentence narrate the past (a past auxiliary or an -ed verb besides ``i``)?"""
-    return any(
-        t.lower in ("was", "were", "had", "did") or (k != i and t.lower.endswith("ed"))
-        for k, t in enumerate(s)
-    )
+    around = s[max(0, i - REACH) : i] + s[i + 1 : i + REACH]
+    return PAST.search(" ".join(t.lower for t in around)) is not None
 
 
 def _purpose_clause(s: Sentence, i: int) -> bool:
@@ -268,13 +298,15 @@ SEGMENT_BREAKS = frozenset(':;"“”«»')
 
 
 def _clause_start(s: Sentence, i: int) -> int:
-    while i > 0 and s[i - 1].text not in SEGMENT_BREAKS:
+    limit = max(0, i - REACH)
+    while i > limit and s[i - 1].text not in SEGMENT_BREAKS:
         i -= 1
     return i
 
 
 def _clause_end(s: Sentence, j: int) -> int:
-    while j < len(s) and s[j].text not in SEGMENT_BREAKS:
+    limit = min(len(s), j + REACH)
+    while j < limit and s[j].text not in SEGMENT_BREAKS:
         j += 1
     return j
 
@@ -292,6 +324,8 @@ def if_(s: Sentence, i: int, j: int) -> bool:
         return False  # "as if" compares; "if any", "if not most" concede
     if any(tuple(t.lower for t in s[j : j + len(idiom)]) == idiom for idiom in IF_IDIOMS):
         return False
+    if nxt.lower == "so":
+        return True  # "if so": the condition is the previous sentence
     if lower(prev) == "and" and lower(before(s, i, 2)) == "only":
         return False
     if nxt.lower == "and" and lower(two) == "only":
@@ -300,6 +334,12 @@ def if_(s: Sentence, i: int, j: int) -> bool:
 
 
 RULES["if"] = RULES.pop("if_")
+
+
+@rule
+def inverted_condition(s: Sentence, i: int, j: int) -> bool:
+    """An inverted condition ("Should the talks fail, ..."), not a question ("Should we go?")."""
+    return sentence_initial(s, i) and s[-1].text != "?" and any(t.text == "," for t in s[j:])
 
 
 @rule
@@ -378,6 +418,21 @@ def in_question(s: Sentence, i: int, j: int) -> bool:
 
 
 @rule
+def questioned(s: Sentence, i: int, j: int) -> bool:
+    """Doubted, as in "has (also) been questioned", "critics have questioned"; not
+    "police questioned the suspect" (no perfect or passive auxiliary)."""
+    k = i - 1
+    while k > 0 and s[k].lower in INSERTS:
+        k -= 1
+    if lower(after(s, j)) in ("by", "over", "about", "on", "for", "in"):
+        return False  # "questioned by police", "questioned over the attack": interrogated
+    subject = subject_of(s, k if s[k].lower in ("been", "being") else i)
+    if lower(subject) in PERSONAL or names_individual(s, subject):
+        return False  # "he has been questioned": a person is interrogated
+    return k >= 0 and s[k].lower in HAVE | {"been", "being"}
+
+
+@rule
 def appear(s: Sentence, i: int, j: int) -> bool:
     """Seeming in "appears to be", "it appears that", "appears unimpressed"; not "appears on stage"."""
     k, nxt = word_after(s, j)
@@ -453,6 +508,8 @@ def consider(s: Sentence, i: int, j: int) -> bool:
     if not belief_held(s, i, j):
         return False
     nxt = after(s, j)
+    if lower(before(s, i)) == "to" or lower(nxt).endswith("ing"):
+        return False  # "time to consider", "consider leaving": deliberation
     return lower(nxt) not in ("whether", "how", "what", "the", "a", "an", "this", "that", "it")
 
 
@@ -504,11 +561,10 @@ def expect(s: Sentence, i: int, j: int) -> bool:
     """Expectation in "is expected to", "expected that"; not "life expectancy" or "the expected value"."""
     if not belief_held(s, i, j):
         return False
-    nxt = after(s, j)
-    return lower(nxt) in ("to", "that", ",", "the", "a", "an") or lower(before(s, i)) in BE | {
-        "as",
-        "than",
-    }
+    prev, nxt = lower(before(s, i)), lower(after(s, j))
+    if prev in ("as", "than", "initially", "originally") or lower(before(s, i, 2)) == "as":
+        return False  # "than expected", "as might be expected": an outcome compared
+    return nxt in ("to", "that", "the", "a", "an") or (prev in BE and nxt not in (".", ",", ";"))
 
 
 @rule
@@ -556,7 +612,19 @@ def claim(s: Sentence, i: int, j: int) -> bool:
         return True
     if s[i].lower in ("claims", "claim") and noun_context_before(before(s, i)):
         return False
-    return nxt.text in ",:" or nxt.lower in ("he", "she", "they", "it", "there")
+    if nxt.text in ",:" or nxt.lower in SUBJECT_PRONOUNS:
+        return True
+    return _clause_follows(s, j)  # "claims the army used gas", not "claimed the title"
+
+
+def _clause_follows(s: Sentence, j: int) -> bool:
+    """Does a finite verb follow within a short noun phrase (a "that"-less content clause)?"""
+    for t in s[j + 1 : j + 6]:
+        if not t.is_word:
+            return False
+        if t.lower in BE | HAVE | MODALS or (t.lower.endswith("ed") and len(t.lower) >= 4):
+            return True
+    return False
 
 
 @rule
@@ -568,7 +636,9 @@ def approximate(s: Sentence, i: int, j: int) -> bool:
         return two is not None and (is_number(two) or two.lower in UNITS_OF_TIME)
     if s[i].lower in ("nearly", "almost"):
         return False
-    return nxt is not None and is_number(nxt) and nxt.lower not in ("one", "half", "third")
+    return (
+        nxt is not None and is_number(nxt) and nxt.lower not in ("one", "third", "fifth", "tenth")
+    )
 
 
 @rule
