@@ -66,6 +66,8 @@ ROWS = [
     ("The remaining fifth of the region.", "fifth", "num", {"type": "fraction", "value": "0.2"}),
     ("Three-fifths of members.", "Three-fifths", "num", {"type": "fraction", "value": "0.6"}),
     ("A tenth of the harvest.", "A tenth", "num", {"type": "fraction", "value": "0.1"}),
+    ("It fell by a fifth, to 20.", "a fifth", "num", {"type": "fraction", "value": "0.2"}),
+    ("He won a third term.", "third", "num", {"type": "ordinal", "value": "3"}),
     ("Three quarters of a million.", "Three quarters of a million", "num", {"value": "750000"}),
     ("Seven-eighths of it.", "Seven-eighths", "num", {"type": "fraction", "value": "0.875"}),
     # percentages
@@ -156,7 +158,11 @@ ROWS = [
     ("A 12-month plan.", "12-month", "measure", {"quantity": "12", "unit": "month"}),
     ("It produces 500 MW.", "500 MW", "measure", {"unit": "MW"}),
     ("It rose 2 percentage points.", "2 percentage points", "measure", {"unit": "%-point"}),
-    ("It was 30°C today.", "30", "num", {"value": "30"}),
+    ("It was 30°C today.", "30°C", "measure", {"quantity": "30", "unit": "Cel"}),
+    ("It rose 5pc in May.", "5pc", "num", {"type": "percentage", "value": "5"}),
+    ("It left 1.3m people homeless.", "1.3m", "num", {"value": "1300000"}),
+    ("A 5m wall.", "5m", "measure", {"quantity": "5", "unit": "m"}),
+    ("Some 50k people marched.", "50k", "num", {"value": "50000"}),
     # years and dates
     ("Russia might attack as early as 2029.", "2029", "date", {"when": "2029"}),
     ("It was founded in 1988 by them.", "1988", "date", {"when": "1988"}),
@@ -177,6 +183,8 @@ ROWS = [
     ("In the 1990s it grew.", "1990s", "date", {"from": "1990", "to": "1999"}),
     ("In the mid-1970s it grew.", "1970s", "date", {"from": "1970", "to": "1979"}),
     ("They sent 1500 troops.", "1500", "num", {"type": CARD, "value": "1500"}),
+    ("The dynasty fell in 950.", "950", "date", {"when": "0950"}),
+    ("It ruled since 923 through 950.", "923", "date", {"when": "0923"}),
     # open ends after the number
     ("Donors who gave $200 or less.", "$200 or less", "num", {"atMost": "200"}),
     ("Those making $100,000 or more.", "$100,000 or more", "num", {"atLeast": "100000"}),

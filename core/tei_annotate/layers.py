@@ -92,6 +92,14 @@ class LayerContext:
         )
 
 
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _options(value: Iterable[Option]) -> tuple[Option, ...]:
+    return tuple(value)
+
+
 AnnotateFn = Callable[[Document, LayerContext], Iterable[Annotation | Entry]]
 
 
@@ -110,9 +118,9 @@ class Layer:
     annotate: AnnotateFn = attrs.field(eq=False)
     version: str = "0.0.0"
     description: str = ""
-    requires: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    produces: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    options: tuple[Option, ...] = attrs.field(default=(), converter=tuple)
+    requires: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    produces: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    options: tuple[Option, ...] = attrs.field(default=(), converter=_options)
     origin: str = attrs.field(default="", eq=False, kw_only=True)
 
     def option_values(self, given: Mapping[str, object]) -> dict[str, Any]:

@@ -24,6 +24,6 @@ def register_layers(register: Callable[[Layer], None]) -> None:
             annotate=annotate,
             version=__version__,
             description="numbers, measures, money (ISO 4217) and dates with normalised values",
-            produces=ELEMENTS,  # type: ignore[arg-type]  # core Layer: converter=tuple is generic for mypy
+            produces=ELEMENTS,
         )
     )

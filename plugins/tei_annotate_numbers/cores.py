@@ -18,6 +18,7 @@ from .words import (
     denominator,
     ordinal,
     ordinal_word,
+    plural_noun,
     plural_scale,
     scale_word,
 )
@@ -94,7 +95,11 @@ def _scaled(toks: list[Token], core: Core, money: bool) -> Core:
     j = core.last + 1
     while (tok := token_at(toks, j)) is not None and tok.is_word:
         single = len(tok.text) == 1
-        factor = scale_word(tok.text, money and (touches(toks, j) or not single))
+        # "5m people" counts millions of something; "a 5m wall" measures metres
+        counted = (
+            (nxt := token_at(toks, j + 1)) is not None and nxt.is_word and plural_noun(nxt.text)
+        )
+        factor = scale_word(tok.text, (money or counted) and (touches(toks, j) or not single))
         if factor is None or (single and not touches(toks, j)):
             break
         core.value *= factor
@@ -129,7 +134,8 @@ def _words(toks: list[Token], i: int, money: bool) -> Core | None:
 
 
 def _run(toks: list[Token], i: int) -> tuple[list[tuple[int, str]], int, bool]:
-    """Cardinal words from token i, joined by hyphens or "and" after a scale.
+    """Cardinal words from token i that make one number, joined by hyphens or "and"
+    after a scale.
 
     "a"/"an" before a scale, "dozen" or a fraction word counts as "one".
     """
@@ -138,11 +144,20 @@ def _run(toks: list[Token], i: int) -> tuple[list[tuple[int, str]], int, bool]:
     tok = toks[i]
     if tok.lower in ("a", "an") and (nxt := token_at(toks, i + 1)) is not None:
         den = denominator(nxt.text)
-        if nxt.lower in RUN_SCALES | {"dozen", "trillion"} or (den and not den[1]):
+        # "a fifth of", "a quarter." are fractions; "a third term" is an ordinal
+        after = token_at(toks, i + 2)
+        fraction = (
+            den and not den[1] and (after is None or not after.is_word or after.lower == "of")
+        )
+        if nxt.lower in RUN_SCALES | {"dozen", "trillion"} or fraction:
             run.append((i, "one"))
             j, article = i + 1, True
     while len(run) < MAX_RUN and (t := token_at(toks, j)) is not None:
         if cardinal_word(t.text) is not None or t.lower in ("dozen", "trillion"):
+            # Grow only while the words still make one number ("twenty three", not
+            # "one two"): one parse per word keeps long runs linear.
+            if run and _run_value([w for _, w in run] + [t.lower]) is None:
+                break
             run.append((j, t.lower))
             j += 1
             continue

@@ -7,6 +7,7 @@ what the text states: "12 December 2016" -> 2016-12-12, "Dec. 15" -> --12-15,
 
 from __future__ import annotations
 
+import calendar
 from functools import cache
 
 from babel.dates import get_month_names
@@ -138,7 +139,16 @@ def date_at(toks: list[Token], i: int) -> Found | None:
     return None
 
 
-def _found(first: int, last: int, y: int | None, m: int, d: int | None, d2: int | None) -> Found:
+def _exists(y: int | None, m: int, d: int | None) -> bool:
+    """Is day d of month m real (in year y, or in a leap year when no year is given)?"""
+    return d is None or d <= calendar.monthrange(y if y is not None else 2000, m)[1]
+
+
+def _found(
+    first: int, last: int, y: int | None, m: int, d: int | None, d2: int | None
+) -> Found | None:
+    if not (_exists(y, m, d) and _exists(y, m, d2)):
+        return None  # "February 30" is not a date
     attrs: tuple[tuple[str, str], ...]
     if d is not None and d2 is not None:
         attrs = (("from", _when(y, m, d)), ("to", _when(y, m, d2)))

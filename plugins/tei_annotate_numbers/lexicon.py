@@ -166,6 +166,7 @@ LABEL_NOUNS = frozenset(
         "acts",
         "level",
         "division",
+        "port",
     ]
 )
 # Closed-class words: a number followed by one of these counts nothing it names.

@@ -20,6 +20,7 @@ from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, TEMPORAL_CU
 from .tokens import Token, lower_at, token_at, tokenize, touches
 from .units import PERCENT, UNIT_SYMBOLS, longest_unit
 from .values import tei_number
+from .words import plural_noun
 
 __all__ = ["scan"]
 
@@ -28,6 +29,7 @@ DASHES = frozenset({"-", "–"})
 OPEN_ENDS = (("or", "more"), ("or", "over"), ("or", "above"))
 CLOSED_ENDS = (("or", "less"), ("or", "fewer"), ("or", "under"), ("or", "below"))
 ALLOWED_AFTER_DIGITS = frozenset({"s", "am", "pm"})
+DEGREES = {"C": "Cel", "F": "[degF]"}
 
 
 @define
@@ -41,6 +43,7 @@ class Phrase:
     percent: bool = False
     last: int = -1
     inner_first: int = -1  # where the measured quantity starts, after a bound
+    inner_last: int = -1  # where it ends, before "or more"
     special: Found | None = None  # a decade or a clock time read off the number
 
 
@@ -109,6 +112,8 @@ def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | in
         return i + 1
     if core.digits and _stuck_letters(toks, core.last + 1):
         return core.last + 2
+    if _two_digit_decade(toks, core):
+        return core.last + 2
     p = Phrase(i, core, bound if bound != "between" else None, currency=currency, inner_first=inner)
     if bound is None and currency is None and (special := _decade_or_clock(toks, core)):
         p.special, p.last = special, special.last
@@ -116,10 +121,13 @@ def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | in
     j = _range(toks, p, j=core.last + 1, between=bound == "between", money=currency is not None)
     if bound == "between" and p.high is None:
         p.first = p.inner_first = inner  # "between" without "and": just the number
+    p.inner_last = j - 1
     j = _open_end(toks, p, j)
     if core.kind == "cardinal":
-        j = _unit(toks, p, j)
-        j = _open_end(toks, p, j)
+        after_unit = _unit(toks, p, j)
+        if after_unit > j:  # "15-plus years": the unit closes the measure
+            p.inner_last = after_unit - 1
+        j = _open_end(toks, p, after_unit)
     p.last = j - 1
     return p
 
@@ -147,12 +155,28 @@ def _currency_before(toks: list[Token], k: int) -> tuple[str | None, int]:
     return None, k
 
 
+def _two_digit_decade(toks: list[Token], core: Core) -> bool:
+    """ "the 80s", "in their 20s": a decade without its century, or an age bracket."""
+    tok = toks[core.first]
+    return (
+        core.first == core.last
+        and len(tok.text) == 2
+        and tok.text.endswith("0")
+        and lower_at(toks, core.last + 1) == "s"
+        and touches(toks, core.last + 1)
+    )
+
+
 def _stuck_letters(toks: list[Token], j: int) -> bool:
     """Letters written onto digits that no rule read ("3D", "5G"): an identifier."""
     tok = token_at(toks, j)
     if tok is None or not touches(toks, j) or not tok.is_word:
         return False
-    return tok.lower not in ALLOWED_AFTER_DIGITS and tok.text not in UNIT_SYMBOLS
+    return (
+        tok.lower not in ALLOWED_AFTER_DIGITS
+        and tok.text not in UNIT_SYMBOLS
+        and (tok.lower,) not in PERCENT
+    )
 
 
 def _range(toks: list[Token], p: Phrase, j: int, between: bool, money: bool) -> int:
@@ -233,6 +257,15 @@ def _unit(toks: list[Token], p: Phrase, j: int) -> int:
         return k + 1
     if p.core.vague:
         return j
+    sign = token_at(toks, j + 1)
+    if (
+        lower_at(toks, j) == "°"
+        and sign is not None
+        and sign.text in DEGREES
+        and touches(toks, j + 1)
+    ):
+        p.unit = DEGREES[sign.text]
+        return j + 2
     hyphen = token_at(toks, j) is not None and toks[j].text in DASHES and touches(toks, j)
     if hyphen and touches(toks, j + 1):
         words = [t.text] if (t := token_at(toks, j + 1)) is not None and t.is_word else []
@@ -295,7 +328,7 @@ def _render(toks: list[Token], p: Phrase) -> list[Found]:
             return [Found(p.first, p.last, "measure", (*measure, ("quantity", tei_number(value))))]
         inner = measure if high is not None else (*measure, ("quantity", tei_number(value)))
         outer = Found(p.first, p.last, "num", _attrs(type="cardinal", **numeric))
-        return [outer, Found(p.inner_first, p.last, "measure", tuple(sorted(inner)))]
+        return [outer, Found(p.inner_first, p.inner_last, "measure", tuple(sorted(inner)))]
     attrs = numeric or {"value": tei_number(value)}
     return [Found(p.first, p.last, "num", _attrs(type=core.kind, **attrs))]
 
@@ -309,7 +342,7 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
     core = p.core
     if p.currency or p.unit or p.percent or p.bound or core.first != core.last:
         return False
-    if year_value(toks[core.first]) is None:
+    if year_value(toks[core.first]) is None and not _early_year(toks, core):
         return False
     if p.high is not None:
         return year_value(toks[p.high.first]) is not None and p.high.first == p.high.last
@@ -323,7 +356,7 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
         possessive or (prev is not None and prev.lower in DETERMINERS)
     ) and 1800 <= core.value <= 2100:
         return True  # "the 2016 summit", "Obama's 2008 campaign"
-    if nxt is not None and nxt.is_word and not _plural(nxt.lower):
+    if nxt is not None and nxt.is_word and not plural_noun(nxt.lower):
         return True  # "a 2015 winner": a count would be followed by a plural
     return not (
         nxt is not None
@@ -333,18 +366,17 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
     )
 
 
-# Plurals that do not end in -s.
-IRREGULAR_PLURALS = frozenset(
-    ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet"]
-)
-
-
-def _plural(word: str) -> bool:
-    return (word.endswith("s") and not word.endswith("ss")) or word in IRREGULAR_PLURALS
+def _early_year(toks: list[Token], core: Core) -> bool:
+    """A three-digit year: "in 950.", "since 923 through", "the year 395,"."""
+    tok, nxt = toks[core.first], token_at(toks, core.last + 1)
+    if not (tok.text.isdigit() and len(tok.text) == 3):
+        return False
+    cue = lower_at(toks, core.first - 1) in ("in", "since", "year", "until", "till")
+    return cue and (nxt is None or not nxt.is_word or nxt.lower in ("through", "to", "and"))
 
 
 def _year(p: Phrase, high: Core | None) -> Found:
-    y = str(int(p.core.value))
+    y = f"{int(p.core.value):04d}"  # xs:gYear has at least four digits: "0950"
     if high is not None:
-        return Found(p.first, p.last, "date", (("from", y), ("to", str(int(high.value)))))
+        return Found(p.first, p.last, "date", (("from", y), ("to", f"{int(high.value):04d}")))
     return Found(p.first, p.last, "date", (("when", y),))

@@ -20,6 +20,7 @@ __all__ = [
     "denominator",
     "ordinal",
     "ordinal_word",
+    "plural_noun",
     "plural_scale",
     "scale_word",
 ]
@@ -125,3 +126,15 @@ def denominator(word: str) -> tuple[int, bool] | None:
     if n is None or n < 3:
         return None
     return n, plural
+
+
+# Plurals that do not end in -s.
+IRREGULAR_PLURALS = frozenset(
+    ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet"]
+)
+
+
+def plural_noun(word: str) -> bool:
+    """Does the word look plural ("troops", "people"), as a counted noun after a number is?"""
+    w = word.lower()
+    return (w.endswith("s") and not w.endswith("ss")) or w in IRREGULAR_PLURALS
