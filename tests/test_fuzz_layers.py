@@ -79,6 +79,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "combining marks": lambda n: "e" + "\u0301" * (n - 1),
     "right to left": lambda n: ("\u202bقال الرئيس\u202c " * n)[:n],
     "many short paragraphs": lambda n: ("A.\n" * n)[:n],
+    "one long paragraph": lambda n: (PROSE.replace("\n", " ") * (n // len(PROSE) + 1))[:n],
     "many blank lines": lambda n: "Title\n" + "\n" * (n - 6),
     "control characters": lambda n: ("a\x00\x07" * n)[:n],
 }
