@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from tei_annotate import PluginHost, annotate, make_host, validate_tei
 from tei_annotate.invariants import check_lossless, check_nothing_dropped
 
+from .conftest import SEED
 from .test_properties import ALPHABET
 
 SCALE = float(os.environ.get("TEI_ANNOTATE_FUZZ_SCALE", "1"))
@@ -53,6 +54,7 @@ PROSE = (
     "The minister said on Tuesday that the plan, which costs $4.5bn, “may well fail”. "
     "According to officials, about 30 per cent of the 1,200 staff could leave by 2026.\n"
 )
+NEWS = SEED.read_text(encoding="utf-8").partition("\n")[2].lstrip("\n")
 # What each text is made of, repeated to the size wanted: each one a shape that
 # makes a careless regular expression or tokenizer loop backtrack or rescan.
 PATTERNS: dict[str, Callable[[int], str]] = {
@@ -80,6 +82,7 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "right to left": lambda n: ("\u202bقال الرئيس\u202c " * n)[:n],
     "many short paragraphs": lambda n: ("A.\n" * n)[:n],
     "one long paragraph": lambda n: (PROSE.replace("\n", " ") * (n // len(PROSE) + 1))[:n],
+    "the seed article repeated": lambda n: (NEWS * (n // len(NEWS) + 1))[:n],
     "many blank lines": lambda n: "Title\n" + "\n" * (n - 6),
     "control characters": lambda n: ("a\x00\x07" * n)[:n],
 }
