@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import tei_annotate_actors
-from tei_annotate import annotate, make_host, validate_tei
+from tei_annotate import OptionError, annotate, make_host, validate_tei
+from tei_annotate_actors.tokens import tokenize
 
 
 @pytest.fixture
@@ -138,3 +141,184 @@ def test_seed_output_is_valid_tei(actors_host, seed_text, tei_schema):
     xml = annotate(seed_text, ["actors"], host=actors_host).render("tei", actors_host)
     validate_tei(xml)
     assert b'<persName ref="#pers.putin"' in xml
+
+
+def test_unknown_backend_lists_valid_ones(actors_host):
+    with pytest.raises(OptionError, match="rules, spacy"):
+        annotate(
+            "T\n\nAngela Merkel.\n",
+            ["actors"],
+            options={"actors": {"backend": "x"}},
+            host=actors_host,
+        )
+
+
+def test_section_head_is_not_a_description(run):
+    text = body("Olaf Scholz spoke.", "The diplomat", "He left at noon.")
+    assert run(text).by_element("rs") == ()
+
+
+def test_sentence_initial_as_does_not_hide_a_source(run):
+    text = body("As a former Kremlin insider admitted: “It was hard.”")
+    (rs,) = run(text).by_element("rs")
+    assert text[rs.start : rs.end] == "a former Kremlin insider"
+
+
+def test_description_before_name_points_at_it(run):
+    text = body("They met the Russian business envoy Kirill Dmitriev in Riyadh.")
+    (rs,) = run(text).by_element("rs")
+    assert rs.link("ref") == ("pers.dmitriev",)
+
+
+def test_hyphenated_countries_are_two_places(run):
+    text = body("The US-Ukraine talks ended.")
+    assert [n[0] for n in names(run(text), text)] == ["US", "Ukraine"]
+
+
+def test_ship_is_not_an_actor(run):
+    text = body("The sailors of USS Hopper arrived in Bahrain.")
+    assert [n[0] for n in names(run(text), text)] == ["Bahrain"]
+
+
+def test_qualified_title_stays_in_role_name(run):
+    text = body("They met Turkish Foreign Minister Mevlut Cavusoglu on Monday.")
+    result = run(text)
+    assert ("Turkish Foreign Minister Mevlut Cavusoglu", "persName", "pers.cavusoglu") in names(
+        result, text
+    )
+    (role,) = result.by_element("roleName")
+    assert text[role.start : role.end] == "Turkish Foreign Minister"
+
+
+def test_locative_preposition_types_unknown_place(run):
+    text = body("Near Qaryat Zubayr, two strikes hit a depot.")
+    assert names(run(text), text)[0][1] == "placeName"
+
+
+def test_adjective_suffix_is_outside_the_name(run):
+    text = body("Fighters left an ISIL-held building.")
+    assert [n[0] for n in names(run(text), text)] == ["ISIL"]
+
+
+def test_law_is_not_an_actor(run):
+    text = body("It is an offence under the Criminal Code.")
+    assert names(run(text), text) == []
+
+
+def test_title_case_heading_keeps_only_names(run):
+    text = "Wealthy Voters Abandon Republican Party for Hillary Clinton\n\nA poll came out.\n"
+    assert [n[0] for n in names(run(text), text)] == ["Republican Party", "Hillary Clinton"]
+
+
+def test_contraction_is_not_a_name(run):
+    text = body("“I’m tired,” he said.")
+    assert names(run(text), text) == []
+
+
+def test_two_people_of_one_surname_get_two_entries(run):
+    text = body("Hillary Clinton met Bill Clinton.", "Mrs. Clinton spoke, then Mr. Clinton did.")
+    refs = [ref for *_, ref in names(run(text), text)]
+    assert refs == ["pers.clinton", "pers.bill-clinton", "pers.clinton", "pers.bill-clinton"]
+
+
+def test_title_before_a_town_name_is_still_a_person(run):
+    text = body("President Clinton spoke in Reading.")
+    assert names(run(text), text) == [
+        ("President Clinton", "persName", "pers.clinton"),
+        ("Reading", "placeName", "place.reading"),
+    ]
+
+
+def test_transcript_speaker_in_capitals_is_the_person(run):
+    text = body("Mike Pence was asked.", "PENCE: Well, no.")
+    found = names(run(text), text)
+    assert [(s, el) for s, el, _ in found] == [("Mike Pence", "persName"), ("PENCE", "persName")]
+    assert len({ref for *_, ref in found}) == 1
+
+
+def test_organisation_short_form_joins_its_entry(run):
+    text = body("Students at Hofstra University cheered.", "Hofstra said so.")
+    assert [(s, ref) for s, _, ref in names(run(text), text)] == [
+        ("Hofstra University", "org.hofstra-university"),
+        ("Hofstra", "org.hofstra-university"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "piece", ["a-", "A.", "A-", "a’", "U.S.-", "Al-", "’s ", "of the ", "and ", "Mr. "]
+)
+def test_tokenizer_stays_linear_on_pathological_runs(piece):
+    text = piece * 50_000
+    start = time.process_time()
+    tokens = tokenize(text, 0, len(text))
+    assert tokens
+    assert time.process_time() - start < 5  # quadratic behaviour would take minutes
+
+
+def test_long_document_of_names_annotates_in_linear_time(run):
+    words = [
+        "the",
+        "Bank",
+        "of",
+        "England",
+        "and",
+        "Iraq",
+        "’s",
+        "a",
+        "French",
+        "diplomat",
+        "President",
+        "Smith",
+        ",",
+        ".",
+        "de",
+        "al-Abadi",
+        "Mr.",
+        "U.S.",
+        "G8",
+        "said",
+        "in",
+        "Moscow",
+    ]
+    text = body(" ".join(words[i * 7 % len(words)] for i in range(60_000)))
+    start = time.process_time()
+    result = run(text)
+    assert result.annotations
+    assert time.process_time() - start < 30
+
+
+def test_abbreviated_title_is_a_role(run):
+    text = body("It was said by Del. Stacey Plaskett on Monday.")
+    result = run(text)
+    assert names(result, text) == [("Del. Stacey Plaskett", "persName", "pers.plaskett")]
+
+
+def test_surname_that_is_a_title_word_stays_a_name(run):
+    text = body("said Charlie King, and Mr. King agreed.")
+    assert [(s, ref) for s, _, ref in names(run(text), text)] == [
+        ("Charlie King", "pers.king"),
+        ("Mr. King", "pers.king"),
+    ]
+
+
+def test_capitalised_common_noun_after_article_is_not_a_name(run):
+    text = body("He is a Democrat, and proud of it.")
+    assert names(run(text), text) == []
+
+
+def test_place_and_plural_name_a_team(run):
+    text = body("Fans of the Minnesota Vikings cheered.")
+    assert names(run(text), text)[0][1] == "orgName"
+
+
+def test_province_and_compass_region_are_places(run):
+    text = body("Protests spread across Punjab and Northern India.")
+    assert [(s, el) for s, el, _ in names(run(text), text)] == [
+        ("Punjab", "placeName"),
+        ("Northern India", "placeName"),
+    ]
+
+
+def test_surname_beats_a_province_of_that_name(run):
+    text = body("John Kerry flew in.", "Later Kerry said so.")
+    assert {ref for *_, ref in names(run(text), text)} == {"pers.kerry"}

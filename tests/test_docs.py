@@ -166,3 +166,20 @@ def test_docs_example_loader_reads_json_articles_and_declines_others(examples):
         __import__("tei_annotate").annotate_document(doc, ["exclaim"], host=host)
     )
     assert host.load_document(b"T\n\nOne.", "a.txt").blocks[0].kind == "title"
+
+
+# Fields the host fills in, which a plugin does not pass.
+HOST_FILLED = {"layer", "origin"}
+
+
+@pytest.mark.parametrize("cls_name", ["Annotation", "Entry", "Node", "Layer", "Option", "Format"])
+def test_docs_constructors_list_every_field(cls_name):
+    import attrs
+
+    import tei_annotate
+
+    fields = [f.name for f in attrs.fields(getattr(tei_annotate, cls_name))]
+    match = re.search(rf"`{cls_name}\(([^`]*)\)`", DOC)
+    assert match, f"docs/plugins.md shows no `{cls_name}(...)` signature"
+    shown = [a.split("=")[0].strip() for a in re.split(r",\s*(?![^\[(]*[\])])", match.group(1))]
+    assert shown == [f for f in fields if f not in HOST_FILLED]

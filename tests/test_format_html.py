@@ -7,7 +7,11 @@ import json
 import pytest
 from lxml import html
 
+import tei_annotate_formats
+from tei_annotate import Annotation, annotate, make_host
+
 from .contract_layers import contract_result
+from .helpers import LayerPlugin, static_layer
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +79,21 @@ def test_html_without_layers_still_shows_the_article():
     result, host = contract_result("Title\n\nBody.\n", [])
     tree = html.fromstring(result.render("html", host))
     assert [p.text_content() for p in tree.xpath("//article//p")] == ["Body."]
+
+
+def test_html_categories_show_their_short_name_and_description(page):
+    _, _, tree = page
+    (button,) = tree.xpath("//button[@data-entry='hedge.epistemic']")
+    assert button.text_content() == "epistemic"
+    assert button.getparent().xpath(".//small[@class='details']/text()") == ["epistemic hedge"]
+
+
+def test_html_lists_unattributed_and_reported_speech():
+    said = Annotation(7, 12, "said", attrs={"direct": "false"})
+    host = make_host(
+        load_entrypoints=False,
+        plugins=[tei_annotate_formats, LayerPlugin(static_layer("speech", [said]))],
+    )
+    result = annotate("Title\n\nHello world.\n", ["speech"], host=host)
+    (item,) = html.fromstring(result.render("html", host)).xpath("//section[@id='speech']//li")
+    assert item.text_content() == "unattributed (reported): Hello"

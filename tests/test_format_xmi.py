@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from lxml import etree
 
-from tei_annotate_formats.xmi import NAMED_ENTITY, custom_type_name
+from tei_annotate_formats.xmi import NAMED_ENTITY, SENTENCE, TOKEN, custom_type_name
 
 from .clients import check_xmi, load_xmi
 from .contract_layers import contract_result
@@ -75,3 +77,25 @@ def test_xmi_check_fails_when_a_type_is_missing_from_the_type_system(rendered):
     broken_ts = ts.replace(custom_type_name("numbers").encode(), b"webanno.custom.Elsewhere")
     with pytest.raises(Exception, match=r"numbers|TeiAnnotateNumbers"):
         check_xmi(xmi, broken_ts, result)
+
+
+def test_xmi_keeps_characters_xml_cannot_hold_as_glyphs():
+    result, host = contract_result("Title\x07 bell\n\nVladimir Putin said \x01“yes” 😀.\n")
+    fmt = host.format("xmi")
+    assert fmt.companions is not None
+    check_xmi(fmt.render(result), fmt.companions(result)[".typesystem.xml"], result)
+
+
+def test_xmi_tokens_and_sentences_anchor_every_annotation(rendered):
+    result, xmi, ts = rendered
+    cas = load_xmi(xmi, ts)
+    sentences = [(s.begin, s.end) for s in cas.select(SENTENCE)]
+    assert sentences == [(b.start, b.end) for b in result.document.blocks]
+    toks = [(t.begin, t.end) for t in cas.select(TOKEN)]
+    assert all(s < e for s, e in toks) and toks == sorted(toks)
+    assert all(e <= s for (_, e), (s, _) in itertools.pairwise(toks))  # no overlap
+    starts, ends = {s for s, _ in toks}, {e for _, e in toks}
+    text = result.document.text
+    for a in result.annotations:
+        assert a.start in starts and a.end in ends, text[a.start : a.end]
+    assert tuple(text[s:e] for s, e in toks[:3]) != ("Putin", "’", "s")

@@ -7,6 +7,7 @@ import importlib.metadata
 import pytest
 
 from tei_annotate import Annotation, Format, Layer, annotate, hookimpl
+from tei_annotate.invariants import check_nothing_dropped
 from tei_annotate.tei import render_tei
 from tei_annotate.testing import SAMPLE_TEXTS, assert_text_unchanged
 
@@ -83,7 +84,9 @@ def test_text_unchanged_catches_a_lost_character(host):
     host.register(Dropper())
     result = annotate("Title\n\nMore text.\n", host=host)
     assert_text_unchanged(result, formats=("tei",), host=host)
-    with pytest.raises(pytest.fail.Exception, match=r"block 'p1' changed: expected 'More text\.'"):
+    with pytest.raises(
+        pytest.fail.Exception, match=r"text changed:\n  <text> differs from the source at offset 7"
+    ):
         assert_text_unchanged(result, formats=("dropper",), host=host)
 
 
@@ -104,3 +107,45 @@ def test_sample_texts_keep_the_contract_without_layers(host, text):
 
     host.register(P())
     LayerTester(host).check_layer("every-block", texts=[text])
+
+
+def test_nothing_dropped_joins_a_layer_chain_in_standoff(host):
+    """A quote a layer chains across paragraphs is one annotation in both renderings."""
+
+    def chained(document, context):
+        first, second = document.blocks[1], document.blocks[2]
+        yield Annotation(first.start, first.end, "said", id="q1", links={"next": "q2"})
+        yield Annotation(second.start, second.end, "said", id="q2", links={"prev": "q1"})
+
+    class Chain:
+        @hookimpl
+        def register_layers(self, register):
+            register(Layer("chain", chained, produces=("said",)))
+
+    host.register(Chain())
+    result = annotate("Title\n\n“One paragraph.\n\n“And another.”\n", ["chain"], host=host)
+    for fmt in ("tei", "tei-standoff"):
+        assert check_nothing_dropped(result.render(fmt, host), result) == [], fmt
+
+
+def test_combines_with_builtins_catches_a_layer_that_depends_on_company():
+    from tei_annotate import make_host
+    from tei_annotate.testing import assert_combines_with_builtins, builtin_layers
+
+    calls = []
+
+    def stateful(document, context):
+        calls.append(1)
+        return [Annotation(0, len(calls) % 2 + 1, "seg")]
+
+    class Stateful:
+        @hookimpl
+        def register_layers(self, register):
+            register(Layer("stateful", stateful, produces=("seg",)))
+
+    host = make_host(plugins=[Stateful()])
+    assert {"actors", "numbers"} <= set(builtin_layers(host))
+    with pytest.raises(
+        pytest.fail.Exception, match="layer 'stateful' annotates differently beside"
+    ):
+        assert_combines_with_builtins(host, "stateful", "Title\n\nText.")

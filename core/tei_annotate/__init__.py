@@ -20,13 +20,14 @@ from .hookspecs import hookimpl
 from .layers import Layer, LayerContext, LayerResult, Option, resolve_layers
 from .loader import text_document
 from .model import Annotation, Block, Document, Entry, Node
-from .plugins import PluginHost, get_host, make_host
+from .plugins import BrokenPlugin, PluginHost, get_host, make_host
 from .result import Result
 from .validate import check_pointers, validate_tei
 
 __all__ = [
     "Annotation",
     "Block",
+    "BrokenPlugin",
     "Document",
     "Entry",
     "Format",

@@ -87,6 +87,7 @@ def annotation_spans(xml: bytes | Any) -> Counter[tuple[str, str, int, int]]:
                 break
             end = spans[cur][1]
         found[(resp[5:], etree.QName(el).localname, start, end)] += 1
+    standoff: dict[Any, tuple[str, int, int]] = {}
     for ann in root.iter(f"{TEI}annotation"):
         ranges = [STRING_RANGE.match(t) for t in ann.get("target", "").split()]
         offsets = [
@@ -97,7 +98,17 @@ def annotation_spans(xml: bytes | Any) -> Counter[tuple[str, str, int, int]]:
         body = next((c for n in ann.iter(f"{TEI}note") for c in n), None)
         if offsets and body is not None:
             start, end = offsets[0][0], offsets[-1][0] + offsets[-1][1]
-            found[(ann.get("resp", "")[5:], etree.QName(body).localname, start, end)] += 1
+            standoff[body] = (ann.get("resp", "")[5:], start, end)
+    # a layer's own next/prev chain (a quote across paragraphs) counts once, as in the text
+    body_by_id = {body.get(XML_ID): body for body in standoff if body.get(XML_ID)}
+    for body, (layer, start, end) in standoff.items():
+        if body.get("prev", "")[1:] in body_by_id:
+            continue
+        cur, seen = body, set()
+        while (nxt := body_by_id.get(cur.get("next", "")[1:])) is not None and nxt not in seen:
+            seen.add(nxt)
+            cur, end = nxt, standoff[nxt][2]
+        found[(layer, etree.QName(body).localname, start, end)] += 1
     return found
 
 

@@ -20,16 +20,18 @@ import pytest
 from lxml import etree
 
 from .api import annotate
+from .invariants import check_lossless, check_nothing_dropped, check_provenance
 from .plugins import OWN_DISTRIBUTION, PluginHost, make_host
 from .result import Result
-from .validate import SAFE_PARSER, XML_ID, check_pointers, validate_tei
-from .xmltext import string_value
+from .validate import SAFE_PARSER, check_pointers, validate_tei
 
 __all__ = [
     "SAMPLE_TEXTS",
     "LayerTester",
     "assert_combines_with_builtins",
+    "assert_nothing_dropped",
     "assert_pointers_resolve",
+    "assert_provenance",
     "assert_text_unchanged",
     "assert_valid_tei",
     "builtin_layers",
@@ -90,23 +92,40 @@ def assert_pointers_resolve(
             pytest.fail(f"{fmt}: dangling pointers:\n  " + "\n  ".join(problems), pytrace=False)
 
 
+def _problems(
+    check: Callable[[bytes, Result], list[str]],
+    what: str,
+    result: Result,
+    formats: Sequence[str],
+    host: PluginHost | None,
+) -> None:
+    for fmt in formats:
+        problems = check(result.render(fmt, host), result)
+        if problems:
+            pytest.fail(f"{fmt}: {what}:\n  " + "\n  ".join(problems), pytrace=False)
+
+
 def assert_text_unchanged(
     result: Result, formats: Sequence[str] = TEI_FORMATS, host: PluginHost | None = None
 ) -> None:
-    """Each block of ``<text>`` holds its source line character for character."""
-    doc = result.document
-    for fmt in formats:
-        root = etree.fromstring(result.render(fmt, host), SAFE_PARSER)
-        by_id = {el.get(XML_ID): el for el in root.iter() if isinstance(el.tag, str)}
-        for block in doc.blocks:
-            el = by_id.get(block.id)
-            got = None if el is None else string_value(el)
-            if got != doc.block_text(block):
-                pytest.fail(
-                    f"{fmt}: block {block.id!r} changed: expected {doc.block_text(block)!r}, "
-                    f"got {got!r}",
-                    pytrace=False,
-                )
+    """``<text>`` holds the source, each block its line, character for character."""
+    _problems(
+        lambda xml, r: check_lossless(xml, r.document.text), "text changed", result, formats, host
+    )
+
+
+def assert_nothing_dropped(
+    result: Result, formats: Sequence[str] = TEI_FORMATS, host: PluginHost | None = None
+) -> None:
+    """Every annotation appears in the output at its offsets, inline or in ``<standOff>``."""
+    _problems(check_nothing_dropped, "annotations dropped", result, formats, host)
+
+
+def assert_provenance(
+    result: Result, formats: Sequence[str] = TEI_FORMATS, host: PluginHost | None = None
+) -> None:
+    """Each layer has its ``application`` in the header and each element its ``@resp``."""
+    _problems(check_provenance, "provenance missing", result, formats, host)
 
 
 def builtin_layers(host: PluginHost) -> list[str]:
@@ -118,6 +137,8 @@ def _check(result: Result, host: PluginHost | None) -> None:
     assert_valid_tei(result, host=host)
     assert_text_unchanged(result, host=host)
     assert_pointers_resolve(result, host=host)
+    assert_nothing_dropped(result, host=host)
+    assert_provenance(result, host=host)
 
 
 def assert_combines_with_builtins(
@@ -136,12 +157,12 @@ def assert_combines_with_builtins(
     others = [b for b in builtin_layers(host) if b not in {lay.name for lay in alone.layers}]
     for company in [[b] for b in others] + ([others] if len(others) > 1 else []):
         combined = annotate(text, [layer, *company], options=options, host=host)
-        _check(combined, host)
         if combined.results[layer].annotations != alone.results[layer].annotations:
             pytest.fail(
                 f"layer {layer!r} annotates differently beside {', '.join(company)}",
                 pytrace=False,
             )
+        _check(combined, host)
 
 
 # ------------------------------------------------------------------ the tester
@@ -166,7 +187,7 @@ class LayerTester:
         return [(a.element, text[a.start : a.end]) for a in result.results[layer].annotations]
 
     def check(self, result: Result) -> None:
-        """Valid TEI, text unchanged, every pointer resolved, in each TEI format."""
+        """Valid TEI, text unchanged, pointers resolved, nothing dropped, provenance, in each TEI format."""
         _check(result, self.host)
 
     def check_layer(

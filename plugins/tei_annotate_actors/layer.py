@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from tei_annotate import Annotation, Document, Entry, LayerContext, Option
+from tei_annotate import Annotation, Document, Entry, LayerContext, Option, OptionError
 
 from .candidates import Candidate, find_candidates, is_capitalised, title_cased
 from .described import describe
 from .evidence import harmonise, type_candidate
 from .registry import NAME_TAGS, Registry
-from .tokens import Token, tokenize
+from .tokens import TokenBlock, tokenize
 
-__all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names"]
+__all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names", "token_blocks"]
 
+BACKENDS = ("rules", "spacy")
 PRODUCES = (
     "persName",
     "orgName",
@@ -21,7 +22,6 @@ PRODUCES = (
     "roleName",
     "rs",
     "person",
-    "personGrp",
     "org",
     "place",
 )
@@ -31,46 +31,47 @@ OPTIONS = (
 )
 
 
-def _blocks(document: Document) -> list[tuple[list[Token], bool]]:
-    """Tokens of every article block (not page furniture) and whether it is a heading."""
+def token_blocks(document: Document) -> list[TokenBlock]:
+    """Tokens of every article block (not page furniture)."""
     out = []
     for block in document.blocks:
         if block.kind == "boilerplate":
             continue
         toks = tokenize(document.text, block.start, block.end)
-        # a heading capitalises every word; a first line that is a sentence does not count
-        ends_sentence = document.block_text(block).rstrip().endswith((".", "!", "?"))
-        out.append((toks, block.kind != "p" and not ends_sentence and title_cased(toks)))
+        heading = block.kind != "p" and title_cased(toks)
+        out.append(TokenBlock(toks, heading, block.kind == "p"))
     return out
 
 
-def _known_words(blocks: Sequence[tuple[list[Token], bool]]) -> set[str]:
+def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     """Words the document capitalises inside sentences: names wherever they stand."""
     known = set()
-    for toks, heading in blocks:
-        if heading:
+    for block in blocks:
+        if block.heading:
             continue
-        for t in toks:
+        for t in block.tokens:
             if t.is_word and not t.initial and is_capitalised(t):
                 known.add(t.text)
     return known
 
 
 def find_names(
-    document: Document, backend: str = "rules", model: str | None = None
+    document: Document,
+    blocks: Sequence[TokenBlock],
+    backend: str = "rules",
+    model: str | None = None,
 ) -> list[Candidate]:
     """Typed, harmonised name candidates of the document (not yet in the registry)."""
-    blocks = _blocks(document)
+    if backend not in BACKENDS:
+        raise OptionError(f"actors.backend={backend!r} is unknown (valid: {', '.join(BACKENDS)})")
+    known = _known_words(blocks)
     if backend == "spacy":
         from .spacy_backend import spacy_candidates
 
-        cands = spacy_candidates(document, blocks, model)
+        cands = spacy_candidates(document, blocks, model, known.__contains__)
     else:
-        known = _known_words(blocks)
         cands = [
-            c
-            for toks, heading in blocks
-            for c in find_candidates(toks, known.__contains__, heading)
+            c for b in blocks for c in find_candidates(b.tokens, known.__contains__, b.heading)
         ]
     for c in cands:
         c.kind, c.strength = type_candidate(c, document.text)
@@ -79,8 +80,8 @@ def find_names(
 
 
 def annotate(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
-    blocks = _blocks(document)
-    names = find_names(document, context.options["backend"], context.options["model"])
+    blocks = token_blocks(document)
+    names = find_names(document, blocks, context.options["backend"], context.options["model"])
     registry = Registry()
     registry.assign(names, document.text)
     described = describe(document.text, blocks, names, registry)

@@ -32,6 +32,8 @@ HONORIFICS = words("""
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend sheikh
     gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov spc pfc brig
     """)
+# Titles only in their abbreviated form ("Del. Stacey Plaskett"): "del" is also a particle.
+ABBREVIATED_TITLES = words("del det fr msgr supt insp pres sec atty ald amb hon cdr")
 # Words that may stand inside a title before its noun ("Foreign Minister", "Vice President").
 TITLE_MODIFIERS = words("""
     foreign prime vice deputy defence defense interior finance home justice health
@@ -63,7 +65,7 @@ ORG_HEADS = words("""
     government administration authority authorities board bureau directorate secretariat
     movement front network foundation trust society club team summit nations
     caliphate airlines airways railways times post news press
-    tribune herald journal telegraph guardian broadcasting television radio media
+    tribune herald journal telegraph guardian broadcasting television radio media house
     """)
 # Words that open organisation names whatever follows ("Ministry of Defence", "Bank of England").
 ORG_OPENERS = words("""
@@ -77,17 +79,22 @@ GEO_HEADS = words("""
     republic kingdom emirate city town village valley river sea ocean gulf bay lake
     mountain mountains mount hills island islands peninsula desert strait coast
     airfield airport base street square avenue road bridge canal border
-    hospital prison camp stadium hotel palace
+    hospital prison stadium hotel palace
     """)
 # Words that open geographic names ("Mount Sinjar", "Gulf of Oman", "Lake Chad").
-GEO_OPENERS = words("mount lake gulf cape port fort sea bay isle river wadi jebel jabal")
+GEO_OPENERS = words("mount lake gulf cape port fort camp sea bay isle river wadi jebel jabal")
 # Geographic nouns that make the capitalised word after "of" a place ("the region of Yakutia").
 GEO_NOUNS = words(
     """
     region province district city town village area capital suburb outskirts country
     regions provinces districts cities towns villages areas suburbs countries
+    neighborhood neighbourhood quarter mountains hills river valley island islands
     """
 )
+# Lower-case nouns after a name that make it an organisation's name ("the Asad regime").
+ORG_NOUNS = words("regime government administration tribe militia clan party movement group")
+# Endings of place names ("Syria", "Kurdistan", "Finland"); given names are checked first.
+PLACE_ENDINGS = ("ia", "stan", "land")
 # Prepositions after which an unknown capitalised word is most likely a place:
 # the first ones say so clearly, "in", "at" and "from" less so ("in Nato", "from Smith").
 LOCATIVE_PREPOSITIONS = words("near outside inside across towards toward into around")
@@ -98,7 +105,7 @@ ADVERSARY_CUES = words(
     "countering eliminate eliminating"
 )
 # Lower-case words allowed inside a name between capitalised words.
-NAME_CONNECTORS = words("of for the and de del della di da du la le van von bin ibn al ad ar")
+NAME_CONNECTORS = words("of for on the and de del della di da du la le van von bin ibn al ad ar")
 # Particles that belong to a surname ("de Mistura", "al-Abadi").
 SURNAME_PARTICLES = words("de del della di da du la le van von der den bin ibn al el ad ar")
 
@@ -128,6 +135,7 @@ NON_ACTOR_ACRONYMS = words("""
     gdp gnp cpi ceo cfo coo cto tv pc ai it ok id dna rna hiv aids covid sars am pm bc ad
     ce bce utc gmt est pdt pst usd eur gbp rpm mph kph km kg mw gw kwh uav uavs vbied
     ied ieds mp mps pr faq vip ipo q1 q2 q3 q4 diy rip asap fyi ps pps etc vs vat
+    mri ct gps sms usb pdf url html www lgbt lgbtq
     """)
 # Compass words that name a region when capitalised ("the West").
 COMPASS = words("north south east west northern southern eastern western")
@@ -146,3 +154,7 @@ NON_ACTOR_OPENERS = words("operation exercise")
 SHIP_PREFIXES = frozenset(
     {"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "FS", "INS", "RFS", "MV", "SS"}
 )
+# Adjective endings: a lone capitalised adjective ("Democratic") names no actor.
+ADJECTIVE_ENDINGS = ("atic", "etic", "istic", "ical", "ive", "ous", "ful", "less", "able", "ible")
+# Names of deities: capitalised, named, but neither people, organisations nor places here.
+DEITIES = words("god allah")

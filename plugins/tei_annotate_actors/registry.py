@@ -18,8 +18,8 @@ from tei_annotate import Entry, Node
 
 from . import gazetteer
 from .candidates import Candidate, is_acronym
-from .evidence import surname
-from .lexicon import words
+from .evidence import short_form, surname
+from .lexicon import SURNAME_PARTICLES, words
 
 __all__ = ["Registry", "slug"]
 
@@ -68,6 +68,67 @@ class Draft:
         return Entry(self.id, ELEMENTS[self.kind], children=children)
 
 
+def _person_keys(persons: list[Candidate]) -> dict[int, str]:
+    """Registry key of each person mention, by ``id()`` of the mention.
+
+    The key is the surname ("witkoff"); when the text names two people of one
+    surname ("Hillary Clinton", "Bill Clinton") the second one's key adds the given
+    name ("bill-clinton"), and a lone "Clinton" goes with the one named last before it.
+    """
+    full: dict[str, list[tuple[str, str]]] = {}  # surname -> (given name, key) by first mention
+    for c in sorted(persons, key=lambda c: c.start):
+        if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:
+            s, given = surname(c), gazetteer.fold(c.words[0])
+            known = full.setdefault(s, [])
+            if given not in (g for g, _ in known):
+                known.append((given, s if not known else f"{given}-{s}"))
+    out: dict[int, str] = {}
+    last_seen: dict[str, str] = {}  # surname -> key of the last full mention so far
+    spelled = {gazetteer.fold(c.words[0]): c.words[0] for c in persons}  # given name as written
+    for c in sorted(persons, key=lambda c: c.start):
+        s = surname(c)
+        known = full.get(s, [])
+        if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:
+            given = gazetteer.fold(c.words[0])
+            out[id(c)] = last_seen[s] = next(k for g, k in known if g == given)
+        else:
+            gender = _gender_of(c)
+            by_gender = [
+                k
+                for g, k in known
+                if gender is None or gazetteer.given_name_gender(spelled.get(g, g)) == gender
+            ]
+            if len(by_gender) == 1:
+                out[id(c)] = by_gender[0]  # "Mrs. Clinton" is the Clinton with a woman's name
+            else:
+                out[id(c)] = last_seen.get(s) or (known[0][1] if known else s)
+    return out
+
+
+HONORIFIC_GENDER = {
+    "mr": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "sir": "male",
+    "dame": "female",
+    "lord": "male",
+    "lady": "female",
+}
+
+
+def _gender_of(c: Candidate) -> str | None:
+    """The gender an honorific gives a mention ("Mrs. Clinton"), if any."""
+    return next(
+        (
+            HONORIFIC_GENDER[k]
+            for t in c.role
+            if (k := t.text.lower().rstrip(".")) in HONORIFIC_GENDER
+        ),
+        None,
+    )
+
+
 class Registry:
     """Entries by key; ``assign`` gives each typed candidate the id of its actor."""
 
@@ -88,19 +149,24 @@ class Registry:
 
     def assign(self, cands: Iterable[Candidate], source: str) -> None:
         cands = [c for c in cands if c.kind in ELEMENTS]
+        keys = _person_keys([c for c in cands if c.kind == "person"])
         # longest names first, so "Steve Witkoff" founds the entry "Witkoff" joins
         order = sorted(cands, key=lambda c: (-len(c.words), c.start))
         for c in order:
             kind, text = c.kind or "", c.text(source)
-            k = self._key(c, text)
+            k = keys[id(c)] if kind == "person" else self._key(c, text)
             ident = self._by_key.get((kind, k))
             if ident is None and kind == "org" and is_acronym(text):
                 ident = self._by_key.get(("org-initials", text.replace(".", "")))
+            if ident is None and kind == "org" and len(c.words) == 1:
+                ident = self._by_key.get(("org-short", gazetteer.fold(text)))
             if ident is None:
                 base = k if kind == "person" else slug(self._canonical(c, text))
                 draft = self._new(kind, slug(base), (kind, k))
                 if kind == "org" and initials(text):
                     self._by_key.setdefault(("org-initials", initials(text)), draft.id)
+                if short := short_form(c):
+                    self._by_key.setdefault(("org-short", short), draft.id)
                 ident = draft.id
             c.ref = ident
             draft = self.drafts[ident]

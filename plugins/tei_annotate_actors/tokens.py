@@ -8,16 +8,17 @@ ending ("Trump’s") is its own token so it stays outside the name.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from attrs import frozen
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "TokenBlock", "token", "tokenize"]
 
 TOKEN = re.compile(
     r"""
     (?:[A-Z]\.){2,}                 # dotted initialisms: U.S., U.K.
   | [A-Z]\.(?=[ \t]+[A-Z])          # an initial inside a name: Stephen J. Townsend
-  | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt)\.(?=[ \t]+\w)
+  | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt|Del|Det|Fr|Msgr|Supt|Insp|Pres|Sec|Atty|Ald)\.(?=[ \t]+\w)
   | \w+(?:[-'’]\w+)*                # words, with inner hyphens and apostrophes
   | \S                              # any other mark
     """,
@@ -28,40 +29,64 @@ POSSESSIVE = ("’s", "'s", "’S", "'S")
 SENTENCE_END = frozenset(".!?:“‘«(")
 
 
-@frozen
-class Token:
-    """A word or mark: offsets into the document, and whether it opens a sentence."""
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ibn|bin)-[A-Z]")
+
+
+class Token(NamedTuple):
+    """A word or mark: offsets into the document, and whether it opens a sentence.
+
+    A named tuple: documents have tens of thousands of tokens, and the word tests
+    used everywhere are computed once, by :func:`token`.
+    """
 
     start: int
     end: int
     text: str
     initial: bool
+    is_word: bool
+    capitalised: bool  # like a name; "al-Abadi" counts, its article is lower-case by convention
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+def token(start: int, end: int, text: str, initial: bool) -> Token:
+    c = text[0]
+    return Token(
+        start,
+        end,
+        text,
+        initial,
+        c.isalnum(),
+        c.isupper() or (c in "aeib" and ARABIC_ARTICLE.match(text) is not None),
+    )
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` (one block); the first word is sentence-initial."""
     out: list[Token] = []
+    append = out.append
     initial = True
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
-        s, e = m.span()
-        if word[0].isalnum() and word.endswith(POSSESSIVE) and len(word) > 2:
-            out.append(Token(s, e - 2, word[:-2], initial))
-            out.append(Token(e - 2, e, word[-2:], False))
-            initial = False
+        s = m.start()
+        c = word[0]
+        if not c.isalnum():  # a mark
+            append(Token(s, s + 1, word, False, False, False))
+            if word in SENTENCE_END or (word in "\"'" and text[s + 1 : s + 2].isalnum()):
+                initial = True
             continue
-        is_word = word[0].isalnum()
-        out.append(Token(s, e, word, initial and is_word))
-        if is_word:
-            initial = False
-        elif word in SENTENCE_END or (word in "\"'" and text[e : e + 1].isalnum()):
-            initial = True
+        if len(word) > 2 and word.endswith(POSSESSIVE):
+            append(token(s, s + len(word) - 2, word[:-2], initial))
+            append(Token(s + len(word) - 2, s + len(word), word[-2:], False, False, False))
+        else:
+            cap = c.isupper() or (c in "aeib" and ARABIC_ARTICLE.match(word) is not None)
+            append(Token(s, s + len(word), word, initial, True, cap))
+        initial = False
     return out
+
+
+@frozen
+class TokenBlock:
+    """The tokens of one block; ``heading`` if it capitalises every word, ``prose`` if a paragraph."""
+
+    tokens: list[Token]
+    heading: bool
+    prose: bool

@@ -12,7 +12,7 @@ import re
 
 from tei_annotate import Result
 
-from .describe import entry_labels, link_label
+from .describe import link_label, target_labels
 
 __all__ = ["fragments", "render_ann", "render_txt"]
 
@@ -38,7 +38,7 @@ def _one_line(value: str) -> str:
 
 def render_ann(result: Result) -> bytes:
     text = result.document.text
-    labels = entry_labels(result.entries)
+    labels = target_labels(result)
     lines: list[str] = []
     counters = {"T": 0, "A": 0, "N": 0, "#": 0}
 
@@ -63,7 +63,7 @@ def render_ann(result: Result) -> bytes:
                 notes.append(f"{name}={_one_line(value)}")
         for name, targets in a.links:
             for target in targets:
-                label = _one_line(link_label(target, labels, result)) or target
+                label = _one_line(link_label(target, labels)) or target
                 lines.append(f"{next_id('N')}\tReference {t} {name}:{target}\t{label}")
         lines.append(f"#{counters['#'] + 1}\tAnnotatorNotes {t}\t{'; '.join(notes)}")
         counters["#"] += 1

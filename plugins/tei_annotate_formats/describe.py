@@ -2,33 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from tei_annotate import Annotation, Entry, Result
 
-__all__ = ["entry_labels", "link_label", "summary"]
+__all__ = ["entry_details", "entry_label", "link_label", "summary", "target_labels"]
 
 
-def entry_labels(entries: Iterable[Entry]) -> dict[str, str]:
-    """Each entry's id mapped to its first name or label text."""
-    return {e.id: e.label for e in entries}
+def entry_label(e: Entry) -> str:
+    """A short name: a person's fullest name, a category's own id (``hedge.epistemic`` → epistemic)."""
+    if e.element == "category" and e.group and e.id.startswith(f"{e.group}."):
+        return e.id.removeprefix(f"{e.group}.")
+    return e.label
 
 
-def link_label(target: str, labels: dict[str, str], result: Result) -> str:
-    """A pointer target as a reader would name it: an entry's label, else the text it marks."""
-    if target in labels:
-        return labels[target]
-    for a in result.annotations:
-        if a.id == target:
-            return result.document.text[a.start : a.end]
-    return target
+def entry_details(e: Entry) -> list[str]:
+    """The entry's other texts (roles, descriptions), for a reader."""
+    label = entry_label(e)
+    texts = [c.text for c in e.children if c.text]
+    return texts[1:] if texts and texts[0] == label else texts
 
 
-def summary(a: Annotation, labels: dict[str, str], result: Result) -> str:
+def target_labels(result: Result) -> dict[str, str]:
+    """Every pointer target by id, as a reader would name it: an entry's short name, else the
+    text an annotation with that id marks."""
+    text = result.document.text
+    labels = {a.id: " ".join(text[a.start : a.end].split()) for a in result.annotations if a.id}
+    labels.update({e.id: entry_label(e) for e in result.entries})
+    return labels
+
+
+def link_label(target: str, labels: Mapping[str, str]) -> str:
+    return labels.get(target) or target
+
+
+def summary(a: Annotation, labels: Mapping[str, str]) -> str:
     """One line: element, attributes and resolved links, e.g. ``num type=cardinal value=9``."""
     parts = [a.element, *(f"{k}={v}" for k, v in a.attrs)]
     for name, targets in a.links:
-        parts.append(f"{name}→" + ", ".join(link_label(t, labels, result) for t in targets))
+        parts.append(f"{name}→" + ", ".join(link_label(t, labels) for t in targets))
     if a.cert is not None:
         parts.append(f"cert={a.cert}")
     return " ".join(parts)

@@ -8,6 +8,7 @@ categories) form a side list; a click on one lights up everything pointing at it
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -16,7 +17,7 @@ from importlib import resources
 
 from tei_annotate import Annotation, Block, Entry, Result
 
-from .describe import entry_labels, link_label, summary
+from .describe import entry_details, entry_label, link_label, summary, target_labels
 from .runs import Close, Open, runs
 
 __all__ = ["render_html"]
@@ -38,6 +39,7 @@ SECTIONS = {
     "org": "Organisations",
     "place": "Places",
 }
+SPEECH = frozenset({"said", "q", "quote"})  # TEI's elements for words someone says
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 UNSAFE_CLASS = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -66,13 +68,28 @@ def _layer_css(result: Result) -> str:
     return "\n".join(rules)
 
 
+def _by_block(result: Result) -> dict[int, list[tuple[int, int, int]]]:
+    """(index, start, end) of the annotations overlapping each block, found by bisection."""
+    blocks = result.document.blocks
+    starts = [b.start for b in blocks]
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for i, a in enumerate(result.annotations):
+        k = max(bisect.bisect_right(starts, a.start) - 1, 0)
+        while k < len(blocks) and blocks[k].start < a.end:
+            if blocks[k].end > a.start:
+                out.setdefault(k, []).append((i, a.start, a.end))
+            k += 1
+    return out
+
+
 class _Page:
     def __init__(self, result: Result) -> None:
         self.result = result
         self.text = result.document.text
         self.annotations = result.annotations
-        self.labels = entry_labels(result.entries)
-        self.summaries = [summary(a, self.labels, result) for a in self.annotations]
+        self.labels = target_labels(result)
+        self.summaries = [summary(a, self.labels) for a in self.annotations]
+        self.by_block = _by_block(result)
         self.mentions = Counter(
             t for a in self.annotations for _, targets in a.links for t in set(targets)
         )
@@ -90,10 +107,9 @@ class _Page:
             f'{links} title="{_attr(self.summaries[i])}">'
         )
 
-    def block(self, block: Block) -> str:
-        spans = [(i, a.start, a.end) for i, a in enumerate(self.annotations)]
+    def block(self, k: int, block: Block) -> str:
         out = []
-        for ev in runs(spans, block.start, block.end):
+        for ev in runs(self.by_block.get(k, []), block.start, block.end):
             if isinstance(ev, Open):
                 out.append(self.span_open(ev.index))
             elif isinstance(ev, Close):
@@ -106,8 +122,8 @@ class _Page:
     def article(self) -> str:
         body: list[str] = []
         back: list[str] = []
-        for b in self.result.document.blocks:
-            (back if b.kind == "boilerplate" else body).append(self.block(b))
+        for k, b in enumerate(self.result.document.blocks):
+            (back if b.kind == "boilerplate" else body).append(self.block(k, b))
         footer = f'<footer class="boilerplate">{"".join(back)}</footer>' if back else ""
         return f'<article id="article">{"".join(body)}{footer}</article>'
 
@@ -126,11 +142,11 @@ class _Page:
         return f'<div id="legend" role="group" aria-label="Layers">{"".join(items)}</div>'
 
     def entry(self, e: Entry) -> str:
-        details = [escape(c.text) for c in e.children[1:] if c.text]
+        details = [escape(d) for d in entry_details(e)]
         note = f'<small class="details">{"; ".join(details)}</small>' if details else ""
         return (
             f'<li><button type="button" class="entry L-{_cls(e.layer)}" data-entry="{_attr(e.id)}"'
-            f' aria-pressed="false">{escape(e.label)}</button>'
+            f' aria-pressed="false">{escape(entry_label(e))}</button>'
             f' <span class="count" title="mentions">{self.mentions[e.id]}</span>{note}</li>'
         )
 
@@ -149,12 +165,13 @@ class _Page:
     def speech(self) -> str:
         items = []
         for i, a in enumerate(self.annotations):
-            if not a.link("who"):
+            if not a.link("who") and a.element not in SPEECH:
                 continue
-            who = ", ".join(link_label(t, self.labels, self.result) for t in a.link("who"))
+            who = ", ".join(link_label(t, self.labels) for t in a.link("who")) or "unattributed"
+            kind = " <small>(reported)</small>" if a.attrib.get("direct") == "false" else ""
             items.append(
                 f'<li><button type="button" class="quote L-{_cls(a.layer)}" data-goto="{i}">'
-                f'<b class="speaker">{escape(who)}</b>: {escape(self._text(a))}</button></li>'
+                f'<b class="speaker">{escape(who)}</b>{kind}: {escape(self._text(a))}</button></li>'
             )
         if not items:
             return ""

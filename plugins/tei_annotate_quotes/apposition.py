@@ -18,9 +18,13 @@ MAX_APPOSITION = 30
 MAX_PARENTHESIS = 8
 NOT_APPOSITION = words(
     """and but or according adding saying as when where while because if though although
-    whose that which told said says speaking noting who's than however meanwhile too also then now later
+    that told said says speaking noting who's than however meanwhile too also then now later
     instead still though last this next yesterday today tonight"""
 ) | (PREPOSITIONS - {"of"})
+RELATIVE = words("who whose which")
+FINITE = words(
+    "is are was were will would has have had can could should may might must do does did"
+)
 STOPS = frozenset(",.;:!?—–―")
 
 
@@ -36,19 +40,17 @@ def speaker_phrase(frame: Frame, m: Mention, verb: int | None = None) -> tuple[i
         )
         if close is not None:
             end, i = toks[close].end, close + 1
-    if i + 1 < len(toks) and toks[i].text == "," and _opens_apposition(toks[i + 1].text):
-        j = i + 1
-        while j < len(toks) and j - i <= MAX_APPOSITION:
-            if (
-                toks[j].text in STOPS
-                or frame.is_quote(j)
-                or toks[j].text in '“”"'
-                or is_speech(frame, j)
-            ):
-                break
+    if i + 1 < len(toks) and toks[i].lower == "of" and toks[i + 1].text[:1].isupper():
+        j = i + 1  # "Elijah Cummings of Maryland, …"
+        while j < len(toks) and toks[j].text[:1].isupper():
             j += 1
-        if j > i + 1 and j - i <= MAX_APPOSITION and not is_speech(frame, j - 1):
-            return m.start, toks[j - 1].end
+        end, i = toks[j - 1].end, j
+    found = _apposition(frame, i)
+    if found is not None:
+        end = toks[found - 1].end
+        if found + 1 < len(toks) and toks[found].text == "," and toks[found + 1].lower in RELATIVE:
+            end = toks[(_apposition(frame, found) or found + 1) - 1].end  # ", who has …"
+        return m.start, end
     if (
         verb is not None
         and i < verb
@@ -59,8 +61,29 @@ def speaker_phrase(frame: Frame, m: Mention, verb: int | None = None) -> tuple[i
     return m.start, end
 
 
+def _apposition(frame: Frame, i: int) -> int | None:
+    """End (exclusive token index) of ", an apposition" starting at the comma at ``i``."""
+    toks = frame.tokens
+    if not (i + 1 < len(toks) and toks[i].text == "," and _opens_apposition(toks[i + 1].text)):
+        return None
+    j = i + 1
+    relative = toks[i + 1].lower in RELATIVE
+    while j < len(toks) and j - i <= MAX_APPOSITION:
+        t = toks[j]
+        if t.text in STOPS or frame.is_quote(j) or t.text in '“”"' or is_speech(frame, j):
+            break
+        relative = relative or t.lower in RELATIVE
+        if t.lower in FINITE and not relative:
+            return None  # ", the deal is …": a clause, not an apposition
+        j += 1
+    ends = j >= len(toks) or toks[j].text in STOPS or is_speech(frame, j)
+    if j > i + 1 and j - i <= MAX_APPOSITION and ends and not is_speech(frame, j - 1):
+        return j
+    return None
+
+
 def _opens_apposition(w: str) -> bool:
     low = w.lower()
     if low in NOT_APPOSITION or low.endswith("ing") or low.endswith("ed"):
         return False
-    return low in DETERMINERS or low == "who" or w[:1].isalpha()
+    return low in DETERMINERS or low in RELATIVE or w[:1].isalnum()

@@ -38,6 +38,14 @@ DASHES = "―—–"
 CLOSING = "”’\"'»›"
 SUBJECT_GAP = 16  # words between a subject and its verb
 MAX_NAME_WORDS = 4
+MAX_APPOSITION_WORDS = 8
+BOUNDARY_WORDS = (
+    CONNECTORS | (PREPOSITIONS - {"of"}) | words("that which who whom when while as if")
+)
+CLAUSE_WINDOW = 40
+# Nouns that introduce someone's wording: "used the phrase “…”", "coined the term “…”".
+TERM_NOUNS = words("phrase phrases term terms word words slogan expression label catchphrase")
+LONG_APPOSITION = 40  # words of an apposition between a name and its reporting verb  # words around a quotation searched for its reporting clause
 # Verbs that quote someone's term for a thing: "called them “lone wolves”".
 NAMING_VERBS = words(
     "call calls called calling dub dubbed liken likened likens brand branded label labelled labeled"
@@ -68,11 +76,13 @@ def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> 
     while k > 0 and frame.lower(k) in DETERMINERS:
         k -= 1
     before = frame.lower(k)
-    if frame.is_quote(index):
-        return False
+    if frame.is_quote(index) or frame.lower(index - 1) == "(":
+        return False  # a parenthesis ("Rep. Gwen Moore (D-Wis.) said") is never the subject
     if before == "of" and index >= 1:
         of = frame.tokens[index - 1].start
-        return not any(d.end >= of - 1 for d in mentions.before(of)[-1:] if d.kind == "description")
+        return not any(
+            d.end >= of - 1 for d in mentions.before(of, 200)[-1:] if d.kind == "description"
+        )
     return before not in PREPOSITIONS
 
 
@@ -97,6 +107,7 @@ def subject_of(
     if agent is not None and frame.lower(v - 1) in ("was", "were", "been", "being"):
         return agent
     lo = toks[max(s0, v - SUBJECT_GAP)].start
+    participle = frame.lower(v).endswith("ing") and k >= s0 and toks[k].text == ","
     best = None
     for m in mentions.between(lo, toks[v].start):
         idx = frame.index(m.start)
@@ -104,7 +115,9 @@ def subject_of(
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
-    if best is not None and best.kind == "description":
+            if participle:
+                break  # "Trump …, saying": the participle shares the main clause's subject
+    if best is not None:
         best = _apposed_name(frame, best, mentions) or best
     if (
         best is None
@@ -138,19 +151,24 @@ def _name_word(w: str) -> bool:
 
 
 def _apposed_name(frame: Frame, m: Mention, mentions: MentionIndex) -> Mention | None:
-    """In "Vann R. Newkirk II, a writer for The Atlantic, said" the name is the subject."""
-    i = frame.index(m.start) - 1
-    if i < 1 or frame.tokens[i].text != ",":
-        return None
-    j = i - 1
-    if frame.tokens[j].text == ")":
-        while j > 0 and frame.tokens[j].text != "(":
-            j -= 1
+    """In "Vann R. Newkirk II, a writer for The Atlantic, said" the name is the subject:
+    a mention inside an apposition (", a/the …,") gives way to the name before the comma."""
+    i = frame.index(m.start)
+    j = i
+    while j > 0 and i - j < MAX_APPOSITION_WORDS and frame.tokens[j - 1].text[:1].isalnum():
         j -= 1
-    before = [x for x in mentions.before(frame.tokens[j].end) if x.end == frame.tokens[j].end]
+    if j < 2 or frame.tokens[j - 1].text != "," or frame.lower(j) not in DETERMINERS:
+        return None
+    k = j - 2  # the last token before the comma
+    if frame.tokens[k].text == ")":
+        while k > 0 and frame.tokens[k].text != "(":
+            k -= 1
+        k -= 1
+    end = frame.tokens[k].end
+    before = [x for x in mentions.before(end, 200) if x.end == end]
     if before and before[-1].kind == "name":
         return before[-1]
-    return proper_name(frame, j, backwards=True) if frame.tokens[j].text[:1].isupper() else None
+    return proper_name(frame, k, backwards=True) if frame.tokens[k].text[:1].isupper() else None
 
 
 def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
@@ -181,10 +199,20 @@ def _first_after(
     )
     end = frame.tokens[stop - 1].end if stop > i else frame.tokens[i].start
     found = [m for m in mentions.between(frame.tokens[i].start, end) if m.type != "place"]
+    while len(found) > 1 and _premodifies(frame, found[0], found[1]):
+        found.pop(0)  # "MSNBC host Chris Matthews", "Del. Stacey Plaskett": the last is the head
     if prefer_name:
         names = [m for m in found if m.kind == "name" and m.type == "person"]
         found = names or found
     return found[0] if found else None
+
+
+def _premodifies(frame: Frame, a: Mention, b: Mention) -> bool:
+    """Only capitalised words and role nouns lie between mentions a and b."""
+    between = frame.tokens[frame.index(a.end) : frame.index(b.start)]
+    return len(between) <= 3 and all(
+        t.text[:1].isupper() or t.lower in ROLE_NOUNS or t.text == "." for t in between
+    )
 
 
 def _according_to(frame: Frame, s0: int, s1: int, mentions: MentionIndex) -> Mention | None:
@@ -207,6 +235,8 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
         if is_speech(frame, v) or frame.lower(v) in NAMING_VERBS:
             intro = v
             break
+    if intro is not None and _place_of_speech(frame, intro, qi):
+        intro = None
     if intro is not None:
         who = subject_of(frame, intro, s0, mentions)
         if who is not None:
@@ -214,16 +244,39 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     trailer = _trailer(frame, qi, s1, mentions)
     if trailer is not None:
         return trailer
-    for v in range(qi - 1, s0 - 1, -1):
+    if frame.lower(qi - 1) in TERM_NOUNS:  # "Trump has used the phrase “Islamic terrorism”"
+        for v in range(qi - 2, max(s0, qi - 5) - 1, -1):
+            if frame.tokens[v].lower.endswith("ed") or frame.lower(v) in ("use", "uses", "coin"):
+                who = subject_of(frame, v, s0, mentions)
+                if who is not None:
+                    return Attribution(who, "clause", (toks[v].start, toks[v].end))
+                break
+    for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
+        if _place_of_speech(frame, v, qi):
+            break
         if is_speech(frame, v) or frame.lower(v) in SPEECH_NOUNS:
             who = subject_of(frame, v, s0, mentions) if is_speech(frame, v) else None
             who = who or _agent(frame, v, mentions)
             if who is not None:
                 return Attribution(who, "clause", (toks[v].start, toks[v].end))
-    who = _according_to(frame, s0, s1, mentions)
+    who = _according_to(frame, max(s0, qi - CLAUSE_WINDOW), min(s1, qi + CLAUSE_WINDOW), mentions)
     if who is not None:
         return Attribution(who, "according")
     return None
+
+
+def _place_of_speech(frame: Frame, v: int, qi: int) -> bool:
+    """ "said on “Fox and Friends”", "said Thursday on Fox News’s “…”": the quotation names
+    where something was said, not what; a possessive before a quotation makes it a title."""
+    before = frame.tokens[qi - 1].text if qi > 0 else ""
+    if before.endswith(("’s", "'s", "s’", "s'")):
+        return True
+    if not is_speech(frame, v) or qi - v > INTRO_GAP or before in (":", ",", "that"):
+        return False
+    return any(
+        frame.lower(j) in PREPOSITIONS and frame.lower(j) not in ("to", "of", "about")
+        for j in range(v + 1, qi)
+    )
 
 
 def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:
@@ -237,13 +290,16 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
         if who is not None:
             return Attribution(who, "dash")
     end = s1 if s1 > qi + 1 else _next_sentence_end(frame, qi)
+    named = _name_with_apposition(frame, i, end, mentions)
+    if named is not None:
+        return named
     for v in range(i, min(i + TRAILER_GAP, end)):
         if frame.is_quote(v) or toks[v].text in ";:":
             break
         if not is_speech(frame, v):
             continue
         if v == i:
-            who = _first_after(frame, v + 1, mentions, limit=4) or proper_name(frame, v + 1)
+            who = _first_after(frame, v + 1, mentions, limit=6) or proper_name(frame, v + 1)
         else:
             who = subject_of(frame, v, i, mentions)
             if who is not None and not _premodifiers(frame, i, frame.index(who.start)):
@@ -252,11 +308,46 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
     return None
 
 
+def _name_with_apposition(
+    frame: Frame, i: int, end: int, mentions: MentionIndex
+) -> Attribution | None:
+    """ "“…,” Leonard E. Burman, director of … and a professor at …, said": a name right
+    after the quotation, a long apposition set off by commas, then the reporting verb."""
+    toks = frame.tokens
+    if i >= end:
+        return None
+    run = i
+    while run < end and (toks[run].text[:1].isupper() or toks[run].lower in ROLE_NOUNS):
+        run += 1
+    if run == i or run >= end or toks[run].text != ",":
+        return None
+    found = [m for m in mentions.between(toks[i].start, toks[run - 1].end) if m.kind == "name"]
+    name = found[-1] if found and found[-1].end == toks[run - 1].end else None
+    name = name or proper_name(frame, run - 1, backwards=True)
+    if name is None:
+        return None
+    first = [name]
+    j = run
+    if j >= end or toks[j].text != ",":
+        return None
+    for k in range(j + 1, min(j + 1 + LONG_APPOSITION, end)):
+        if frame.is_quote(k) or toks[k].text in ";:":
+            return None
+        if toks[k].text == "," and k + 1 < end:
+            v = k + 1
+            while v < end and toks[v].lower in ADVERBS:
+                v += 1
+            if v < end and is_speech(frame, v):
+                return Attribution(first[0], "trailer", (toks[v].start, toks[v].end))
+    return None
+
+
 def _premodifiers(frame: Frame, i: int, j: int) -> bool:
-    """Only words that can premodify a name lie between tokens i and j ("Trump lawyer")."""
+    """Tokens i..j can premodify a name ("White House press secretary Josh Earnest"):
+    no clause boundary, conjunction or preposition between the quotation and the subject."""
     for t in frame.tokens[i:j]:
         w = t.lower
-        if t.text[:1].isupper() or w in ROLE_NOUNS or w in DETERMINERS or w in ("’s", "'s"):
+        if w in ("’s", "'s") or (t.text[:1].isalnum() and w not in BOUNDARY_WORDS):
             continue
         return False
     return True

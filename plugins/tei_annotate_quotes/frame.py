@@ -34,6 +34,7 @@ class Frame:
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
+        self.sentence_starts = [s for s, _ in self.sentences]
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""
@@ -41,9 +42,10 @@ class Frame:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """Token index range [i, j) of the sentence holding ``offset``."""
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return self.index(s), self.index(e)
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k][1]:
+            s, e = self.sentences[k]
+            return self.index(s), self.index(e)
         return self.index(self.lo), len(self.tokens)
 
     def lower(self, i: int) -> str:

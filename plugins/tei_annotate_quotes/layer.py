@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -24,6 +24,7 @@ SCARE_MAX_WORDS = 4
 SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
+SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
 OPENER = re.compile(
     r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
 )
@@ -56,14 +57,14 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         if m.kind == "pronoun":
             speakers.ref(m)
 
-    found = Attributor(text, frames).run(index)
+    found = Attributor(text, frames, speakers.same).run(index)
     found += _attribute_nested(text, frames, quotations, index)
     phrases: dict[tuple[int, int], tuple[str, str]] = {}
     ids = {k: f"said.{k + 1}" for k in range(len(found))}
     nexts = {f.prev: k for k, f in enumerate(found) if f.prev is not None}
     for k, f in enumerate(found):
         if f.kind == "scare":
-            yield Annotation(f.start, f.q.end, "soCalled", id=ids[k])
+            yield Annotation(f.start, f.q.end, "soCalled")
             continue
         links: dict[str, str] = {}
         who = speakers.ref(f.speaker) if f.speaker is not None else None
@@ -125,15 +126,15 @@ def _mark_initial(text: str, mentions: list[Mention], frames: list[Frame]) -> li
         k = bisect.bisect_right(starts, m.start) - 1
         s = starts[k] if k >= 0 else 0
         opener = OPENER.match(text, s, m.start)
-        out.append(attrs.evolve(m, initial=bool(opener) and opener.end() == m.start))
+        out.append(attrs.evolve(m, initial=opener is not None and opener.end() == m.start))
     return out
 
 
 class Attributor:
     """Attributes the outermost quotations in reading order, chaining and inheriting."""
 
-    def __init__(self, text: str, frames: list[Frame]) -> None:
-        self.text, self.frames = text, frames
+    def __init__(self, text: str, frames: list[Frame], same: Callable[[Mention, Mention], bool]):
+        self.text, self.frames, self.same = text, frames, same
 
     def run(self, index: MentionIndex) -> list[Found]:
         found: list[Found] = []
@@ -155,8 +156,11 @@ class Attributor:
                     if intro is not None:
                         f.speaker, f.rule = intro.speaker, "colon"
                 if f.rule == "":
-                    f.kind = _unattributed_kind(self.text, q)
+                    f.kind = _unattributed_kind(self.text, q, frame)
                 found.append(f)
+        for f in found:  # a quotation continued by another one is speech, not a term
+            if f.prev is not None:
+                found[f.prev].kind = "direct"
         return found
 
     def _follow(
@@ -166,29 +170,54 @@ class Attributor:
         prior_k = len(found) - 1
         prior = found[prior_k]
         if prior.block == f.block - 1 and not prior.q.closed and at_start:
-            f.prev, f.speaker, f.rule = prior_k, prior.speaker, f.rule or "continued"
+            if f.rule and prior.speaker and f.speaker and not self.same(prior.speaker, f.speaker):
+                return  # a new speaker opens the paragraph: not a continuation
+            f.prev, f.rule = prior_k, f.rule or "continued"
+            if f.speaker is None:
+                f.speaker = prior.speaker
+            k: int | None = prior_k
+            while k is not None and found[k].speaker is None:  # "…” he said" ends the chain
+                found[k].speaker = f.speaker
+                k = found[k].prev
             return
-        same_block = prior.block == f.block
-        between = self.text[prior.q.end : f.q.start]
-        split = (
-            same_block
-            and prior.kind != "scare"
-            and prior.rule in ("trailer", "split", "continued", "label", "colon", "follow-on")
-            and len(between.split()) <= SPLIT_MAX_WORDS
-            and re.search(r"[.,:]\s*\Z", between) is not None
-            and _holds_speech(frame, prior.q.end, f.q.start)
+        sk = next(
+            (
+                k
+                for k in range(prior_k, -1, -1)
+                if found[k].kind != "scare" or found[k].block < f.block
+            ),
+            prior_k,
         )
-        if split and (not f.rule or f.verb == prior.verb):
-            f.prev, f.speaker, f.rule, f.verb = prior_k, prior.speaker, "split", prior.verb
+        split_prior = found[sk]
+        between = self.text[split_prior.q.end : f.q.start]
+        split = (
+            split_prior.block == f.block
+            and split_prior.kind != "scare"
+            and split_prior.rule
+            in ("", "trailer", "split", "continued", "label", "colon", "follow-on")
+            and all(g.prev != sk for g in found)
+            and len(between.split()) <= SPLIT_MAX_WORDS
+            and SPLIT_END.search(between) is not None
+            and _holds_speech(frame, split_prior.q.end, f.q.start)
+        )
+        if split and (not f.rule or f.verb == split_prior.verb):
+            f.prev, f.speaker, f.verb = sk, split_prior.speaker, split_prior.verb
+            f.rule = "split"
             return
         if f.rule:
             return
         if at_start and prior.block == f.block - 1 and prior.speaker and prior.kind != "scare":
             f.speaker, f.rule = prior.speaker, "follow-on"
+            if _whole_paragraph(self.text, self.frames[prior.block], prior.q):
+                f.prev = prior_k
             return
         said = _previous_sentence_speaker(frame, f.q.start, index)
         if said is not None:
             f.speaker, f.rule = said, "inherited"
+
+
+def _whole_paragraph(text: str, frame: Frame, q: Quotation) -> bool:
+    return not text[frame.lo : q.start].strip()
 
 
 def _holds_speech(frame: Frame, s: int, e: int) -> bool:
@@ -240,7 +269,7 @@ def _nested_kind(frame: Frame, q: Quotation) -> str:
     before = frame.tokens[i - 1] if i > 0 else None
     if before is not None and (before.text in ":," or is_speech(frame, i - 1)):
         return "direct"
-    return _unattributed_kind(frame.text, q)
+    return _unattributed_kind(frame.text, q, frame)
 
 
 def _colon_intro(prev: Frame, index: MentionIndex) -> Attribution | None:
@@ -264,9 +293,17 @@ def _label_speaker(text: str, index: MentionIndex, s: int, e: int) -> Mention:
     return Mention(s, e, "name", "person", head=text[s:e].lower())
 
 
-def _unattributed_kind(text: str, q: Quotation) -> str:
-    """A short quoted phrase with no speaker, not a sentence, is held at a distance."""
+def _unattributed_kind(text: str, q: Quotation, frame: Frame | None = None) -> str:
+    """A short quoted phrase with no speaker is held at a distance, unless it is a sentence
+    of its own ("“Absolutely.”" opening a sentence, or after a colon)."""
     s, e = q.inner
-    if len(text[s:e].split()) <= SCARE_MAX_WORDS and not re.search(r"[.!?]\W*\Z", text[s:e]):
+    if len(text[s:e].split()) > SCARE_MAX_WORDS:
+        return "direct"
+    if not re.search(r"[.!?]\W*\Z", text[s:e]):
         return "scare"
+    if frame is not None:
+        i = frame.index(q.start)
+        before = frame.tokens[i - 1].text if i > 0 else "."
+        if before[:1].isalnum() and re.search(r"\.\W*\Z", text[s:e]):
+            return "scare"  # "… on “Fox and Friends.”": a title ending the writer's sentence
     return "direct"

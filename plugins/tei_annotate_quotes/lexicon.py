@@ -31,14 +31,14 @@ def words(s: str) -> frozenset[str]:
 # Verbs that introduce what someone said or wrote (base forms).
 _SPEECH = """
 say tell add ask answer reply respond retort claim insist argue admit acknowledge announce
-explain note observe remark state declare warn suggest write tweet post complain grumble
+explain note observe remark declare warn suggest write tweet post complain grumble
 wonder mock joke quip recall concede deny confirm report continue conclude predict promise
 vow urge assert maintain contend testify comment describe reiterate emphasise emphasize
 stress shout yell scream whisper mutter sing chant boast brag laugh sigh lament tout blast
 slam charge accuse allege agree signal indicate caution counter cry disclose
 exclaim hint inform insist interject joke muse notice object offer opine plead
 pledge proclaim protest question reason recount rejoin reveal scoff sneer snap speculate
-swear tell threaten thunder underline venture volunteer wail wrote told said muse
+swear tell threaten read thunder underline venture volunteer wail wrote told said muse
 """
 # Verbs of belief whose clause is also attributed content ("officials believe that ...").
 _COGNITION = "think believe expect fear hope feel worry doubt suspect"
@@ -48,6 +48,7 @@ IRREGULAR = {
     "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"),
     "sing": ("sings", "sang", "singing", "sung"),
+    "read": ("reads", "read", "reading"),
     "swear": ("swears", "swore", "swearing", "sworn"),
     "think": ("thinks", "thought", "thinking"),
     "feel": ("feels", "felt", "feeling"),
@@ -79,7 +80,9 @@ def inflect(base: str) -> set[str]:
     return {base, base + "s", base + "ed", base + "ing"}
 
 
-SPEECH_VERBS = frozenset(f for b in _SPEECH.split() for f in inflect(b))
+# "state" is a noun as often as a verb ("the United States", "state officials"):
+# only its past and -ing forms report speech.
+SPEECH_VERBS = frozenset(f for b in _SPEECH.split() for f in inflect(b)) | {"stated", "stating"}
 COGNITION_VERBS = frozenset(f for b in _COGNITION.split() for f in inflect(b))
 
 # Nouns naming an utterance; "claims by X that ...", "X's assertion that ...".
@@ -118,7 +121,9 @@ ROLE_NOUNS = words("""leader president diplomat insider official officials spoke
     writer researcher researchers scientist scientists student students teacher officer
     soldier soldiers commentators people person investigator investigators administration
     government ministry department agency campaign company firm group committee commission
-    council party""")
+    council party protesters demonstrators crowd crowds marchers mother father wife husband
+    son daughter sister brother niece nephew widow widower parent parents grandmother
+    grandfather neighbor neighbour neighbors neighbours""")
 GROUP_NOUNS = words("""administration government ministry department agency campaign company firm group
     committee commission council party""")
 

@@ -35,6 +35,7 @@ CLOSES = {
     "'": "'’",
     "‹": "›",
 }
+MAX_DEPTH = 8
 DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
 OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
 
@@ -74,6 +75,8 @@ def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
     after = text[i + n] if i + n < hi else " "
     if c in SINGLE and _is_word(before) and _is_word(after):
         return "none"  # He’s, rock'n'roll
+    if before == "=":
+        return "none"  # markup left in the text: tweet_id="778"
     if c in "’'" and after.isdigit() and not _is_word(before):
         return "none"  # the ’90s
     if c in OPENERS:
@@ -128,11 +131,17 @@ def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
         where = side(text, i, lo, hi, n)
         if where == "none":
             continue
+        bottom = max(len(stack) - MAX_DEPTH, 0)  # deeper nesting is a flood of stray marks
         match = next(
-            (j for j in range(len(stack) - 1, -1, -1) if c in CLOSES[_kind(text, *stack[j])]),
+            (
+                j
+                for j in range(len(stack) - 1, bottom - 1, -1)
+                if c in CLOSES[_kind(text, *stack[j])]
+            ),
             None,
         )
-        if where in ("close", "both") and match is not None:
+        low_nine = match is not None and _kind(text, *stack[match]) in "„‚"
+        if (where in ("close", "both") or low_nine) and match is not None:
             if _plural_possessive(text, i, hi) and _later_close(text, marks[k + 1 :], c):
                 continue
             opener, length = stack[match]

@@ -17,6 +17,7 @@ __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronoun
 
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MAX_MODIFIERS = 4
+LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
 
@@ -141,7 +142,9 @@ class MentionIndex:
             out.append(m)
         return out
 
-    def before(self, offset: int) -> list[Mention]:
-        """Outermost mentions ending at or before ``offset``, nearest last."""
+    def before(self, offset: int, window: int = LOOKBACK) -> list[Mention]:
+        """Mentions ending at or before ``offset`` and starting at most ``window``
+        characters before it, nearest last."""
+        lo = bisect.bisect_left(self.starts, offset - window)
         hi = bisect.bisect_left(self.starts, offset)
-        return [m for m in self.items[:hi] if m.end <= offset]
+        return [m for m in self.items[lo:hi] if m.end <= offset]

@@ -14,16 +14,30 @@ import attrs
 
 from .attribution import ADVERBS, is_speech, subject_of
 from .frame import Frame
-from .lexicon import DETERMINERS, SUBJECT_PRONOUNS, words
+from .lexicon import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
 
 __all__ = ["Reported", "reported_speech"]
 
+MIN_CLAUSE = 4  # words of a reported clause before ", X said"
+TRAILER_WORDS = 6  # words of ", X said" after a reported clause
 THAT_GAP = 5  # words between the verb and "that" ("said on Thursday that")
 PASSIVE = words("been is was are were being")
+# Conjunctions that open the writer's own comment after a reported clause.
+CONTRAST = words("but although though whereas while yet even")
+# Belief reported as someone's stance ("many of his supporters believe bigotry is …").
+BELIEF = words("believe believes believed think thinks thought")
+NOT_CLAUSE = (
+    PREPOSITIONS
+    | ADVERBS
+    | words("so yes no nothing anything something this last yesterday today tonight earlier")
+    | words("monday tuesday wednesday thursday friday saturday sunday week month year")
+    | words("as when while because if though although whereas unless until")
+)
 ZERO_THAT = words(
     "say says said saying claim claims claimed insist insists insisted argue argues argued "
-    "add adds added warn warns warned admit admits admitted"
+    "add adds added warn warns warned admit admits admitted believe believes believed "
+    "think thinks thought stated"
 )
 
 
@@ -51,7 +65,7 @@ def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterato
     toks = frame.tokens
     triggers: list[tuple[int, int, Mention | None]] = []  # (verb, content start token, speaker)
     for v in range(s0, s1):
-        if not is_speech(frame, v):
+        if not (is_speech(frame, v) or _belief(frame, v)):
             continue
         c = _complement(frame, v, s1, index)
         if c is None:
@@ -60,36 +74,79 @@ def _in_sentence(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterato
             triggers.append((v, c, None))
         elif (who := subject_of(frame, v, s0, index)) is not None:
             triggers.append((v, c, who))
+    # "said he finally believes …": a report inside another one's clause belongs to it
+    triggers = [
+        t for n, t in enumerate(triggers) if n == 0 or not 0 < t[0] - triggers[n - 1][1] <= 3
+    ]
     for n, (_v, c, who) in enumerate(triggers):
         stop = triggers[n + 1][0] if n + 1 < len(triggers) else s1
         end = _content_end(frame, c, stop, s1)
-        if end <= c or any(frame.is_quote(j) for j in range(c, end)):
+        if end <= c or _only_quoted(frame, c, end):
             continue
         yield Reported(toks[c].start, toks[end - 1].end, who)
     if not triggers:
         yield from _trailing(frame, s0, s1, index)
 
 
+def _only_quoted(frame: Frame, c: int, end: int) -> bool:
+    """ "said that “…”": the quotation carries the report; a clause with words of its own
+    around a quotation ("the basis for “serious discussion”") is reported speech."""
+    words = [j for j in range(c, end) if frame.tokens[j].text[:1].isalnum()]
+    quoted = any(frame.is_quote(j) for j in range(c, end))
+    return quoted and all(frame.lower(j) == "that" for j in words)
+
+
 def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | None:
     """The token where the reported clause after verb ``v`` starts, if it has one."""
+    determiner = False
     for j in range(v + 1, min(v + 1 + THAT_GAP, s1)):
         w = frame.lower(j)
         if w == "that":
-            return j
-        if w in DETERMINERS and frame.lower(v) not in TELL_VERBS:
-            return None  # "mocked an offer that …": a relative clause
+            # "mocked an offer that …" is a relative clause; "told a press conference that" is not
+            return None if determiner and frame.lower(v) not in TELL_VERBS else j
         if frame.is_quote(j) or frame.tokens[j].text in '.;:“”"':
-            return None
-    if frame.lower(v) in ZERO_THAT and v + 1 < s1:
+            break
+        determiner = determiner or w in DETERMINERS
+    if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _closes_quote(frame, v):
         nxt = frame.tokens[v + 1]
+        if frame.tokens[v - 1].text == "," and nxt.text[:1].isupper() and v > 0:
+            return None  # "…, said Jeffrey N. Trimble, a …": the speaker follows the verb
         if nxt.lower in SUBJECT_PRONOUNS and nxt.lower != "it":
             return v + 1
-        names = [m for m in index.between(nxt.start, frame.hi) if m.start == nxt.start]
-        if names and names[0].kind == "name":
-            after = frame.index(names[0].end)
-            if after < s1 and frame.tokens[after].text[:1].islower():
-                return v + 1
+        if nxt.text[:1].isalnum() and nxt.lower not in NOT_CLAUSE:
+            return v + 1
     return None
+
+
+def _belief(frame: Frame, v: int) -> bool:
+    return frame.lower(v) in BELIEF and frame.lower(v - 1) not in DETERMINERS
+
+
+def _closes_quote(frame: Frame, v: int) -> bool:
+    """ "“…,” he said" or "“…,” Trump said": the verb reports a quotation before it."""
+    k = v - 1
+    while k >= 0 and frame.lower(k) in ADVERBS:
+        k -= 1
+    j = k
+    while j >= 0 and frame.tokens[j].text[:1].isalnum() and k - j < 6:
+        j -= 1
+    return j >= 0 and (frame.is_quote(j) or (frame.is_quote(j - 1) and frame.tokens[j].text == ","))
+
+
+def _closes_clause(frame: Frame, v: int, s1: int, comma: int) -> bool:
+    """The reporting clause ends its sentence or is set off by a comma ("…, X said(, …)"),
+    or puts its subject after the verb ("…, said X, a …")."""
+    if v == comma + 1:
+        return True
+    for k in range(v + 1, min(v + 1 + TRAILER_WORDS, s1)):
+        t = frame.tokens[k]
+        if t.text in ",.;!?":
+            return True
+        if t.lower in SUBJECT_PRONOUNS or t.lower in DETERMINERS or t.lower == "that":
+            return False
+        if frame.is_quote(k):
+            return False
+    return v + 1 >= s1
 
 
 def _impersonal(frame: Frame, v: int, s0: int) -> bool:
@@ -110,8 +167,9 @@ def _content_end(frame: Frame, c: int, stop: int, s1: int) -> int:
                 end = j
                 break
     for j in range(c, end):
-        if frame.tokens[j].text == ";":
-            end = j
+        t = frame.tokens[j].text
+        if t == ";" or (t in ",—–" and frame.lower(j + 1) in CONTRAST and j > c):
+            end = j  # "…, although …" and "… — but …" leave the reported clause
             break
     while end > c and frame.tokens[end - 1].text in ".!?,:—–-":
         end -= 1
@@ -119,29 +177,29 @@ def _content_end(frame: Frame, c: int, stop: int, s1: int) -> int:
 
 
 def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[Reported]:
-    """ "…, sources said." and "…, according to X." at the end of a sentence."""
+    """ "…, sources said.", "…, Graham said, since …", "…, said X, a …" and "…, according
+    to X." after the reported clause."""
     toks = frame.tokens
-    e = s1
-    while e > s0 and toks[e - 1].text in ".!?":
-        e -= 1
-    for j in range(e - 1, max(s0, e - 10) - 1, -1):
+    if any(frame.is_quote(k) for k in range(s0, s1)):
+        return
+    for j in range(s0 + 1, s1 - 1):
         if toks[j].text != ",":
             continue
-        tail = range(j + 1, e)
-        if any(frame.is_quote(k) for k in range(s0, e)):
-            return
         if frame.lower(j + 1) == "according" and frame.lower(j + 2) == "to":
-            who = _first(index, toks[j + 3].start if j + 3 < e else toks[j].end, toks[e - 1].end)
-        elif any(is_speech(frame, k) for k in tail):
-            v = next(k for k in tail if is_speech(frame, k))
-            who = subject_of(frame, v, j + 1, index)
-            if who is None:
-                return
+            who = _first(index, toks[min(j + 3, s1 - 1)].start, toks[s1 - 1].end)
         else:
-            continue
-        if j > s0:
+            v = next(
+                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if is_speech(frame, k)),
+                None,
+            )
+            if v is None or any(toks[k].text in ",;" for k in range(j + 1, v)):
+                continue
+            if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1, j):
+                continue  # "At the debate, Clinton said she …": the clause follows the verb
+            who = subject_of(frame, v, j + 1, index)
+        if who is not None:
             yield Reported(toks[s0].start, toks[j - 1].end, who)
-        return
+            return
 
 
 def _first(index: MentionIndex, s: int, e: int) -> Mention | None:

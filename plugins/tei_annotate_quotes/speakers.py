@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from tei_annotate import Entry, LayerResult, Node
 
+from .gender import gender_of, pronoun_gender
 from .lexicon import words
 from .mentions import Mention, MentionIndex
 
@@ -52,6 +53,10 @@ class Speakers:
             self.resolved[key] = self._resolve(m)
         return self.resolved[key]
 
+    def same(self, a: Mention, b: Mention) -> bool:
+        """Do two mentions name the same speaker?"""
+        return a == b or (self.ref(a) is not None and self.ref(a) == self.ref(b))
+
     def _resolve(self, m: Mention) -> str | None:
         if m.kind == "name":
             return self._by_surname(m) or self._new_entry(m, prefix="pers.")
@@ -87,7 +92,7 @@ class Speakers:
                 ref = self.ref(prior)
             else:
                 ref = self.resolved.get((prior.start, prior.end))
-            if ref is None:
+            if ref is None or not self._agrees(m, prior, ref):
                 continue
             if nearest is None:
                 nearest = ref
@@ -96,6 +101,16 @@ class Speakers:
             if prior.initial or m.start - prior.start > window:
                 return ref if prior.initial and m.start - prior.start <= window else nearest
         return nearest
+
+    def _agrees(self, m: Mention, prior: Mention, ref: str) -> bool:
+        """A he/she pronoun agrees with an actor of unknown or the same gender."""
+        want = pronoun_gender(m.head) if m.kind == "pronoun" else None
+        if want is None:
+            return True
+        entry = self.known.get(ref) or self.entries.get(ref)
+        label = entry.label if entry is not None else ""
+        got = gender_of(self.text[prior.start : prior.end], label)
+        return got is None or got == want
 
     def _by_role(self, head: str) -> str | None:
         """An actor entry whose role or occupation names this head noun."""

@@ -17,7 +17,7 @@ __all__ = ["Token", "sentence_spans", "tokenize"]
 WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
 ABBREVIATION = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
+    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
 )
 END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])|[.!?…]+[”’\"')\]]*\s*\Z")
 
@@ -27,9 +27,10 @@ class Token:
     start: int
     end: int
     text: str
+    lower: str = attrs.field(eq=False)
 
-    @property
-    def lower(self) -> str:
+    @lower.default
+    def _lower(self) -> str:
         return self.text.lower().rstrip(".")
 
 

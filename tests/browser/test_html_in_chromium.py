@@ -125,3 +125,27 @@ def test_page_hover_shows_a_number_value(page):
     ActionChains(driver).move_to_element(num).perform()
     detail = driver.find_element(By.ID, "detail").text
     assert "value=3.5" in detail and "quotes: said" in detail  # the number lies inside a quote
+
+
+def test_seed_page_with_installed_layers_renders_and_toggles(browser, seed_text, tmp_path):
+    from tei_annotate import annotate, make_host
+
+    host = make_host()
+    result = annotate(seed_text, sorted(host.layers), name="seed.txt", host=host)
+    path = tmp_path / "seed.html"
+    path.write_bytes(result.render("html", host))
+    browser.get(path.as_uri())
+    boxes = browser.find_elements(By.CSS_SELECTOR, "#legend input[data-layer]")
+    assert [b.get_attribute("data-layer") for b in boxes] == [lay.name for lay in result.layers]
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#article .block")) == len(
+        result.document.blocks
+    )
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "seed-page.png"))
+    for box in boxes:  # every layer off: no highlight keeps a background
+        box.click()
+    backgrounds = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.a'), e => getComputedStyle(e).backgroundColor)"
+    )
+    assert set(backgrounds) <= {TRANSPARENT}
