@@ -120,9 +120,9 @@ def prose_seconds_per_char(layers: tuple[str, ...], size: int) -> float:
 # Findings not yet fixed in the layer that owns them: (layer, pattern) -> what is wrong.
 # Each stays a test (xfail, not skip): it reports XPASS once the layer is fixed.
 KNOWN_SLOW = {
-    ("quotes", "curly quotes"): "marks.pair_block scans the whole stack of unclosed marks "
-    "for every mark: quadratic (20,000 “ in a paragraph: over 20 s)",
-    ("quotes", "alternating quotes"): "marks.pair_block, as for curly quotes",
+    ("quotes", "alternating quotes"): "layer.py looks through every earlier quotation of the "
+    "paragraph for each one (the speaker chain, nested quotations): quadratic in quotations "
+    "per paragraph; “”“”… of 20,000 characters runs past 10 s",
     ("quotes", "initials"): "text.sentence_spans splits the text from the last sentence "
     "start at each skipped abbreviation: quadratic on 'A. A. A. ...'",
 }
@@ -144,6 +144,8 @@ def test_adversarial_text_gives_valid_tei_in_linear_time(layers, pattern):
     short, long = article(PATTERNS[pattern](small)), article(PATTERNS[pattern](4 * small))
     check_output(short, layers)
     t_short, t_long = seconds(short, layers), seconds(long, layers)
+    if t_long > NOISE and t_long / max(t_short, NOISE / 4) >= MAX_GROWTH:  # a busy moment?
+        t_short, t_long = min(t_short, seconds(short, layers)), min(t_long, seconds(long, layers))
     if t_long > NOISE:
         growth = t_long / max(t_short, NOISE / 4)
         assert growth < MAX_GROWTH, (
