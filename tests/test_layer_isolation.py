@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tei_annotate import Annotation, LayerError, annotate
+from tei_annotate import Annotation, LayerError, PluginError, annotate, annotate_bytes, hookimpl
 
 from .helpers import LayerPlugin, static_layer
 
@@ -152,3 +152,32 @@ def test_timeout_leaves_no_alarm_behind(host):
     time.sleep(0.3)  # an alarm left armed would fire here
     assert signal.getsignal(signal.SIGALRM) is previous
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+class Loader:
+    """A loader plugin doing whatever ``fn`` does."""
+
+    def __init__(self, fn) -> None:
+        self.fn = fn
+
+    @hookimpl
+    def load_document(self, data, name):
+        return self.fn(data)
+
+
+@pytest.mark.parametrize(
+    ("fn", "message"),
+    [
+        (lambda data: 1 / 0, r"loader of plugin 'broken' failed: ZeroDivisionError"),
+        (lambda data: "a string", r"loader of plugin 'broken' returned str, not a Document"),
+    ],
+)
+def test_loader_that_raises_or_returns_garbage_is_named(host, fn, message):
+    host.register(Loader(fn), name="broken")
+    with pytest.raises(PluginError, match=f"in.txt: the {message}"):
+        annotate_bytes(b"Title\n\nText.\n", name="in.txt", host=host)
+
+
+def test_loader_declining_lets_the_next_one_read(host):
+    host.register(Loader(lambda data: None), name="shy")
+    assert annotate_bytes(b"Title\n\nText.\n", host=host).document.text == "Title\n\nText.\n"

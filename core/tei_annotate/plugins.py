@@ -138,11 +138,33 @@ class PluginHost:
             raise PluginError(f"unknown format {name!r} (available: {valid})") from None
 
     def load_document(self, data: bytes, name: str, encoding: str | None = None) -> Document:
-        """The document a loader makes of ``data``; the first loader that accepts it wins."""
-        doc = self.pm.hook.load_document(data=data, name=name, encoding=encoding)
-        if doc is None:
-            raise InputError(f"{name}: no loader accepts this input")
-        return doc  # type: ignore[no-any-return]
+        """The document a loader makes of ``data``; the first loader that accepts it wins.
+
+        Loaders are called one by one in pluggy's order (hook wrappers are not run), so
+        a loader that raises or returns something else than a Document is named.
+        """
+        args = {"data": data, "name": name, "encoding": encoding}
+        for impl in reversed(self.pm.hook.load_document.get_hookimpls()):
+            if impl.hookwrapper or impl.wrapper:
+                continue
+            try:
+                doc = impl.function(*(args[a] for a in impl.argnames))
+            except TeiAnnotateError:
+                raise
+            except Exception as exc:
+                raise PluginError(
+                    f"{name}: the loader of plugin {impl.plugin_name!r} failed: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            if doc is None:
+                continue
+            if not isinstance(doc, Document):
+                raise PluginError(
+                    f"{name}: the loader of plugin {impl.plugin_name!r} returned "
+                    f"{type(doc).__name__}, not a Document"
+                )
+            return doc
+        raise InputError(f"{name}: no loader accepts this input")
 
     def distribution(self, layer: str) -> tuple[str, str]:
         """(distribution name, version) the layer's plugin was installed with."""
