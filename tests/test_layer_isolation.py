@@ -168,13 +168,16 @@ class Loader:
 @pytest.mark.parametrize(
     ("fn", "message"),
     [
-        (lambda data: 1 / 0, r"loader of plugin 'broken' failed: ZeroDivisionError"),
-        (lambda data: "a string", r"loader of plugin 'broken' returned str, not a Document"),
+        (lambda data: 1 / 0, r"the loader of plugin 'broken' failed: ZeroDivisionError"),
+        (
+            lambda data: "a string",
+            r"a loader returned str, not a Document \(loaders of plugins 'broken'\)",
+        ),
     ],
 )
 def test_loader_that_raises_or_returns_garbage_is_named(host, fn, message):
     host.register(Loader(fn), name="broken")
-    with pytest.raises(PluginError, match=f"in.txt: the {message}"):
+    with pytest.raises(PluginError, match=f"in.txt: {message}"):
         annotate_bytes(b"Title\n\nText.\n", name="in.txt", host=host)
 
 
