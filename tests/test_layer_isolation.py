@@ -10,8 +10,19 @@ import time
 
 import pytest
 
-from tei_annotate import Annotation, LayerError, PluginError, annotate, annotate_bytes, hookimpl
+from tei_annotate import (
+    Annotation,
+    Format,
+    LayerError,
+    PluginError,
+    annotate,
+    annotate_bytes,
+    hookimpl,
+)
+from tei_annotate.corpus import DEFAULT_GLOB, plan_run
+from tei_annotate.runner import InProcess, ProcessPool, RunConfig, run_corpus
 
+from . import hostile_layers
 from .helpers import LayerPlugin, static_layer
 
 TEXT = "Title\n\nA paragraph of text.\n"
@@ -184,3 +195,97 @@ def test_loader_that_raises_or_returns_garbage_is_named(host, fn, message):
 def test_loader_declining_lets_the_next_one_read(host):
     host.register(Loader(lambda data: None), name="shy")
     assert annotate_bytes(b"Title\n\nText.\n", host=host).document.text == "Title\n\nText.\n"
+
+
+TRIGGERS = {
+    "HANG": "timed out on hang.txt: still running after 1 s",
+    "EXIT": "failed on exit.txt: SystemExit: bye",
+    "TAMPER": "on tamper.txt: changed the document or the results of other layers",
+    "GARBAGE": "on garbage.txt: span 0..",
+}
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["in-process", "process-pool"])
+def test_corpus_with_hostile_layer_isolates_each_bad_document_and_goes_on(tmp_path, jobs):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for word in TRIGGERS:
+        (src / f"{word.lower()}.txt").write_text(f"Title\n\nThis one says {word}.\n")
+    for i in range(6):
+        (src / f"good{i}.txt").write_text(f"Title {i}\n\nAn ordinary paragraph.\n")
+    config = RunConfig(layers=("hostile",), host_factory=hostile_layers.host, timeout=1)
+    plan = plan_run([str(src)], out, ".xml", DEFAULT_GLOB)
+    backend = ProcessPool(jobs) if jobs > 1 else InProcess()
+    start = time.perf_counter()
+    summary = run_corpus(plan.tasks, config, backend=backend)
+    assert time.perf_counter() - start < 60
+    assert (summary.done, summary.failed) == (6, 4)
+    failures = dict(summary.failures)
+    for word, message in TRIGGERS.items():
+        name = next(n for n in failures if word.lower() in n)
+        assert "layer 'hostile'" in failures[name] and message in failures[name]
+    written = sorted(p.name for p in out.rglob("*") if p.is_file())
+    assert written == [f"good{i}.xml" for i in range(6)]  # nothing, not even a part, for the rest
+
+
+def test_timeout_option_stops_a_hanging_layer_and_the_run_goes_on(run, host, tmp_path):
+    host.register(hostile_layers)
+    docs = []
+    for word in ("fine", "HANG", "also fine"):
+        p = tmp_path / f"{word.split()[0].lower()}.txt"
+        p.write_text(f"Title\n\nThis one says {word}.\n")
+        docs.append(str(p))
+    out = tmp_path / "out"
+    code, _, err = run(*docs, "-p", "hostile", "--timeout", "0.5", "-o", str(out), "-j", "1")
+    assert code == 1
+    assert "layer 'hostile'" in err and "timed out on hang.txt: still running after 0.5 s" in err
+    assert sorted(p.name for p in out.iterdir()) == ["also.xml", "fine.xml"]
+
+
+def test_timeout_must_be_positive(run):
+    code, _, err = run("-", "--timeout", "0", stdin=b"x")
+    assert code == 2 and "--timeout" in err
+
+
+class BadFormats:
+    """Output formats that fail: one raises, one returns text instead of bytes."""
+
+    @hookimpl
+    def register_formats(self, register):
+        register(Format("boom", lambda result: 1 / 0, suffix=".boom"))
+        register(Format("str", lambda result: "not bytes", suffix=".str"))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [
+        ("boom", "format 'boom' (plugin 'bad-formats') failed: ZeroDivisionError"),
+        ("str", "format 'str' returned str, not bytes"),
+    ],
+)
+def test_format_that_raises_or_returns_text_is_one_line_naming_it(
+    run, host, tmp_path, fmt, message
+):
+    host.register(BadFormats(), name="bad-formats")
+    src = tmp_path / "in.txt"
+    src.write_text("Title\n\nText.\n")
+    code, out, err = run(str(src), "-f", fmt, "-o", str(tmp_path / "out.x"))
+    assert (code, out) == (1, b"")
+    assert err.startswith("annotate: [E400] ") and f"in.txt: {message}" in err
+    assert err.count("\n") == 1
+    assert not (tmp_path / "out.x").exists()
+
+
+def test_layer_killing_its_worker_fails_only_its_own_document(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "crash.txt").write_text("Title\n\nThis one says CRASH.\n")
+    for i in range(7):
+        (src / f"good{i}.txt").write_text(f"Title {i}\n\nAn ordinary paragraph.\n")
+    config = RunConfig(layers=("hostile",), host_factory=hostile_layers.host)
+    plan = plan_run([str(src)], out, ".xml", DEFAULT_GLOB)
+    summary = run_corpus(plan.tasks, config, backend=ProcessPool(2))
+    assert (summary.done, summary.failed) == (7, 1)
+    ((name, message),) = summary.failures
+    assert name.endswith("crash.txt") and "the worker process died on it" in message
+    assert len(list(out.glob("good*.xml"))) == 7
