@@ -287,10 +287,28 @@ def test_long_document_of_names_annotates_in_linear_time(run):
     assert time.process_time() - start < 30
 
 
-def test_abbreviated_title_is_a_role(run):
-    text = body("It was said by Del. Stacey Plaskett on Monday.")
+@pytest.mark.parametrize(
+    ("sentence", "name", "ref", "role"),
+    [
+        (
+            "It was said by Del. Stacey Plaskett on Monday.",
+            "Del. Stacey Plaskett",
+            "pers.plaskett",
+            "Del.",
+        ),
+        (
+            "The winner was Republican Donald Trump, not a Democrat.",
+            "Republican Donald Trump",
+            "pers.trump",
+            "Republican",
+        ),
+    ],
+)
+def test_abbreviated_title_and_party_label_are_roles(run, sentence, name, ref, role):
+    text = body(sentence)
     result = run(text)
-    assert names(result, text) == [("Del. Stacey Plaskett", "persName", "pers.plaskett")]
+    assert names(result, text) == [(name, "persName", ref)]
+    assert [text[r.start : r.end] for r in result.by_element("roleName")] == [role]
 
 
 def test_surname_that_is_a_title_word_stays_a_name(run):
@@ -322,3 +340,38 @@ def test_province_and_compass_region_are_places(run):
 def test_surname_beats_a_province_of_that_name(run):
     text = body("John Kerry flew in.", "Later Kerry said so.")
     assert {ref for *_, ref in names(run(text), text)} == {"pers.kerry"}
+
+
+def test_line_in_capitals_keeps_only_known_names(run):
+    text = body("Merrick Garland was nominated.", "GARLAND STEPS ASIDE", "He said so.")
+    assert [s for s, *_ in names(run(text), text)] == ["Merrick Garland", "GARLAND"]
+
+
+def test_policy_names_are_not_actors(run):
+    text = body("The Clean Power Plan and World War II were discussed.")
+    assert names(run(text), text) == []
+
+
+def test_town_renaming_is_not_a_spelling(run):
+    text = body("Shares of Google rose.")
+    assert names(run(text), text)[0][1] != "placeName"
+
+
+def test_sentence_opening_full_name_is_kept(run):
+    text = body("Merrick Garland was nominated.", "Confident Putin smiled.")
+    assert [s for s, *_ in names(run(text), text)] == ["Merrick Garland", "Putin"]
+
+
+def test_office_without_a_name_points_at_its_holder(run):
+    text = body(
+        "Prime Minister Theresa May arrived.",
+        "The Prime Minister said so, and the Foreign Secretary agreed.",
+        "Later the Foreign Secretary left.",
+    )
+    result = run(text)
+    rs = sorted(result.by_element("rs"), key=lambda a: a.start)
+    assert [(text[a.start : a.end], a.link("ref")[0]) for a in rs] == [
+        ("The Prime Minister", "pers.may"),
+        ("the Foreign Secretary", "pers.anon-foreign-secretary"),
+        ("the Foreign Secretary", "pers.anon-foreign-secretary"),
+    ]

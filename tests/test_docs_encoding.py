@@ -28,4 +28,4 @@ def test_encoding_doc_example_appears_in_the_seed_output(plugins, snippet):
     if plugins:
         args += ["--plugins", plugins]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    assert snippet in out
+    assert snippet.rstrip("\n") in out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .api import annotate, annotate_bytes, annotate_document, annotate_file
 from .errors import (
+    CorpusError,
     InputError,
     LayerError,
     OptionError,
@@ -22,12 +23,14 @@ from .loader import text_document
 from .model import Annotation, Block, Document, Entry, Node
 from .plugins import BrokenPlugin, PluginHost, get_host, make_host
 from .result import Result
+from .runner import Outcome, RunConfig, Summary, annotate_corpus
 from .validate import check_pointers, validate_tei
 
 __all__ = [
     "Annotation",
     "Block",
     "BrokenPlugin",
+    "CorpusError",
     "Document",
     "Entry",
     "Format",
@@ -39,14 +42,18 @@ __all__ = [
     "Node",
     "Option",
     "OptionError",
+    "Outcome",
     "OutputError",
     "PluginError",
     "PluginHost",
     "Result",
+    "RunConfig",
+    "Summary",
     "TeiAnnotateError",
     "ValidationError",
     "annotate",
     "annotate_bytes",
+    "annotate_corpus",
     "annotate_document",
     "annotate_file",
     "check_pointers",

@@ -14,15 +14,14 @@ from pathlib import Path
 
 import click
 
-from .api import annotate_bytes
 from .config import load_config
-from .errors import InputError, OptionError, OutputError, TeiAnnotateError
-from .formats import Format
+from .corpus import DEFAULT_GLOB, Task, count_documents, plan_run, read_input
+from .errors import InputError, OptionError, TeiAnnotateError
 from .inventory import describe, describe_lines
 from .loader import decode
-from .output import write_atomic
-from .plugins import get_host
-from .result import Result
+from .plugins import PluginHost, get_host
+from .progress import Progress
+from .runner import RunConfig, annotate_corpus, is_complete, render_task, write_outputs
 from .validate import validate_tei
 
 __all__ = ["main"]
@@ -71,20 +70,6 @@ def _parse_options(values: Sequence[str]) -> dict[str, dict[str, str]]:
     return out
 
 
-def _read(source: str) -> tuple[bytes, str, Path | None]:
-    if source == "-":
-        return sys.stdin.buffer.read(), "<stdin>", None
-    path = Path(source)
-    try:
-        return path.read_bytes(), path.name, path
-    except IsADirectoryError:
-        raise InputError(f"{source}: is a directory") from None
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read: {exc.strerror}") from None
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-p", "--plugins", "plugins", multiple=True, help="Layers to run, comma-separated.")
@@ -108,6 +93,27 @@ def _read(source: str) -> tuple[bytes, str, Path | None]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Settings file (default: annotate.toml or [tool.tei-annotate] in pyproject.toml).",
 )
+@click.option(
+    "-g",
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help="Files to take from input directories (default *.txt; repeatable).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
+)
+@click.option("--skip-existing", is_flag=True, help="Skip documents whose output is complete.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first failed document.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster (tcp://HOST:PORT).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop a layer that runs longer than this on one document (that document fails).",
+)
 def run(
     inputs: tuple[str, ...],
     plugins: tuple[str, ...],
@@ -117,77 +123,74 @@ def run(
     encoding: str | None,
     options: tuple[str, ...],
     config_path: Path | None,
+    globs: tuple[str, ...],
+    jobs: int | None,
+    skip_existing: bool,
+    fail_fast: bool,
+    quiet: bool,
+    scheduler: str | None,
+    timeout: float | None,
 ) -> None:
-    """Annotate INPUT files (or stdin, given '-' or nothing) and write the result."""
+    """Annotate INPUT files, directories or JSONL corpora (or stdin) and write the results.
+
+    One file goes to OUT or stdout; several inputs, a directory (walked recursively)
+    or a JSONL corpus ({"id", "text"} per line) go under -o DIRECTORY, mirrored.
+    """
     host = get_host()
     for broken in host.broken.values():
         click.echo(f"annotate: warning: {broken}", err=True)
-    config = load_config(config_path)
-    layers, opts = config.settings(host, _split_plugins(plugins), _parse_options(options))
+    settings = load_config(config_path)
+    layers, opts = settings.settings(host, _split_plugins(plugins), _parse_options(options))
     fmt_obj = host.format(fmt)
-    sources = list(inputs) or ["-"]
-    if sources.count("-") > 1:
-        raise InputError("stdin ('-') can be read only once")
-    many = len(sources) > 1
-    if many and output is None:
-        raise OutputError("several inputs need -o DIRECTORY for their outputs")
-    if many and output is not None and output.exists() and not output.is_dir():
-        raise OutputError(f"{output}: exists and is not a directory")
-    targets = _targets(sources, output, fmt_obj.suffix, many)
-    failures: list[str] = []
-    for source, target in zip(sources, targets, strict=True):
-        try:
-            data, name, _ = _read(source)
-            result = annotate_bytes(
-                data, layers, options=opts, name=name, encoding=encoding, host=host
-            )
-            rendered = fmt_obj.render(result)
-            if validate:
-                validate_tei(
-                    rendered if fmt_obj.is_tei else result.render("tei", host),
-                    name,
-                    source=result.document.text,
-                )
-            if target is None:
-                sys.stdout.buffer.write(rendered)
-                sys.stdout.buffer.flush()
-            else:
-                write_atomic(target, rendered, inputs=_input_paths(sources))
-                _write_companions(fmt_obj, result, target, _input_paths(sources))
-        except TeiAnnotateError as exc:
-            if not many:
-                raise
-            failures.append(str(exc))
-            click.echo(f"annotate: {exc}", err=True)
-    if failures:
+    config = RunConfig(
+        layers=layers,
+        options=opts,
+        format=fmt,
+        validate=validate,
+        encoding=encoding,
+        timeout=timeout,
+    )
+    plan = plan_run(inputs, output, fmt_obj.suffix, globs or DEFAULT_GLOB)
+    if plan.single:
+        _run_single(next(plan.tasks), config, host, skip_existing)
+        return
+    assert output is not None  # plan_run insists on it for a corpus
+    progress = Progress(
+        enabled=False if quiet else None,
+        count=lambda: count_documents(inputs, globs or DEFAULT_GLOB, output),
+    )
+    try:
+        summary = annotate_corpus(
+            inputs,
+            output,
+            config,
+            globs=globs or DEFAULT_GLOB,
+            jobs=jobs,
+            scheduler=scheduler,
+            skip_existing=skip_existing,
+            fail_fast=fail_fast,
+            on_outcome=progress,
+            host=host,
+        )
+    finally:
+        progress.close()
+    if not quiet:
+        click.echo(f"annotate: {summary}", err=True)
+    if summary.failed:
         raise click.exceptions.Exit(1)
 
 
-def _write_companions(fmt: Format, result: Result, target: Path, inputs: list[Path]) -> None:
-    """Write the files a format's readers need beside ``target``; an identical file is kept."""
-    for suffix, data in (fmt.companions(result) if fmt.companions else {}).items():
-        path = target.with_name(target.stem + suffix)
-        if not (path.is_file() and path.read_bytes() == data):
-            write_atomic(path, data, inputs=inputs)
-
-
-def _input_paths(sources: Sequence[str]) -> list[Path]:
-    return [Path(s) for s in sources if s != "-"]
-
-
-def _targets(sources: list[str], output: Path | None, suffix: str, many: bool) -> list[Path | None]:
-    if not many:
-        return [output]
-    assert output is not None
-    stems: dict[str, str] = {}
-    out: list[Path | None] = []
-    for s in sources:
-        stem = "stdin" if s == "-" else Path(s).stem
-        if stem in stems:
-            raise OutputError(f"inputs {stems[stem]} and {s} would both write {stem}{suffix}")
-        stems[stem] = s
-        out.append(output / f"{stem}{suffix}")
-    return out
+def _run_single(task: Task, config: RunConfig, host: PluginHost, skip_existing: bool) -> None:
+    """One input to one file or stdout; its errors stop the command."""
+    target = task.target
+    if skip_existing and target is not None and is_complete(target, host.format(config.format)):
+        return
+    rendered = render_task(task, config, host)
+    if target is None:
+        sys.stdout.buffer.write(rendered.data)
+        sys.stdout.buffer.flush()
+    else:
+        write_outputs(target, rendered, task.source, durable=True)
 
 
 @cli.command()
@@ -213,10 +216,10 @@ def validate_cmd(files: tuple[Path, ...], source: Path | None, encoding: str | N
     """Check TEI FILES against tei_all and their pointers; problems as FILE:LINE: message."""
     if source is not None and len(files) > 1:
         raise InputError("--source checks one FILE at a time")
-    text = decode(_read(str(source))[0], str(source), encoding) if source else None
+    text = decode(read_input(source), str(source), encoding) if source else None
     bad = 0
     for f in files:
-        data, _, _ = _read(str(f))
+        data = read_input(f)
         try:
             validate_tei(data, str(f), source=text)
         except TeiAnnotateError as exc:
@@ -253,5 +256,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("annotate: interrupted", err=True)
+        sys.exit(130)
     if isinstance(code, int):
         sys.exit(code)

@@ -8,6 +8,7 @@ single message argument so they pickle across process pools.
 from __future__ import annotations
 
 __all__ = [
+    "CorpusError",
     "InputError",
     "LayerError",
     "OptionError",
@@ -55,6 +56,12 @@ class OutputError(TeiAnnotateError):
     """The output cannot be rendered or written."""
 
     code = "E400"
+
+
+class CorpusError(TeiAnnotateError):
+    """A corpus run cannot start: a missing optional dependency or an unreachable cluster."""
+
+    code = "E600"
 
 
 class ValidationError(TeiAnnotateError):

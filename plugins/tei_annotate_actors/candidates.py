@@ -28,6 +28,7 @@ from .lexicon import (
     NON_ACTOR_OPENERS,
     ORG_HEADS,
     ORG_OPENERS,
+    PARTY_LABELS,
     SHIP_PREFIXES,
     SURNAME_PARTICLES,
     TITLE_MODIFIERS,
@@ -37,16 +38,42 @@ from .tokens import Token, token
 
 __all__ = [
     "Candidate",
+    "all_capitals",
     "extend_to_title",
     "find_candidates",
+    "is_office",
     "key",
     "shape",
     "title_cased",
     "trim",
 ]
 
+ROMAN = re.compile(r"[IVX]+\Z")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z0-9]+)*\Z")
+# Endings of adjectives, participles and adverbs that open sentences before names.
+NON_NAME_ENDINGS = (
+    "ed",
+    "ing",
+    "ly",
+    "ous",
+    "ful",
+    "ive",
+    "less",
+    "able",
+    "ible",
+    "ent",
+    "ant",
+    "ish",
+    "al",
+    "ic",
+    "ary",
+    "ory",
+    "est",
+    "er",
+)
+# Plural titles, a role only before names: "Senators Charles E. Grassley and Patrick Leahy".
+PLURAL_TITLES = frozenset({"senators", "presidents", "ministers", "generals", "representatives"})
 # Titles that also begin place names ("St. Petersburg", "Prince Edward Island").
 SAINTLY_TITLES = frozenset({"saint", "st", "san", "santa", "king", "queen", "prince", "princess"})
 # Words of a title's complement before the name: "Secretary of State", "of Foreign Affairs".
@@ -124,6 +151,12 @@ class Candidate:
         return self._words[1]
 
 
+def all_capitals(tokens: Sequence[Token]) -> bool:
+    """Is a block written in capitals ("ABSTRACT", "GARLAND STEPS ASIDE")?"""
+    words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
+    return bool(words) and all(w.isupper() for w in words) and (len(words) > 1 or len(words[0]) > 4)
+
+
 def title_cased(tokens: Sequence[Token]) -> bool:
     """Is a block in title case ("Wealthy Voters Abandon Republican Party")?
 
@@ -131,6 +164,8 @@ def title_cased(tokens: Sequence[Token]) -> bool:
     not a short function word ("frigate", "joined") shows the block is a sentence.
     """
     words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
+    if all_capitals(tokens):
+        return True
     lower = [w for w in words if w.islower() and len(w) > 3 and w not in FUNCTION_WORDS]
     return len(words) >= 3 and not lower
 
@@ -213,21 +248,32 @@ def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
     return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
 
 
+def is_office(word: str) -> bool:
+    """A title noun that names an office ("Secretary", "Prime Minister"), not "Mr."."""
+    k = key(word)
+    return k in TITLE_NOUNS and k not in HONORIFICS
+
+
 def _is_title(word: str) -> bool:
     k = key(word)
     return (
         k in TITLE_NOUNS
         or k in HONORIFICS
+        or k in PARTY_LABELS
         or word == "HE"
         or (word.endswith(".") and k in ABBREVIATED_TITLES)
     )
 
 
-def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
+def _evidence(
+    tok: Token, run_len: int, known: Callable[[str], bool], heading: bool = False
+) -> bool:
     """Is there a reason to read a sentence-initial word as (part of) a name?"""
     w, k = tok.text, key(tok.text)
     if is_function_word(w) or k in MONTHS_AND_DAYS:
         return False
+    if heading and w.isupper() and len(w) > 4:  # in capitals: "GARLAND" if "Garland" is known
+        return known(w.title()) or gazetteer.place_kind(w.title()) is not None
     if is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:]) or known(w):
         return True  # "G8", "Q-West", "McDonald": capitals inside a word mark a name
     if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
@@ -236,7 +282,13 @@ def _evidence(tok: Token, run_len: int, known: Callable[[str], bool]) -> bool:
         return run_len > 1
     if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
         return True
-    return run_len > 1 and gazetteer.is_given_name(w)
+    if run_len == 1:
+        return False
+    if heading:
+        return gazetteer.is_given_name(w)
+    # before another capitalised word a sentence opens with a name ("Merrick Garland was")
+    # unless the word looks like an adjective, a participle or an adverb ("Confident Putin")
+    return gazetteer.is_given_name(w) or not k.endswith(NON_NAME_ENDINGS)
 
 
 def find_candidates(
@@ -250,7 +302,26 @@ def find_candidates(
     """
     out: list[Candidate] = []
     for i, j in _runs(tokens, heading):
-        out += shape(tokens, *trim(tokens, i, j, known, heading))
+        if heading:  # every word is capitalised: keep the stretches with evidence
+            for a, b in _evident_stretches(tokens, i, j, known):
+                out += shape(tokens, *trim(tokens, a, b, known, heading))
+        else:
+            out += shape(tokens, *trim(tokens, i, j, known, heading))
+    return out
+
+
+def _evident_stretches(
+    tokens: Sequence[Token], i: int, j: int, known: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Maximal stretches of ``tokens[i:j]`` whose every word has evidence of a name."""
+    out, start = [], None
+    for k in range(i, j + 1):
+        ok = k < j and (tokens[k].text == "of" or _evidence(tokens[k], j - i, known, True))
+        if ok and start is None:
+            start = k
+        elif not ok and start is not None:
+            out.append((start, k))
+            start = None
     return out
 
 
@@ -261,11 +332,11 @@ def trim(
     while i < j and (
         is_function_word(tokens[i].text)
         or key(tokens[i].text) in MONTHS_AND_DAYS
-        or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known))
+        or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known, heading))
     ):
         i += 1
     # in headings, trailing words need evidence too
-    while heading and i < j and not _evidence(tokens[j - 1], j - i, known):
+    while heading and i < j and not _evidence(tokens[j - 1], j - i, known, heading):
         j -= 1
     while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
         j -= 1
@@ -284,8 +355,9 @@ def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     first = span[0].text
     if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
         return []  # "USS Hopper", "Operation Inherent Resolve": not actors
-    if key(span[-1].text) in NON_ACTOR_HEADS:
-        return []  # "Criminal Code", "Book of Revelation": texts, laws, events
+    last = -2 if len(span) > 1 and ROMAN.match(span[-1].text) else -1
+    if key(span[last].text) in NON_ACTOR_HEADS:
+        return []  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
     # a demonym before an acronym is not part of it: "Kurdish YPG"
     if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
         span.pop(0)
@@ -374,12 +446,20 @@ def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
     Votel", "Turkish Foreign Minister Mevlüt Çavuşoğlu") and take a complement
     ("Secretary of State John Kerry").
     """
-    t = next((n for n, tok in enumerate(span) if _is_title(tok.text)), None)
+    t = next(
+        (
+            n
+            for n, tok in enumerate(span)
+            if _is_title(tok.text) or (key(tok.text) in PLURAL_TITLES and n + 1 < len(span))
+        ),
+        None,
+    )
     if t is None or not all(_role_prefix_word(tok.text) for tok in span[:t]):
         return [], _strip_trailing_title(span)
     k = t
     while k < len(span) and (
         _is_title(span[k].text)
+        or key(span[k].text) in PLURAL_TITLES
         or (key(span[k].text) in TITLE_MODIFIERS and k + 1 < len(span))
         or span[k].text == "-"
     ):

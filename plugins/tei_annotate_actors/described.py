@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from attrs import define
 
 from . import gazetteer
-from .candidates import Candidate, key
-from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, words
+from .candidates import Candidate, is_office, key
+from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, TITLE_MODIFIERS, words
 from .registry import Registry
 from .tokens import Token, TokenBlock
 
@@ -126,6 +126,7 @@ def describe(
     ends = {c.end: c for c in names}
     persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.end)
     person_ends = [c.end for c in persons]
+    offices: dict[str, str] = {}  # "prime minister" -> the entry "the Prime Minister" means
     out: list[Description] = []
     for block in blocks:
         if not block.prose:
@@ -136,13 +137,17 @@ def describe(
             found = None
             opens = toks[i].text.lower() in OPENERS or toks[i].start in starts
             if opens and not (i and toks[i - 1].text in COPULAS):
-                found = _phrase(toks, i, starts)
+                found = _phrase(toks, i, starts) or _office(toks, i)
             if found is None:
                 i += 1
                 continue
             first, last, inside = found
             s, e = toks[first].start, toks[last].end
             ref = _apposition(source, s, e, starts, ends)
+            if ref is None and not inside and toks[last].text[0].isupper():
+                ref = _office_holder(
+                    registry, offices, persons, source[toks[first + 1].start : e], s
+                )
             definite = key(toks[first].text) not in INDEFINITE
             if ref is None and definite and key(toks[first].text) in DEFINITE:
                 ref = _antecedent(persons, person_ends, s)
@@ -153,6 +158,45 @@ def describe(
             out.append(Description(s, e, "person", ref, last))
             i = last + 1
     return out
+
+
+def _office(toks: Sequence[Token], i: int) -> tuple[int, int, list[Candidate]] | None:
+    """ "the Prime Minister", "The Foreign Secretary": an office named without its holder."""
+    if toks[i].text.lower() != "the":
+        return None
+    j = i + 1
+    while (
+        j < len(toks)
+        and toks[j].capitalised
+        and (is_office(toks[j].text) or key(toks[j].text) in TITLE_MODIFIERS)
+    ):
+        j += 1
+    if j == i + 1 or not is_office(toks[j - 1].text):
+        return None
+    if j < len(toks) and toks[j].capitalised:
+        return None  # a name follows: "the Prime Minister Theresa May"
+    return i, j - 1, []
+
+
+def _office_holder(
+    registry: Registry,
+    offices: dict[str, str],
+    persons: Sequence[Candidate],
+    office: str,
+    at: int,
+) -> str:
+    """Who holds ``office``: the last person named with that title, or one entry per office."""
+    wanted = office.lower()
+    for c in reversed(persons):
+        if (
+            c.end <= at
+            and c.ref
+            and any(wanted in o.lower() for o in registry.drafts[c.ref].occupations)
+        ):
+            return c.ref
+    if wanted not in offices:
+        offices[wanted] = registry.anonymous("person", "the " + office)
+    return offices[wanted]
 
 
 def _apposition(

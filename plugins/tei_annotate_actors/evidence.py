@@ -139,7 +139,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", MEDIUM  # "Babylonia", "Kurdistan"
     if prev and prev[-1] in MEMBERSHIP_VERBS:
         return "org", MEDIUM
-    if prev and prev[-1] in ADVERSARY_CUES and not kind:
+    if len(words) == 1 and prev and prev[-1] in ADVERSARY_CUES and not kind:
         return "org", MEDIUM
     if len(words) == 1 and key(words[0]) in COMPASS:
         return "place", MEDIUM
@@ -192,6 +192,8 @@ def _before_place(c: Candidate) -> bool:
 def _acronym(word: str) -> tuple[str | None, int]:
     if key(word).replace(".", "") in NON_ACTOR_ACRONYMS:
         return None, STRONG
+    if len(word) > 4 and word.isalpha() and gazetteer.place_kind(word.title()):
+        return "place", MEDIUM  # "WASHINGTON —" opening a dispatch
     if gazetteer.country_initials(word) or gazetteer.place_kind(word) == "country":
         return "place", STRONG
     if gazetteer.state_abbreviation(word):

@@ -92,17 +92,23 @@ def _cities() -> tuple[dict[str, int], dict[str, int]]:
         main[key] = max(main.get(key, 0), pop)
         if pop < ALT_NAME_POPULATION:
             continue
-        for name in (c["name"], *c["alternatenames"]):
+        stem = _bare(key)[:3]
+        for name in c["alternatenames"]:
             if name.isascii() and name[:1].isupper() and len(name) > 3:
-                k = name.lower()
-                if alt.get(k, 0) < pop:
+                k = _bare(name.lower())
+                # a spelling of the same name shares its beginning ("Raqqa", "Ar Raqqah");
+                # other names are renamings or nicknames ("Google" for Topeka)
+                if k[:3] == stem and alt.get(k, 0) < pop:
                     alt[k] = pop
-                if k[:1] in ("a", "e") and k[2:3] in (" ", "-"):
-                    for article in ARABIC_ARTICLES:
-                        if k.startswith(article):
-                            bare = k[len(article) :]
-                            alt[bare] = max(alt.get(bare, 0), pop)
     return main, alt
+
+
+def _bare(name: str) -> str:
+    """A place name without its Arabic article: "ar raqqah" -> "raqqah"."""
+    for article in ARABIC_ARTICLES:
+        if name.startswith(article):
+            return name[len(article) :]
+    return name
 
 
 def city_population(name: str) -> int:

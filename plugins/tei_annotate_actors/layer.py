@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from tei_annotate import Annotation, Document, Entry, LayerContext, Option, OptionError
 
-from .candidates import Candidate, find_candidates, is_capitalised, title_cased
+from .candidates import Candidate, all_capitals, find_candidates, is_capitalised, title_cased
 from .described import describe
 from .evidence import harmonise, type_candidate
 from .registry import NAME_TAGS, Registry
@@ -38,7 +38,7 @@ def token_blocks(document: Document) -> list[TokenBlock]:
         if block.kind == "boilerplate":
             continue
         toks = tokenize(document.text, block.start, block.end)
-        heading = block.kind != "p" and title_cased(toks)
+        heading = (block.kind != "p" and title_cased(toks)) or all_capitals(toks)
         out.append(TokenBlock(toks, heading, block.kind == "p"))
     return out
 

@@ -32,6 +32,8 @@ HONORIFICS = words("""
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend sheikh
     gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov spc pfc brig
     """)
+# Party labels standing before a name like a title ("Republican Donald Trump", "Labour MP").
+PARTY_LABELS = words("democrat republican mp")
 # Titles only in their abbreviated form ("Del. Stacey Plaskett"): "del" is also a particle.
 ABBREVIATED_TITLES = words("del det fr msgr supt insp pres sec atty ald amb hon cdr")
 # Words that may stand inside a title before its noun ("Foreign Minister", "Vice President").
@@ -145,7 +147,8 @@ NON_ACTOR_HEADS = words(
     book books code act acts law laws constitution treaty charter convention conventions
     resolution resolutions agreement accord accords protocol declaration initiative
     time day days year war wars revolution operation exercise bible koran quran gospel
-    revelation prize award
+    revelation prize award plan program programme bill amendment assessment strategy
+    policy doctrine
     """
 )
 # First words of names that are not actors (operations, exercises, vehicles).

@@ -17,7 +17,7 @@ __all__ = ["Token", "TokenBlock", "token", "tokenize"]
 TOKEN = re.compile(
     r"""
     (?:[A-Z]\.){2,}                 # dotted initialisms: U.S., U.K.
-  | [A-Z]\.(?=[ \t]+[A-Z])          # an initial inside a name: Stephen J. Townsend
+  | [A-Z]\.(?=[ \t]+(?:[A-Z]|and[ \t]+[A-Z]))  # an initial: Stephen J. Townsend, Charles G. and
   | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt|Del|Det|Fr|Msgr|Supt|Insp|Pres|Sec|Atty|Ald)\.(?=[ \t]+\w)
   | \w+(?:[-'’]\w+)*                # words, with inner hyphens and apostrophes
   | \S                              # any other mark

@@ -20,7 +20,15 @@ ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
 )
 HIDE_ENDS = str.maketrans(".!?…", "xxxx")
-END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])|[.!?…]+[”’\"')\]]*\s*\Z")
+# Tried only where a run of end marks starts (the look-behind): every mark of a run has
+# the same text after it, so starting inside the run could not match either, and
+# trying each one made a long run of dots quadratic.
+END = re.compile(
+    r"(?<![.!?…])[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])|(?<![.!?…])[.!?…]+[”’\"')\]]*\s*\Z"
+)
+# An abbreviation is looked for in the last characters of a word only, so a long
+# "A.A.A.…" token costs no more than a short one.
+ABBREVIATION_TAIL = 40
 
 
 @attrs.define
@@ -41,6 +49,10 @@ class Token:
         return self.text.lower().rstrip(".")
 
 
+def _abbreviation(word: str) -> bool:
+    return ABBREVIATION.search(word[-ABBREVIATION_TAIL:]) is not None
+
+
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Words and punctuation of ``text[lo:hi]``; a word's final dot is split off unless it
     ends an abbreviation."""
@@ -49,7 +61,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     for m in WORD.finditer(text, lo, hi):
         w = m[0]
         s, e = m.span()
-        if w[-1] == "." and len(w) > 1 and not ABBREVIATION.search(w):
+        if w[-1] == "." and len(w) > 1 and not _abbreviation(w):
             w = w[:-1]
             add(Token(s, e - 1, w, w.lower().rstrip(".")))
             add(Token(e - 1, e, ".", ""))
@@ -63,17 +75,22 @@ def sentence_spans(
 ) -> list[tuple[int, int]]:
     """Sentence (start, end) spans of ``text[lo:hi]``; no sentence ends inside a masked span."""
     flat = text[lo:hi]
-    for s, e in masked:  # the last quoted character may end it
-        a, b = max(s, lo) + 1 - lo, min(e, hi) - 2 - lo
+    pieces: list[str] = []
+    pos = 0
+    for s, e in sorted(masked):  # the last quoted character may end it
+        a, b = max(max(s, lo) + 1 - lo, pos), min(e, hi) - 2 - lo
         if a < b:
-            flat = flat[:a] + flat[a:b].translate(HIDE_ENDS) + flat[b:]
+            pieces += (flat[pos:a], flat[a:b].translate(HIDE_ENDS))
+            pos = b
+    if pieces:
+        flat = "".join(pieces) + flat[pos:]
     spans: list[tuple[int, int]] = []
     start = 0
     size = len(flat)
     for m in END.finditer(flat):
         if m.end() < size:
-            before = flat[start : m.start() + 1].rsplit(None, 1)
-            if before and ABBREVIATION.search(before[-1]):
+            before = flat[max(start, m.start() - ABBREVIATION_TAIL) : m.start() + 1].rsplit(None, 1)
+            if before and _abbreviation(before[-1]):
                 continue
         spans.append((lo + start, lo + m.end()))
         start = m.end()

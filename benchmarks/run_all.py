@@ -1,0 +1,32 @@
+"""Run every benchmark and print one Markdown report (the body of benchmarks/README.md).
+
+.venv-bench/bin/python benchmarks/run_all.py --dev ../shared/eval/dev/*.jsonl > results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import memory
+import scaling
+import throughput
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dev", type=Path, nargs="*", default=[], help="dev JSONL files to read")
+    parser.add_argument("--quick", action="store_true", help="small sizes, to try the scripts")
+    args = parser.parse_args()
+    dev = [str(p) for p in args.dev]
+    quick = args.quick
+    print("## Throughput\n")
+    throughput.main(["--dev", *dev] + (["--copies", "3", "--min-seconds", "0.2"] if quick else []))
+    print("\n## Scaling\n")
+    scaling.main(["--min-seconds", "0.2", "--docs", "40"] if quick else [])
+    print("\n## Memory\n")
+    memory.main(["--large", "300", "--kinds", "jsonl"] if quick else [])
+
+
+if __name__ == "__main__":
+    main()

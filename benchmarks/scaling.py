@@ -1,0 +1,186 @@
+"""How time grows with document size (1×, 10×, 100× the seed article) and with ``--jobs``.
+
+    python benchmarks/scaling.py [--sizes 1,10,100] [--jobs 1,2] [--docs 400]
+
+Size scaling runs in this process and counts CPU seconds per document; time must
+grow linearly (the check: 100× the article in at most 120× the time of 1×).
+Jobs scaling runs the ``annotate`` command on a directory of seed-article copies
+and counts wall-clock time, pool start-up included; with Dask installed it also
+runs the same corpus on a LocalCluster and checks the outputs are the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from common import (
+    annotate_command,
+    full_pipeline,
+    git_revision,
+    installed_layers,
+    machine,
+    scaled_article,
+    table,
+    timed,
+    write_dir_corpus,
+)
+
+from tei_annotate import annotate, get_host
+
+
+def size_scaling(sizes: Sequence[int], min_seconds: float) -> str:
+    host = get_host()
+    layers = installed_layers()
+    pipelines = {"+".join(p) or "no layers": p for p in ([[]] + [[x] for x in layers])}
+    full = full_pipeline(layers)
+    if full:
+        pipelines["full: " + "+".join(full)] = full
+    rows = []
+    verdicts = []
+    for label, pipeline in pipelines.items():
+        annotate(scaled_article(1), pipeline, host=host).render("tei", host)  # warm up
+        base = None
+        for k in sizes:
+            text = scaled_article(k)
+            _, cpu, rounds = timed(
+                lambda t=text, p=pipeline: annotate(t, p, host=host).render("tei", host),
+                min_seconds,
+            )
+            base = base or cpu / k
+            ratio = cpu / (base * sizes[0]) if base else 0.0
+            rows.append(
+                [
+                    label,
+                    f"{k}×",
+                    f"{len(text.encode()) / 1e3:,.0f}",
+                    f"{cpu:.4f}",
+                    f"{ratio:,.1f}×",
+                    f"{cpu / k / base:.2f}",
+                    f"{len(text.encode()) / cpu / 1e6:.3f}",
+                ]
+            )
+            print(f"  size {label} {k}×: {cpu:.4f} s CPU ({rounds} rounds)", file=sys.stderr)
+            if k == 100 and sizes[0] == 1:
+                verdicts.append(f"{label}: 100× takes {ratio:.1f}× the time of 1× (limit 120×)")
+    header = ["pipeline", "size", "KB", "CPU s/doc", "time vs 1×", "per-KB time vs 1×", "MB/s"]
+    return table(header, rows) + "\n\n" + "\n".join(f"- {v}" for v in verdicts)
+
+
+def _run_cli(args: list[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(annotate_command() + args, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def jobs_scaling(jobs: Sequence[int], docs: int, workdir: Path, repeat: int = 2) -> str:
+    pipeline = full_pipeline(installed_layers())
+    corpus = write_dir_corpus(workdir / "corpus", docs)
+    size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))
+    plugins = ["--plugins", ",".join(pipeline)] if pipeline else []
+    rows = []
+    base = None
+    outputs = {}
+    best: dict[int, tuple[float, float]] = {}
+    for _ in range(repeat):  # interleaved, best of each: the machine may be shared
+        for j in jobs:
+            out = workdir / f"out-j{j}"
+            shutil.rmtree(out, ignore_errors=True)
+            wall, cpu = _run_cli([str(corpus), "-o", str(out), "-q", "--jobs", str(j), *plugins])
+            outputs[f"--jobs {j}"] = out
+            best[j] = min(best.get(j, (wall, cpu)), (wall, cpu))
+            print(f"  jobs {j}: {wall:.1f} s wall, {cpu:.1f} s CPU", file=sys.stderr)
+    for j, (wall, cpu) in best.items():
+        base = base or wall
+        rows.append(
+            [
+                f"annotate --jobs {j}",
+                f"{docs / wall:,.1f}",
+                f"{size / wall / 1e6:.3f}",
+                f"{base / wall:.2f}×",
+                f"{cpu:.1f}",
+            ]
+        )
+    try:
+        from distributed import Client, LocalCluster
+
+        from tei_annotate import RunConfig, annotate_corpus
+    except ImportError:
+        print("  Dask not installed: no cluster row", file=sys.stderr)
+    else:
+        n = max(jobs)
+        with (
+            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):
+            out = workdir / "out-dask"
+            start = time.perf_counter()
+            annotate_corpus([corpus], out, RunConfig(layers=pipeline), scheduler=client)
+            wall = time.perf_counter() - start
+        outputs["dask"] = out
+        rows.append(
+            [
+                f"Dask LocalCluster, {n} workers × 1 thread (cluster start not counted)",
+                f"{docs / wall:,.1f}",
+                f"{size / wall / 1e6:.3f}",
+                f"{base / wall:.2f}×",
+                "",
+            ]
+        )
+        print(f"  dask {n} workers: {wall:.1f} s wall", file=sys.stderr)
+    first = next(iter(outputs.values()))
+    same = all(_same_tree(first, other) for other in outputs.values())
+    header = [
+        "run (best of the repeats)",
+        "docs/s (wall)",
+        "MB/s (wall)",
+        "speed-up vs first",
+        "CPU s (children)",
+    ]
+    note = (
+        f"{docs} copies of the seed article ({size / 1e6:.1f} MB), pipeline "
+        f"{'+'.join(pipeline) or 'no layers'}, TEI output; outputs of every run identical: {same}"
+    )
+    return note + "\n\n" + table(header, rows)
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    if files != sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()):
+        return False
+    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,100", help="article multiples (1,10,100)")
+    parser.add_argument("--jobs", default="1,2", help="--jobs values to run (1,2)")
+    parser.add_argument("--docs", type=int, default=400, help="documents for jobs scaling (400)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each --jobs, best kept (2)")
+    parser.add_argument(
+        "--min-seconds", type=float, default=2.0, help="repeat each timing this long"
+    )
+    args = parser.parse_args(argv)
+    print(f"Machine: {machine()}; revision {git_revision()}\n")
+    print("### Document size\n")
+    print(size_scaling([int(s) for s in args.sizes.split(",")], args.min_seconds))
+    print("\n### --jobs\n")
+    with tempfile.TemporaryDirectory(prefix="tei-bench-") as tmp:
+        jobs = [int(j) for j in args.jobs.split(",")]
+        print(jobs_scaling(jobs, args.docs, Path(tmp), args.repeat))
+
+
+if __name__ == "__main__":
+    main()
