@@ -174,7 +174,7 @@ def _redepth(found: list[Quotation]) -> list[Quotation]:
     for q in found:
         while open_ and open_[-1].end <= q.start:
             open_.pop()
-        out.append(attrs.evolve(q, depth=len(open_)))
+        out.append(q if q.depth == len(open_) else attrs.evolve(q, depth=len(open_)))
         open_.append(q)
     return out
 
