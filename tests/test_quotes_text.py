@@ -1,0 +1,58 @@
+"""Words and sentences the quotes layer reads its patterns from."""
+
+from __future__ import annotations
+
+import time
+
+from tei_annotate_quotes.text import sentence_spans, tokenize
+
+
+def _sentences(text: str, masked: list[tuple[int, int]] | None = None) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text, 0, len(text), masked or [])]
+
+
+def test_tokenize_splits_a_final_dot_but_keeps_an_abbreviation():
+    text = "Mr. Kamin left the U.S. today."
+    got = [(t.text, t.lower) for t in tokenize(text, 0, len(text))]
+    assert got == [
+        ("Mr.", "mr"),
+        ("Kamin", "kamin"),
+        ("left", "left"),
+        ("the", "the"),
+        ("U.S.", "u.s"),
+        ("today", "today"),
+        (".", ""),
+    ]
+
+
+def test_tokenize_offsets_point_at_the_words():
+    text = "  He’s “sure”, she said."
+    for t in tokenize(text, 0, len(text)):
+        assert text[t.start : t.end] == t.text
+
+
+def test_sentence_ends_after_a_run_of_marks():
+    assert _sentences("Really?! Yes... Then he left.") == ["Really?!", "Yes...", "Then he left."]
+
+
+def test_sentence_does_not_end_after_an_abbreviation():
+    assert _sentences("Mr. Kamin said so. He left.") == ["Mr. Kamin said so.", "He left."]
+
+
+def test_no_sentence_ends_inside_a_masked_quotation():
+    text = "He said “No. Never. Not now” and left. Then she spoke."
+    q = (text.index("“"), text.index("”") + 1)
+    assert _sentences(text, [q]) == ["He said “No. Never. Not now” and left.", "Then she spoke."]
+
+
+def test_sentence_spans_stay_linear_with_many_quotations_in_a_paragraph():
+    def run(n: int) -> float:
+        text = "He said “Yes. No.” " * n
+        masked = [(i, i + 10) for i in range(8, len(text), 19)]
+        start = time.process_time()
+        sentence_spans(text, 0, len(text), masked)
+        return time.process_time() - start
+
+    run(200)  # warm up
+    small, big = run(2000), run(20000)
+    assert big < 40 * max(small, 1e-4)
