@@ -146,7 +146,7 @@ def describe(
             ref = _apposition(source, s, e, starts, ends)
             if ref is None and not inside and toks[last].text[0].isupper():
                 ref = _office_holder(
-                    registry, offices, persons, source[toks[first + 1].start : e], s
+                    registry, offices, persons, person_ends, source[toks[first + 1].start : e], s
                 )
             definite = key(toks[first].text) not in INDEFINITE
             if ref is None and definite and key(toks[first].text) in DEFINITE:
@@ -182,18 +182,20 @@ def _office_holder(
     registry: Registry,
     offices: dict[str, str],
     persons: Sequence[Candidate],
+    person_ends: Sequence[int],
     office: str,
     at: int,
 ) -> str:
     """Who holds ``office``: the last person named with that title, or one entry per office."""
     wanted = office.lower()
-    for c in reversed(persons):
-        if (
-            c.end <= at
-            and c.ref
-            and any(wanted in o.lower() for o in registry.drafts[c.ref].occupations)
-        ):
-            return c.ref
+    # ``persons`` is sorted by end: only those before ``at`` are candidates
+    checked = set()  # each actor's roles are read once, however often it is mentioned
+    for n in range(bisect.bisect_right(person_ends, at) - 1, -1, -1):
+        ref = persons[n].ref
+        if ref and ref not in checked:
+            if any(wanted in o.lower() for o in registry.drafts[ref].occupations):
+                return ref
+            checked.add(ref)
     if wanted not in offices:
         offices[wanted] = registry.anonymous("person", "the " + office)
     return offices[wanted]
