@@ -199,3 +199,10 @@ def test_numbers_open_end_stays_outside_the_measure():
         (text[s:e], el) for text in ["Those making $100,000 or more."] for s, e, el, _ in scan(text)
     }
     assert found == {("$100,000 or more", "num"), ("$100,000", "measure")}
+
+
+def test_numbers_other_digit_characters_are_not_numbers():
+    """Superscripts and circled numbers are digits to ``str.isdigit`` but not decimal: they
+    are read as nothing (they used to crash the layer), decimal digits of any script count."""
+    assert marked("area of 5 ² here, ① and December ² 10:²") == ["5", "December", "10"]
+    assert [at for *_, at in scan("٣ men")] == [{"type": "cardinal", "value": "3"}]

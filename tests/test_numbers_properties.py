@@ -82,9 +82,15 @@ PIECES = [
 ]
 SEPARATORS = ["", " ", " ", " ", "-", ", "]
 
-texts = st.lists(
-    st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), min_size=1, max_size=30
-).map(lambda parts: "".join(p + s for p, s in parts))
+
+def texts_of(pieces: list[str]) -> st.SearchStrategy[str]:
+    """Up to thirty pieces, each followed by a separator."""
+    return st.lists(
+        st.tuples(st.sampled_from(pieces), st.sampled_from(SEPARATORS)), min_size=1, max_size=30
+    ).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+texts = texts_of(PIECES)
 
 
 @given(texts)

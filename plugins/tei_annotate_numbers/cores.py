@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from attrs import define
 
-from .tokens import Token, lower_at, token_at, touches
+from .tokens import Tokens, lower_at, token_at, touches
 from .values import digits_value
 from .words import (
     cardinal,
@@ -68,7 +68,7 @@ class Core:
     article: bool = False
 
 
-def core_at(toks: list[Token], i: int, money: bool = False) -> Core | None:
+def core_at(toks: Tokens, i: int, money: bool = False) -> Core | None:
     """The number starting at token i, or None."""
     tok = toks[i]
     if tok.is_digits:
@@ -78,7 +78,7 @@ def core_at(toks: list[Token], i: int, money: bool = False) -> Core | None:
     return None
 
 
-def _digits(toks: list[Token], i: int, money: bool) -> Core | None:
+def _digits(toks: Tokens, i: int, money: bool) -> Core | None:
     value = digits_value(toks[i].text)
     if value is None:
         return None
@@ -90,7 +90,7 @@ def _digits(toks: list[Token], i: int, money: bool) -> Core | None:
     return _scaled(toks, Core(i, i, value, digits=True), money)
 
 
-def _scaled(toks: list[Token], core: Core, money: bool) -> Core:
+def _scaled(toks: Tokens, core: Core, money: bool) -> Core:
     """Apply scale words after a number: "1.3 million", "$5bn", "£2.4m", "5 hundred thousand"."""
     j = core.last + 1
     while (tok := token_at(toks, j)) is not None and tok.is_word:
@@ -109,7 +109,7 @@ def _scaled(toks: list[Token], core: Core, money: bool) -> Core:
     return core
 
 
-def _words(toks: list[Token], i: int, money: bool) -> Core | None:
+def _words(toks: Tokens, i: int, money: bool) -> Core | None:
     run, j, article = _run(toks, i)
     if not run:
         return _single_word(toks, i, money)
@@ -133,7 +133,7 @@ def _words(toks: list[Token], i: int, money: bool) -> Core | None:
     return _fraction_tail(toks, core, money)
 
 
-def _run(toks: list[Token], i: int) -> tuple[list[tuple[int, str]], int, bool]:
+def _run(toks: Tokens, i: int) -> tuple[list[tuple[int, str]], int, bool]:
     """Cardinal words from token i that make one number, joined by hyphens or "and"
     after a scale.
 
@@ -187,7 +187,7 @@ def _run_value(words: list[str]) -> int | None:
     return cardinal(words)
 
 
-def _fraction_tail(toks: list[Token], core: Core, money: bool) -> Core:
+def _fraction_tail(toks: Tokens, core: Core, money: bool) -> Core:
     """ "two-thirds", "a fifth", "two and a half", then a scale: "two and a half million"."""
     j = core.last + 1
     k = j + 1 if (t := token_at(toks, j)) is not None and t.text == "-" and touches(toks, j) else j
@@ -207,7 +207,7 @@ def _fraction_tail(toks: list[Token], core: Core, money: bool) -> Core:
     return _scaled(toks, core, money)
 
 
-def _scaled_fraction(toks: list[Token], core: Core, money: bool) -> Core:
+def _scaled_fraction(toks: Tokens, core: Core, money: bool) -> Core:
     """ "three quarters of a million": a fraction of a scale is a cardinal."""
     if lower_at(toks, core.last + 1) == "of" and lower_at(toks, core.last + 2) in ("a", "an"):
         nxt = token_at(toks, core.last + 3)
@@ -218,7 +218,7 @@ def _scaled_fraction(toks: list[Token], core: Core, money: bool) -> Core:
     return core
 
 
-def _single_word(toks: list[Token], i: int, money: bool) -> Core | None:
+def _single_word(toks: Tokens, i: int, money: bool) -> Core | None:
     """A number that is one word but no cardinal: "half", "fifth", "thousands"."""
     tok = toks[i]
     w = tok.lower

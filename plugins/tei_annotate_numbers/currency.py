@@ -15,7 +15,10 @@ from functools import cache
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
-__all__ = ["currency_code", "currency_names", "currency_symbol"]
+__all__ = ["CURRENCY_SIGNS", "currency_code", "currency_codes", "currency_names", "currency_symbol"]
+
+# One-character signs written before an amount ("$5", "£2.4bn").
+CURRENCY_SIGNS = frozenset("$£€¥₹₽₴₩₪₺₦₱")
 
 # British spellings CLDR does not list.
 SPELLINGS = {"rouble": "ruble", "roubles": "rubles"}
@@ -25,8 +28,9 @@ EXTRA_NAMES = {("sterling",): "GBP", ("pounds", "sterling"): "GBP", ("pound", "s
 
 
 @cache
-def _codes() -> frozenset[str]:
-    # Legal tender of some territory today; X-codes are funds, metals and testing codes.
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes of the currencies some territory uses today (X-codes are funds,
+    metals and testing codes)."""
     codes = {c for t in Locale("en").territories for c in get_territory_currencies(str(t))}
     return frozenset(c for c in codes if len(c) == 3 and not c.startswith("X"))
 
@@ -34,7 +38,7 @@ def _codes() -> frozenset[str]:
 @cache
 def _symbols() -> dict[str, str]:
     out = {}
-    for code in _codes():
+    for code in currency_codes():
         sym = get_currency_symbol(code, "en")
         if sym != code and not sym.isalpha():
             out[sym] = code
@@ -47,7 +51,7 @@ def currency_names() -> dict[tuple[str, ...], str]:
     full: dict[tuple[str, ...], str] = {}
     bare: dict[str, set[str]] = defaultdict(set)
     signs = {code for sym, code in _symbols().items() if len(sym) == 1}
-    for code in sorted(_codes()):
+    for code in sorted(currency_codes()):
         for count in (1, 2):
             words = tuple(get_currency_name(code, count=count, locale="en").lower().split())
             if not words or not all(w.isalpha() for w in words):
@@ -68,7 +72,7 @@ def currency_names() -> dict[tuple[str, ...], str]:
 
 def currency_code(token: str) -> str | None:
     """The token itself if it is an upper-case ISO 4217 code of a currency."""
-    return token if token in _codes() else None
+    return token if token in currency_codes() else None
 
 
 def currency_symbol(symbol: str, prefix: str = "") -> str | None:
@@ -78,5 +82,5 @@ def currency_symbol(symbol: str, prefix: str = "") -> str | None:
             return _symbols()[prefix + symbol]
         # "US$", "NZ$": a country code before the dollar sign.
         guess = prefix + symbol.replace("$", "D")
-        return guess if len(prefix) == 2 and symbol == "$" and guess in _codes() else None
+        return guess if len(prefix) == 2 and symbol == "$" and guess in currency_codes() else None
     return _symbols().get(symbol)

@@ -14,9 +14,9 @@ from babel.dates import get_month_names
 
 from .found import Found
 from .lexicon import TEMPORAL_CUES
-from .tokens import Token
+from .tokens import Token, Tokens
 
-__all__ = ["date_at", "month", "time_at", "year_value"]
+__all__ = ["date_at", "month", "month_names", "time_at", "year_value"]
 
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # Month names that are also common words or given names need a day, a year or a cue.
@@ -34,6 +34,11 @@ def _months() -> dict[str, int]:
     return out
 
 
+def month_names() -> frozenset[str]:
+    """Month names and abbreviations as written in English text ("December", "Dec", "Sept")."""
+    return frozenset(_months())
+
+
 @cache
 def _wide() -> frozenset[str]:
     return frozenset(get_month_names("wide", locale="en").values())
@@ -46,20 +51,20 @@ def month(tok: Token | None) -> int | None:
 
 def year_value(tok: Token | None) -> int | None:
     """A four-digit year 1000-2199 without separators."""
-    if tok is None or not tok.text.isdigit() or len(tok.text) != 4:
+    if tok is None or not tok.text.isdecimal() or len(tok.text) != 4:
         return None
     y = int(tok.text)
     return y if 1000 <= y <= 2199 else None
 
 
-def _day(toks: list[Token], i: int) -> tuple[int, int] | None:
+def _day(toks: Tokens, i: int) -> tuple[int, int] | None:
     """(day, tokens used) for "15", "15th", "14th" at i."""
-    if i >= len(toks) or not toks[i].text.isdigit() or len(toks[i].text) > 2:
+    if i >= toks.n or not toks[i].text.isdecimal() or len(toks[i].text) > 2:
         return None
     d = int(toks[i].text)
     if not 1 <= d <= 31:
         return None
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    nxt = toks[i + 1] if i + 1 < toks.n else None
     if nxt is not None and nxt.start == toks[i].end and nxt.lower in ORDINAL_SUFFIXES:
         return d, 2
     if nxt is not None and nxt.start == toks[i].end and nxt.is_word:
@@ -73,10 +78,10 @@ def _when(y: int | None, m: int, d: int | None) -> str:
     return f"--{m:02d}" + (f"-{d:02d}" if d else "")
 
 
-def _skip_dot(toks: list[Token], i: int) -> int:
+def _skip_dot(toks: Tokens, i: int) -> int:
     """After an abbreviated month ("Dec."), the index past its full stop."""
     abbreviated = toks[i - 1].text not in _wide()
-    if abbreviated and i < len(toks) and toks[i].text == "." and toks[i].start == toks[i - 1].end:
+    if abbreviated and i < toks.n and toks[i].text == "." and toks[i].start == toks[i - 1].end:
         return i + 1
     return i
 
@@ -85,27 +90,27 @@ def _dash(tok: Token | None) -> bool:
     return tok is not None and tok.text in ("-", "–")
 
 
-def _days(toks: list[Token], i: int) -> tuple[int, int | None, int] | None:
+def _days(toks: Tokens, i: int) -> tuple[int, int | None, int] | None:
     """(day, last day of a range or None, index after) for "15", "14th", "25-26" at i."""
     day = _day(toks, i)
     if day is None:
         return None
     k = i + day[1]
-    if k + 1 < len(toks) and _dash(toks[k]) and toks[k].start == toks[k - 1].end:
+    if k + 1 < toks.n and _dash(toks[k]) and toks[k].start == toks[k - 1].end:
         end = _day(toks, k + 1)
         if end:
             return day[0], end[0], k + 1 + end[1]
     return day[0], None, k
 
 
-def _year_after(toks: list[Token], i: int) -> tuple[int | None, int]:
+def _year_after(toks: Tokens, i: int) -> tuple[int | None, int]:
     """An optional ", 2016" or " 2016" at i: (year, index after)."""
-    j = i + 1 if i < len(toks) and toks[i].text == "," else i
-    y = year_value(toks[j]) if j < len(toks) else None
+    j = i + 1 if i < toks.n and toks[i].text == "," else i
+    y = year_value(toks[j]) if j < toks.n else None
     return (y, j + 1) if y is not None else (None, i)
 
 
-def date_at(toks: list[Token], i: int) -> Found | None:
+def date_at(toks: Tokens, i: int) -> Found | None:
     """A date starting at token i: "Dec. 15, 2016", "12 February", "October 25-26", "May 2016"."""
     tok = toks[i]
     m = month(tok)
@@ -129,9 +134,9 @@ def date_at(toks: list[Token], i: int) -> Found | None:
     days = _days(toks, i)
     if days:
         d, d2, k = days
-        if k < len(toks) and toks[k].lower == "of":
+        if k < toks.n and toks[k].lower == "of":
             k += 1
-        m = month(toks[k]) if k < len(toks) else None
+        m = month(toks[k]) if k < toks.n else None
         if m is not None:
             j = _skip_dot(toks, k + 1)
             y, after = _year_after(toks, j)
@@ -157,19 +162,19 @@ def _found(
     return Found(first, last, "date", attrs)
 
 
-def time_at(toks: list[Token], i: int) -> Found | None:
+def time_at(toks: Tokens, i: int) -> Found | None:
     """A clock time at token i: "10:30", "9.15pm", "3 p.m.", "10am"."""
     tok = toks[i]
-    if not tok.text.isdigit() or len(tok.text) > 2 or int(tok.text) > 24:
+    if not tok.text.isdecimal() or len(tok.text) > 2 or int(tok.text) > 24:
         return None
     hour, minute, j = int(tok.text), 0, i + 1
     has_minutes = (
-        j + 1 < len(toks)
+        j + 1 < toks.n
         and toks[j].text == ":"
         and toks[j].start == tok.end
         and toks[j + 1].start == toks[j].end
         and len(toks[j + 1].text) == 2
-        and toks[j + 1].text.isdigit()
+        and toks[j + 1].text.isdecimal()
         and int(toks[j + 1].text) < 60
     )
     if has_minutes:
@@ -185,16 +190,16 @@ def time_at(toks: list[Token], i: int) -> Found | None:
     return Found(i, j - 1, "time", (("when", f"{hour:02d}:{minute:02d}:00"),))
 
 
-def _meridiem(toks: list[Token], j: int) -> tuple[int, int] | None:
+def _meridiem(toks: Tokens, j: int) -> tuple[int, int] | None:
     """(hours to add, index after) for "am", "pm", "a.m.", "p.m." at j."""
-    if j >= len(toks) or toks[j].lower not in MERIDIEM:
+    if j >= toks.n or toks[j].lower not in MERIDIEM:
         return None
     word = toks[j].lower
     if word in ("am", "pm"):
         return MERIDIEM[word], j + 1
-    if j + 2 < len(toks) and toks[j + 1].text == "." and toks[j + 2].lower == "m":
+    if j + 2 < toks.n and toks[j + 1].text == "." and toks[j + 2].lower == "m":
         k = j + 3
-        if k < len(toks) and toks[k].text == "." and toks[k].start == toks[k - 1].end:
+        if k < toks.n and toks[k].text == "." and toks[k].start == toks[k - 1].end:
             k += 1
         return MERIDIEM[word], k
     return None

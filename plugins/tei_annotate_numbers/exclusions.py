@@ -8,9 +8,11 @@ Each rule returns the index of the last token to skip, or None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .dates import month, year_value
 from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, LABEL_NOUNS
-from .tokens import Token, lower_at, token_at, touches
+from .tokens import Token, Tokens, lower_at, token_at, touches
 from .words import cardinal_word, ordinal_word
 
 __all__ = ["attached", "is_headline", "not_a_number"]
@@ -45,7 +47,7 @@ def _numeric(tok: Token | None) -> bool:
     return tok is not None and (tok.is_digits or cardinal_word(tok.text) is not None)
 
 
-def not_a_number(toks: list[Token], i: int, text: str, headline: bool = False) -> int | None:
+def not_a_number(toks: Tokens, i: int, text: str, headline: bool = False) -> int | None:
     """If the number at token i is not a quantity, the last token index to skip.
 
     In a headline every word is capitalised, so capitals say nothing about names there.
@@ -60,21 +62,26 @@ def not_a_number(toks: list[Token], i: int, text: str, headline: bool = False) -
     return None
 
 
-def is_headline(toks: list[Token]) -> bool:
+def is_headline(words: Sequence[str]) -> bool:
     """Title Case: every word longer than three letters is capitalised (a sentence has
-    lower-case verbs and nouns however many names it holds)."""
-    words = [t for t in toks if t.is_word and len(t.text) > 3]
-    return len(words) >= 3 and all(t.is_capitalised for t in words)
+    lower-case verbs and nouns however many names it holds).  ``words`` are the token texts."""
+    n = 0
+    for w in words:
+        if len(w) > 3 and w[0].isalpha():
+            if not w[0].isupper():
+                return False
+            n += 1
+    return n >= 3
 
 
-def _long_digits(toks: list[Token], i: int, text: str) -> int | None:
+def _long_digits(toks: Tokens, i: int, text: str) -> int | None:
     """Nine or more digits without separators: timestamps, ids, phone numbers.
     News writes quantities that large with separators or scale words."""
     tok = toks[i]
-    return i if tok.is_digits and tok.text.isdigit() and len(tok.text) >= 9 else None
+    return i if tok.is_digits and tok.text.isdecimal() and len(tok.text) >= 9 else None
 
 
-def _citation(toks: list[Token], i: int, text: str) -> int | None:
+def _citation(toks: Tokens, i: int, text: str) -> int | None:
     """ "[3]": a footnote or reference mark."""
     prev, nxt = token_at(toks, i - 1), token_at(toks, i + 1)
     if prev is not None and nxt is not None and prev.text == "[" and nxt.text == "]":
@@ -82,7 +89,7 @@ def _citation(toks: list[Token], i: int, text: str) -> int | None:
     return None
 
 
-def attached(toks: list[Token], i: int, text: str) -> int | None:
+def attached(toks: Tokens, i: int, text: str) -> int | None:
     """Digits written onto letters ("G8", "B52") or onto a capitalised word by a hyphen
     ("F-16", "COVID-19", "Su-27"); letters written onto digits ("3D", "5G")."""
     tok = toks[i]
@@ -104,7 +111,7 @@ def attached(toks: list[Token], i: int, text: str) -> int | None:
     return None
 
 
-def _chain(toks: list[Token], i: int, text: str) -> int | None:
+def _chain(toks: Tokens, i: int, text: str) -> int | None:
     """Three or more digit groups joined without spaces ("910-432-3383", "12/15/2016"),
     or any two joined by a slash ("24/7"): identifiers, not quantities."""
     if not toks[i].is_digits or (touches(toks, i) and toks[i - 1].text in "-/."):
@@ -123,7 +130,7 @@ def _chain(toks: list[Token], i: int, text: str) -> int | None:
     return j if groups >= 3 or slash else None
 
 
-def _angle(toks: list[Token], i: int, text: str) -> int | None:
+def _angle(toks: Tokens, i: int, text: str) -> int | None:
     """Degrees, minutes and seconds of a coordinate ("35°01′57″N"), and the decimal
     latitude/longitude pairs written beside them ("35.0325; 43.6463889")."""
     tok = toks[i]
@@ -143,7 +150,7 @@ def _angle(toks: list[Token], i: int, text: str) -> int | None:
     return None
 
 
-def _label(toks: list[Token], i: int, text: str) -> int | None:
+def _label(toks: Tokens, i: int, text: str) -> int | None:
     """A number after a labelling noun, and the numbers coordinated with it:
     "section 119.3", "Resolutions 2254 and 2118", "Chapter one"."""
     prev = token_at(toks, i - 1)
@@ -166,7 +173,7 @@ def _label(toks: list[Token], i: int, text: str) -> int | None:
     return j
 
 
-def _name_part(toks: list[Token], i: int, text: str) -> int | None:
+def _name_part(toks: Tokens, i: int, text: str) -> int | None:
     """A number inside a name: after a capitalised word or acronym ("Boeing 737",
     "CTF 50", "DDG 70"), or a capitalised ordinal before a capitalised word
     ("5th Fleet", "Second World War")."""
@@ -215,7 +222,7 @@ def _name_part(toks: list[Token], i: int, text: str) -> int | None:
     return i
 
 
-def _acronym_in_brackets(toks: list[Token], close: int) -> bool:
+def _acronym_in_brackets(toks: Tokens, close: int) -> bool:
     """Token ``close`` ends "(ABC)": an acronym standing for the name before it."""
     inner, open_ = token_at(toks, close - 1), token_at(toks, close - 2)
     return (
@@ -228,12 +235,12 @@ def _acronym_in_brackets(toks: list[Token], close: int) -> bool:
     )
 
 
-def _sentence_start(toks: list[Token], i: int, text: str) -> bool:
+def _sentence_start(toks: Tokens, i: int, text: str) -> bool:
     prev = token_at(toks, i - 1)
     return prev is None or prev.text in SENTENCE_END or "\n" in text[prev.end : toks[i].start]
 
 
-def _pronoun(toks: list[Token], i: int, text: str) -> int | None:
+def _pronoun(toks: Tokens, i: int, text: str) -> int | None:
     """ "one" as a pronoun: "one of the", "every one of", "the last one", "one another"."""
     tok = toks[i]
     if tok.lower != "one":

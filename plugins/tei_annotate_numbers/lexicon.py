@@ -7,6 +7,8 @@ number into a label ("section 119", "Resolution 2254").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
     "AT_LEAST",
     "AT_MOST",
@@ -14,7 +16,21 @@ __all__ = [
     "FUNCTION_WORDS",
     "LABEL_NOUNS",
     "TEMPORAL_CUES",
+    "WordPhrases",
+    "by_first_word",
 ]
+
+WordPhrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def by_first_word(phrases: Iterable[tuple[str, ...]]) -> WordPhrases:
+    """Word phrases grouped under their first word, so a token is checked against only
+    the phrases it can start."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in out.items()}
+
 
 # Bounds before a number; the number itself is the bound ("more than 300" -> atLeast 300).
 AT_LEAST = (

@@ -11,20 +11,28 @@ from __future__ import annotations
 
 from attrs import define
 
+from .candidates import candidates
 from .cores import Core, core_at
-from .currency import currency_code, currency_names, currency_symbol
+from .currency import CURRENCY_SIGNS, currency_code, currency_names, currency_symbol
 from .dates import date_at, time_at, year_value
 from .exclusions import attached, is_headline, not_a_number
 from .found import Found
-from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, TEMPORAL_CUES
-from .tokens import Token, lower_at, token_at, tokenize, touches
+from .lexicon import (
+    AT_LEAST,
+    AT_MOST,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    TEMPORAL_CUES,
+    WordPhrases,
+    by_first_word,
+)
+from .tokens import Tokens, lower_at, token_at, touches
 from .units import PERCENT, UNIT_SYMBOLS, longest_unit
 from .values import tei_number
 from .words import plural_noun
 
 __all__ = ["scan"]
 
-CURRENCY_SIGNS = frozenset("$£€¥₹₽₴₩₪₺₦₱")
 DASHES = frozenset({"-", "–"})
 OPEN_ENDS = (("or", "more"), ("or", "over"), ("or", "above"))
 CLOSED_ENDS = (("or", "less"), ("or", "fewer"), ("or", "under"), ("or", "below"))
@@ -48,31 +56,46 @@ class Phrase:
 
 
 def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
-    """(start, end, element, attributes) for every number, measure, date and time in text."""
-    toks = tokenize(text)
-    headline = is_headline(toks)
+    """(start, end, element, attributes) for every number, measure, date and time in text.
+
+    Phrases are read only from the tokens :func:`candidates` names; from any other token
+    the reader would find nothing and skip no candidate, so the result is the same.
+    """
+    toks = Tokens(text)
+    words = toks.texts()
+    starts = candidates(words)
+    if not starts:
+        return []
+    headline = is_headline(words)
     out: list[Found] = []
     i = 0
-    while i < len(toks):
-        found, nxt = _at(toks, i, text, headline)
+    for c in starts:
+        if c < i:
+            continue
+        found, nxt = _at(toks, c, text, headline)
         out.extend(found)
-        i = max(nxt, i + 1)
+        i = max(nxt, c + 1)
     return [(toks[f.first].start, toks[f.last].end, f.element, dict(f.attrs)) for f in out]
 
 
-def _words_at(toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+AT_LEAST_WORDS = by_first_word(AT_LEAST)
+AT_MOST_WORDS = by_first_word(AT_MOST)
+OPEN_END_WORDS = by_first_word(OPEN_ENDS)
+CLOSED_END_WORDS = by_first_word(CLOSED_ENDS)
+PERCENT_WORDS = by_first_word(PERCENT)
+
+
+def _words_at(toks: Tokens, i: int, phrases: WordPhrases) -> int:
     """Length of the longest phrase in ``phrases`` the lower-cased tokens at i spell."""
-    best, first = 0, lower_at(toks, i)
-    for phrase in phrases:
-        if phrase[0] != first:
-            continue
+    best = 0
+    for phrase in phrases.get(lower_at(toks, i), ()):
         n = len(phrase)
         if n > best and all(lower_at(toks, i + k) == w for k, w in enumerate(phrase)):
             best = n
     return best
 
 
-def _at(toks: list[Token], i: int, text: str, headline: bool) -> tuple[list[Found], int]:
+def _at(toks: Tokens, i: int, text: str, headline: bool) -> tuple[list[Found], int]:
     tok = toks[i]
     if tok.is_digits and attached(toks, i, text) is not None:
         return [], i + 1
@@ -88,12 +111,12 @@ def _at(toks: list[Token], i: int, text: str, headline: bool) -> tuple[list[Foun
     return _render(toks, phrase), phrase.last + 1
 
 
-def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | int:
+def _phrase(toks: Tokens, i: int, text: str, headline: bool) -> Phrase | int:
     """The phrase starting at token i, or the index to continue scanning from."""
     bound, k = None, i
-    if n := _words_at(toks, i, AT_LEAST):
+    if n := _words_at(toks, i, AT_LEAST_WORDS):
         bound, k = "atLeast", i + n
-    elif n := _words_at(toks, i, AT_MOST):
+    elif n := _words_at(toks, i, AT_MOST_WORDS):
         bound, k = "atMost", i + n
     elif lower_at(toks, i) == "between":
         bound, k = "between", i + 1
@@ -132,7 +155,7 @@ def _phrase(toks: list[Token], i: int, text: str, headline: bool) -> Phrase | in
     return p
 
 
-def _currency_before(toks: list[Token], k: int) -> tuple[str | None, int]:
+def _currency_before(toks: Tokens, k: int) -> tuple[str | None, int]:
     """A currency sign or code before the number: "$", "US$", "A$", "£", "USD "."""
     tok = token_at(toks, k)
     if tok is None:
@@ -155,7 +178,7 @@ def _currency_before(toks: list[Token], k: int) -> tuple[str | None, int]:
     return None, k
 
 
-def _two_digit_decade(toks: list[Token], core: Core) -> bool:
+def _two_digit_decade(toks: Tokens, core: Core) -> bool:
     """ "the 80s", "in their 20s": a decade without its century, or an age bracket."""
     tok = toks[core.first]
     return (
@@ -167,7 +190,7 @@ def _two_digit_decade(toks: list[Token], core: Core) -> bool:
     )
 
 
-def _stuck_letters(toks: list[Token], j: int) -> bool:
+def _stuck_letters(toks: Tokens, j: int) -> bool:
     """Letters written onto digits that no rule read ("3D", "5G"): an identifier."""
     tok = token_at(toks, j)
     if tok is None or not touches(toks, j) or not tok.is_word:
@@ -179,7 +202,7 @@ def _stuck_letters(toks: list[Token], j: int) -> bool:
     )
 
 
-def _range(toks: list[Token], p: Phrase, j: int, between: bool, money: bool) -> int:
+def _range(toks: Tokens, p: Phrase, j: int, between: bool, money: bool) -> int:
     """The upper end of "between 10 and 20", "10-20", "15 to 20", "$5-$10 million"."""
     sep = token_at(toks, j)
     if sep is None:
@@ -209,7 +232,7 @@ def _range(toks: list[Token], p: Phrase, j: int, between: bool, money: bool) -> 
     return high.last + 1
 
 
-def _open_end(toks: list[Token], p: Phrase, j: int) -> int:
+def _open_end(toks: Tokens, p: Phrase, j: int) -> int:
     """ "60-plus", "60+", "or more": a lower bound; "or less": an upper bound."""
     tok = token_at(toks, j)
     if tok is None:
@@ -225,20 +248,20 @@ def _open_end(toks: list[Token], p: Phrase, j: int) -> int:
     if tok.text == "+" and touches(toks, j):
         p.bound = "atLeast"
         return j + 1
-    if n := _words_at(toks, j, OPEN_ENDS):
+    if n := _words_at(toks, j, OPEN_END_WORDS):
         p.bound = "atLeast"
         return j + n
-    if n := _words_at(toks, j, CLOSED_ENDS):
+    if n := _words_at(toks, j, CLOSED_END_WORDS):
         p.bound = "atMost"
         return j + n
     return j
 
 
-def _unit(toks: list[Token], p: Phrase, j: int) -> int:
+def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     """Per cent, a currency name or code, or a unit of measure after the number."""
     if p.currency:
         return j
-    if n := _words_at(toks, j, tuple(PERCENT)):
+    if n := _words_at(toks, j, PERCENT_WORDS):
         p.percent = True
         return j + n
     k = j
@@ -281,7 +304,7 @@ def _unit(toks: list[Token], p: Phrase, j: int) -> int:
     return end
 
 
-def _decade_or_clock(toks: list[Token], core: Core) -> Found | None:
+def _decade_or_clock(toks: Tokens, core: Core) -> Found | None:
     """ "the 1990s" -> a date from 1990 to 1999; "three o'clock" -> a time."""
     j, v = core.last + 1, core.value
     if (
@@ -306,7 +329,7 @@ def _decade_or_clock(toks: list[Token], core: Core) -> Found | None:
     return None
 
 
-def _render(toks: list[Token], p: Phrase) -> list[Found]:
+def _render(toks: Tokens, p: Phrase) -> list[Found]:
     if p.special is not None:
         return [p.special]
     core, high = p.core, p.high
@@ -337,7 +360,7 @@ def _attrs(**kw: str | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, v) for k, v in kw.items() if v is not None))
 
 
-def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
+def _is_year_phrase(toks: Tokens, p: Phrase) -> bool:
     """A bare four-digit number read as a year: "in 2016", "as early as 2029", "2014-2016"."""
     core = p.core
     if p.currency or p.unit or p.percent or p.bound or core.first != core.last:
@@ -366,10 +389,10 @@ def _is_year_phrase(toks: list[Token], p: Phrase) -> bool:
     )
 
 
-def _early_year(toks: list[Token], core: Core) -> bool:
+def _early_year(toks: Tokens, core: Core) -> bool:
     """A three-digit year: "in 950.", "since 923 through", "the year 395,"."""
     tok, nxt = toks[core.first], token_at(toks, core.last + 1)
-    if not (tok.text.isdigit() and len(tok.text) == 3):
+    if not (tok.text.isdecimal() and len(tok.text) == 3):
         return False
     cue = lower_at(toks, core.first - 1) in ("in", "since", "year", "until", "till")
     return cue and (nxt is None or not nxt.is_word or nxt.lower in ("through", "to", "and"))

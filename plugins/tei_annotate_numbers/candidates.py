@@ -1,0 +1,201 @@
+"""Where a number phrase can start: the only tokens the grammar needs to look at.
+
+Reading a phrase at every token is what made the layer slow, and almost every token
+of a news text starts nothing.  A token is a candidate if the grammar could mark
+something from it, or could skip over a later token from it:
+
+- an *anchor*, without which nothing is marked: digits, a word a number can start
+  with (cardinal, ordinal from "third" up, fraction, "dozen", a vague plural; alone,
+  "first" and "second" are no number), a month name, a currency sign (and a word
+  written onto it, "US$"), a currency code, "a"/"an" before a number word;
+- a whole bound ("more than", "up to", "between") with an anchor close enough behind
+  it to be the number it bounds;
+- a word after a labelling noun that a number follows ("Section A, 5"), since the
+  label rule skips the coordinated numbers from there.
+
+Tests check that every word the grammar can start a number from (as text2num reads
+it) is an anchor, and that :func:`phrases.scan` reads the same phrases as it would at
+every token: this stays a filter, never a second grammar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import compress
+
+from .currency import CURRENCY_SIGNS, currency_codes
+from .dates import month_names
+from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
+
+__all__ = ["NUMBER_STEMS", "candidates"]
+
+# Every word text2num reads as a number, with its trailing "s" removed (text2num
+# ignores them too: "thirds", "thousands"), and the fraction words and scales we add;
+# not "first", "second" and "oneth", which only end a number ("twenty-first").
+NUMBER_STEMS = frozenset(
+    [
+        "zero",
+        "nought",
+        "one",
+        "two",
+        "three",
+        "third",
+        "four",
+        "fourth",
+        "five",
+        "fifth",
+        "six",
+        "sixth",
+        "seven",
+        "seventh",
+        "eight",
+        "eighth",
+        "nine",
+        "ninth",
+        "ten",
+        "tenth",
+        "eleven",
+        "eleventh",
+        "twelve",
+        "twelfth",
+        "thirteen",
+        "thirteenth",
+        "fourteen",
+        "fourteenth",
+        "fifteen",
+        "fifteenth",
+        "sixteen",
+        "sixteenth",
+        "seventeen",
+        "seventeenth",
+        "eighteen",
+        "eighteenth",
+        "nineteen",
+        "nineteenth",
+        "twenty",
+        "twentieth",
+        "thirty",
+        "thirtieth",
+        "forty",
+        "fourty",
+        "fortieth",
+        "fourtieth",
+        "fifty",
+        "fiftieth",
+        "sixty",
+        "sixtieth",
+        "sixteeth",
+        "seventy",
+        "seventieth",
+        "eighty",
+        "eightieth",
+        "ninety",
+        "ninetieth",
+        "hundred",
+        "hundredth",
+        "thousand",
+        "thousandth",
+        "million",
+        "millionth",
+        "billion",
+        "billionth",
+        "trillion",
+        "trillionth",
+        "dozen",
+        "half",
+        "halve",
+        "quarter",
+    ]
+)
+# A bound can only matter if its number starts within this many tokens: three words of
+# bound ("no fewer than"), two of currency ("US", "$"), then "a" before a scale word.
+BOUND_REACH = 6
+BOUND_PHRASES = by_first_word((*AT_LEAST, *AT_MOST, ("between",)))
+BOUND_FIRST_WORDS = frozenset(BOUND_PHRASES)
+ARTICLES = frozenset({"a", "an"})
+# The label rule skips a number two tokens after the word it starts from ("A , 5").
+LABEL_REACH = 2
+
+
+# What a token can be for the filter, as bits; most tokens are none of these.
+ANCHOR, NUMBER_WORD, SIGN, BOUND, LABEL = 1, 2, 4, 8, 16
+# Kinds of the token texts seen so far: a news text repeats its words, so most tokens
+# cost one lookup.  Emptied when full, so memory stays bounded on any corpus.
+_KINDS: dict[str, int] = {}
+_KINDS_MAX = 200_000
+
+
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Tokens that are anchors as written: month names and currency codes."""
+    return frozenset(month_names()) | currency_codes()
+
+
+def _kind(word: str) -> int:
+    if word[0].isdecimal():
+        return ANCHOR
+    low = word.lower()
+    if low.rstrip("s") in NUMBER_STEMS:
+        return NUMBER_WORD
+    kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
+    if low in BOUND_FIRST_WORDS:
+        kind |= BOUND
+    if low in LABEL_NOUNS:
+        kind |= LABEL
+    return kind
+
+
+def _kinds(words: Sequence[str]) -> list[int]:
+    kinds = list(map(_KINDS.get, words))
+    if None in kinds:
+        if len(_KINDS) > _KINDS_MAX:
+            _KINDS.clear()
+        _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
+        kinds = list(map(_KINDS.__getitem__, words))
+    return kinds  # type: ignore[return-value]
+
+
+def candidates(words: Sequence[str]) -> list[int]:
+    """Indices of the tokens (given as their texts) a phrase, date or time can start at."""
+    kinds = _kinds(words)
+    anchors: set[int] = set()
+    bounds: list[int] = []
+    labels: list[int] = []
+    for i in compress(range(len(kinds)), kinds):
+        kind = kinds[i]
+        if kind & (ANCHOR | NUMBER_WORD | SIGN):
+            anchors.add(i)
+            if i and (
+                kind & SIGN  # "US$", "A$"
+                or (kind & NUMBER_WORD and words[i - 1].lower() in ARTICLES)
+            ):
+                anchors.add(i - 1)
+        if kind & BOUND:
+            bounds.append(i)
+        if kind & LABEL:
+            labels.append(i)
+    if not anchors:
+        return []
+    found = set(anchors)
+    found.update(
+        b
+        for b in bounds
+        if _any_in(anchors, range(b + 1, b + BOUND_REACH + 1)) and _bound_at(words, b)
+    )
+    for label in labels:
+        found.update(f for f in (label + 1, label + 2) if f + LABEL_REACH in anchors)
+    return sorted(found)
+
+
+def _bound_at(words: Sequence[str], i: int) -> bool:
+    """Do the words at i spell a whole bound ("in" only as "in excess of")?"""
+    return any(
+        len(words) >= i + len(phrase)
+        and all(words[i + k].lower() == w for k, w in enumerate(phrase))
+        for phrase in BOUND_PHRASES[words[i].lower()]
+    )
+
+
+def _any_in(members: set[int], indices: Iterable[int]) -> bool:
+    return any(i in members for i in indices)
