@@ -56,7 +56,7 @@ def _phrase(
     """(first token, last token, names inside) of a description opening at token i."""
     n, j, inside = len(toks), i, []
     t = toks[i]
-    if key(t.text) in DEFINITE | INDEFINITE:
+    if key(t.text) in OPENERS:
         j = i + 1
     elif t.start in names_at and _possessed(toks, i, names_at[t.start]):
         pass
@@ -132,14 +132,21 @@ def describe(
         if not block.prose:
             continue  # section heads ("The diplomat") label the text, they describe no one
         toks = block.tokens
+        # where a description may open: a determiner or a name (a possessor)
+        opens = [
+            k
+            for k, (start, _, text, *_) in enumerate(toks)
+            if text.lower() in OPENERS or start in starts
+        ]
         i = 0
-        while i < len(toks):
+        for at in opens:
+            if at < i:
+                continue  # inside the last description
+            i = at
             found = None
-            opens = toks[i].text.lower() in OPENERS or toks[i].start in starts
-            if opens and not (i and toks[i - 1].text in COPULAS):
+            if not (i and toks[i - 1].text in COPULAS):
                 found = _phrase(toks, i, starts) or _office(toks, i)
             if found is None:
-                i += 1
                 continue
             first, last, inside = found
             s, e = toks[first].start, toks[last].end
@@ -248,7 +255,7 @@ def _note_role(
     if draft is None:
         return
     k = first
-    if key(toks[k].text) in DEFINITE | INDEFINITE:
+    if key(toks[k].text) in OPENERS:
         k += 1
     possessor = next((c for c in inside if c.start == toks[k].start), None)
     if possessor is not None and _possessed(toks, k, possessor):

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from tei_annotate import Annotation, Document, Entry, LayerContext, Option, OptionError
 
-from .candidates import Candidate, all_capitals, find_candidates, is_capitalised, title_cased
+from .candidates import Candidate, all_capitals, find_candidates, title_cased
 from .described import describe
 from .evidence import harmonise, type_candidate
 from .registry import NAME_TAGS, Registry
@@ -51,9 +51,11 @@ def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     for block in blocks:
         if block.heading:
             continue
-        for t in block.tokens:
-            if t.is_word and not t.initial and is_capitalised(t):
-                known.add(t.text)
+        known.update(
+            text
+            for _, _, text, initial, is_word, capitalised in block.tokens
+            if is_word and capitalised and not initial
+        )
     return known
 
 
