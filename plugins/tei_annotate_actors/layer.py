@@ -47,7 +47,7 @@ def token_blocks(document: Document) -> list[TokenBlock]:
 
 def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     """Words the document capitalises inside sentences: names wherever they stand."""
-    known = set()
+    known: set[str] = set()
     for block in blocks:
         if block.heading:
             continue
