@@ -153,8 +153,15 @@ class Candidate:
 
 def all_capitals(tokens: Sequence[Token]) -> bool:
     """Is a block written in capitals ("ABSTRACT", "GARLAND STEPS ASIDE")?"""
-    words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
-    return bool(words) and all(w.isupper() for w in words) and (len(words) > 1 or len(words[0]) > 4)
+    words = 0
+    first = ""
+    for _, _, text, _, is_word, _ in tokens:
+        if is_word and text.isalpha():
+            if not text.isupper():
+                return False  # most blocks are prose: the first word settles it
+            words += 1
+            first = first or text
+    return words > 1 or len(first) > 4
 
 
 def title_cased(tokens: Sequence[Token]) -> bool:

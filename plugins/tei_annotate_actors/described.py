@@ -13,6 +13,7 @@ anonymous actor of its own, so that quotes can point at it.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 from attrs import define
@@ -28,6 +29,10 @@ __all__ = ["Description", "describe"]
 DEFINITE = words("the his her their its our my your")
 INDEFINITE = words("a an")
 OPENERS = DEFINITE | INDEFINITE
+# every capitalisation of the openers ("the", "The", "THE"): a set test without lower() per word
+OPENER_SPELLINGS = frozenset(
+    "".join(v) for w in OPENERS for v in itertools.product(*((c, c.upper()) for c in w))
+)
 COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
@@ -136,7 +141,7 @@ def describe(
         opens = [
             k
             for k, (start, _, text, *_) in enumerate(toks)
-            if text.lower() in OPENERS or start in starts
+            if text in OPENER_SPELLINGS or start in starts
         ]
         i = 0
         for at in opens:
