@@ -205,3 +205,16 @@ def test_100_mb_single_line_is_annotated_in_seconds_within_bounded_memory(tmp_pa
     with out.open("rb") as fh:  # the line is whole and last in the file
         fh.seek(-200, os.SEEK_END)
         assert fh.read().endswith(b"&lt;brackets&gt;. </p></body></text>\n</TEI>\n")
+
+
+def test_lone_surrogate_in_utf16_is_a_decoding_error_with_its_offset():
+    data = "Title\n\nab\ud800c\n".encode("utf-16", "surrogatepass")
+    with pytest.raises(InputError, match=r"not valid utf-16-le at byte offset 20 \(0x00\)"):
+        decode(data, "x")
+
+
+def test_lone_surrogate_given_through_the_python_api_is_encoded_and_kept():
+    text = "Title\n\nab\ud800c and \udfff.\n"
+    xml = annotate(text).render("tei")
+    validate_tei(xml)
+    assert b'<g type="U+D800"/>' in xml and check_lossless(xml, text) == []

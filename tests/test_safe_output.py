@@ -205,5 +205,21 @@ def test_a_failing_layer_writes_no_partial_output(run, host, tmp_path):
     host.register(LayerPlugin(static_layer("flaky", fail_on_doc1, produces=["seg"])))
     out = tmp_path / "out"
     code, _, err = run(*map(str, docs), "-p", "flaky", "-o", str(out))
-    assert code == 1 and "failed on doc1.txt: RuntimeError: boom" in err and "layer 'flaky'" in err
+    assert (
+        code == 1
+        and "layer 'flaky' (plugin 'LayerPlugin') failed on doc1.txt: RuntimeError: boom" in err
+    )
     assert sorted(p.name for p in out.iterdir()) == ["doc0.xml"]
+
+
+def test_directory_run_with_output_into_the_input_tree_changes_no_input(run, tmp_path):
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "a.txt").write_text("A\n\nText a.\n")
+    (tree / "sub" / "b.txt").write_text("B\n\nText b.\n")
+    (tree / "keep.xml").write_text("K\n\nAn input that happens to end in .xml.\n")
+    assert run(str(tree), "-o", str(tree), "-j", "1")[0] == 0  # a.xml, sub/b.xml beside
+    before = {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
+    code, _, err = run(str(tree), "-o", str(tree), "--glob", "*", "-j", "1")
+    assert code == 1 and "refusing to overwrite input" in err
+    assert {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()} == before

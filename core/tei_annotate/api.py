@@ -21,13 +21,18 @@ def annotate(
     options: Mapping[str, Mapping[str, object]] | None = None,
     name: str = "<string>",
     host: PluginHost | None = None,
+    timeout: float | None = None,
 ) -> Result:
     """Annotate ``text`` with ``layers`` (and the layers they require).
+
+    ``timeout``: seconds each layer may run before it is stopped with a LayerError.
 
     >>> annotate("Title\\n\\nA paragraph.").render("tei")[:5]
     b'<?xml'
     """
-    return annotate_document(text_document(text, name), layers, options=options, host=host)
+    return annotate_document(
+        text_document(text, name), layers, options=options, host=host, timeout=timeout
+    )
 
 
 def annotate_document(
@@ -36,10 +41,11 @@ def annotate_document(
     *,
     options: Mapping[str, Mapping[str, object]] | None = None,
     host: PluginHost | None = None,
+    timeout: float | None = None,
 ) -> Result:
     """Run ``layers`` (and the layers they require) on a loaded document."""
     host = host or get_host()
-    return run_layers(document, host.resolve(layers), options)
+    return run_layers(document, host.resolve(layers), options, timeout=timeout)
 
 
 def annotate_bytes(
@@ -50,12 +56,13 @@ def annotate_bytes(
     name: str = "<bytes>",
     encoding: str | None = None,
     host: PluginHost | None = None,
+    timeout: float | None = None,
 ) -> Result:
     """Load ``data`` with the first loader that accepts it, then annotate it."""
     host = host or get_host()
     host.resolve(layers)  # fail on a bad layer name before reading anything
     document = host.load_document(data, name, encoding)
-    return annotate_document(document, layers, options=options, host=host)
+    return annotate_document(document, layers, options=options, host=host, timeout=timeout)
 
 
 def annotate_file(
@@ -65,9 +72,16 @@ def annotate_file(
     options: Mapping[str, Mapping[str, object]] | None = None,
     encoding: str | None = None,
     host: PluginHost | None = None,
+    timeout: float | None = None,
 ) -> Result:
     """Read and annotate one file."""
     path = Path(path)
     return annotate_bytes(
-        path.read_bytes(), layers, options=options, name=path.name, encoding=encoding, host=host
+        path.read_bytes(),
+        layers,
+        options=options,
+        name=path.name,
+        encoding=encoding,
+        host=host,
+        timeout=timeout,
     )

@@ -24,7 +24,7 @@ HEAD_MAX_CHARS = 80
 FURNITURE_MAX_CHARS = 80
 # Phrases web pages put after an article; matched against a whole trailing line.
 FURNITURE = re.compile(
-    r"""(?ix)\A\s*(?:
+    r"""(?ix)\A\s*+(?:
         \d*\s*comments?(\s*\(\d+\))?
       | (post|leave|add|write|show|view|hide|load)\s+(a\s+|more\s+|all\s+)?(comments?|reply|replies)\d*
       | share(\s+(this|the))?(\s+(article|story|page|post))?(\s+on\s+\w+)?

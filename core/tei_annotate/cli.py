@@ -108,6 +108,12 @@ def _parse_options(values: Sequence[str]) -> dict[str, dict[str, str]]:
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failed document.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster (tcp://HOST:PORT).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop a layer that runs longer than this on one document (that document fails).",
+)
 def run(
     inputs: tuple[str, ...],
     plugins: tuple[str, ...],
@@ -123,6 +129,7 @@ def run(
     fail_fast: bool,
     quiet: bool,
     scheduler: str | None,
+    timeout: float | None,
 ) -> None:
     """Annotate INPUT files, directories or JSONL corpora (or stdin) and write the results.
 
@@ -141,6 +148,7 @@ def run(
         format=fmt,
         validate=validate,
         encoding=encoding,
+        timeout=timeout,
     )
     plan = plan_run(inputs, output, fmt_obj.suffix, globs or DEFAULT_GLOB)
     if plan.single:

@@ -86,7 +86,10 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """
     sniff = encoding is None
     if encoding is None:
-        encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), "utf-8")
+        encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
+        by_bom, encoding = encoding is not None, encoding or "utf-8"
+    else:
+        by_bom = False
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -94,7 +97,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        if sniff and (found := binary_kind(data, None)) is not None:
+        if sniff and not by_bom and (found := binary_kind(data, None)) is not None:
             raise _not_text(name, found) from None
         bad = data[exc.start : exc.start + 1].hex()
         raise InputError(

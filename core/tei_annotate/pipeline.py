@@ -15,6 +15,7 @@ from .errors import LayerError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Document, Entry, Node
 from .result import Result
+from .timelimit import Expired, time_limit
 from .xmltext import first_unsafe
 
 __all__ = ["ENTRY_PLACES", "run_layers"]
@@ -35,8 +36,12 @@ def run_layers(
     document: Document,
     layers: Iterable[Layer],
     options: Mapping[str, Mapping[str, object]] | None = None,
+    timeout: float | None = None,
 ) -> Result:
-    """Run ``layers`` (already in dependency order) on ``document``."""
+    """Run ``layers`` (already in dependency order) on ``document``.
+
+    ``timeout``: seconds each layer may take on the document before it is stopped.
+    """
     layers = list(layers)
     options = options or {}
     unknown = sorted(set(options) - {lay.name for lay in layers})
@@ -56,7 +61,12 @@ def run_layers(
         )
         before = _fingerprint(document, results)
         try:
-            items: list[object] = list(layer.annotate(document, context))
+            with time_limit(timeout):
+                items: list[object] = list(layer.annotate(document, context))
+        except Expired:
+            raise LayerError(
+                f"{_who(layer)} timed out on {document.name}: still running after {timeout:g} s"
+            ) from None
         except TeiAnnotateError:
             raise
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus

@@ -138,15 +138,44 @@ class PluginHost:
             raise PluginError(f"unknown format {name!r} (available: {valid})") from None
 
     def load_document(self, data: bytes, name: str, encoding: str | None = None) -> Document:
-        """The document a loader makes of ``data``; the first loader that accepts it wins."""
-        doc = self.pm.hook.load_document(data=data, name=name, encoding=encoding)
+        """The document a loader makes of ``data``; the first loader that accepts it wins.
+
+        A loader that raises, or returns something else than a Document, is named.
+        """
+        impls = self.pm.hook.load_document.get_hookimpls()
+        try:
+            doc = self.pm.hook.load_document(data=data, name=name, encoding=encoding)
+        except TeiAnnotateError:
+            raise
+        except Exception as exc:
+            raise PluginError(
+                f"{name}: the loader of plugin {_raised_in(exc, impls)!r} failed: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
         if doc is None:
             raise InputError(f"{name}: no loader accepts this input")
-        return doc  # type: ignore[no-any-return]
+        if not isinstance(doc, Document):
+            suspects = ", ".join(repr(i.plugin_name) for i in impls if i.plugin is not builtins)
+            raise PluginError(
+                f"{name}: a loader returned {type(doc).__name__}, not a Document "
+                f"(loaders of plugins {suspects})"
+            )
+        return doc
 
     def distribution(self, layer: str) -> tuple[str, str]:
         """(distribution name, version) the layer's plugin was installed with."""
         return self.distributions.get(self.layer_plugin.get(layer, ""), ("", ""))
+
+
+def _raised_in(exc: BaseException, impls: Iterable[Any]) -> str:
+    """The plugin whose hook implementation the traceback of ``exc`` passes through."""
+    codes = {impl.function.__code__: impl.plugin_name for impl in impls}
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code in codes:
+            return str(codes[tb.tb_frame.f_code])
+        tb = tb.tb_next
+    return "?"
 
 
 def _call(impl: Any, register: Callable[[object], None]) -> None:

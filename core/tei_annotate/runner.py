@@ -64,7 +64,8 @@ class RunConfig:
     ``host_factory`` is a module-level function returning the plugin host; a worker
     calls it once and keeps the host for all its documents.  ``fsync`` syncs every
     output to disk; a corpus run does without (4 ms a file here) because a resumed
-    run's ``--skip-existing`` redoes any output a crash left short.
+    run's ``--skip-existing`` redoes any output a crash left short.  ``timeout`` is the
+    seconds each layer may take on one document before it is stopped (``--timeout``).
     """
 
     layers: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -74,6 +75,7 @@ class RunConfig:
     encoding: str | None = None
     host_factory: Callable[[], PluginHost] = get_host
     fsync: bool = False
+    timeout: float | None = None
 
 
 @attrs.frozen
@@ -160,12 +162,26 @@ def render_task(task: Task, config: RunConfig, host: PluginHost) -> Rendered:
         name=task.document_name,
         encoding=task.encoding or config.encoding,
         host=host,
+        timeout=config.timeout,
     )
-    rendered = fmt.render(result)
+    try:
+        rendered = fmt.render(result)
+        companions = fmt.companions(result) if fmt.companions else {}
+    except TeiAnnotateError:
+        raise
+    except Exception as exc:  # a format is plugin code: name it, let the run go on
+        plugin = host.format_plugin.get(fmt.name, "?")
+        raise OutputError(
+            f"{task.name}: format {fmt.name!r} (plugin {plugin!r}) failed: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    if not isinstance(rendered, bytes):
+        raise OutputError(
+            f"{task.name}: format {fmt.name!r} returned {type(rendered).__name__}, not bytes"
+        )
     if config.validate:
         tei = rendered if fmt.is_tei else result.render("tei", host)
         validate_tei(tei, task.name, source=result.document.text)
-    companions = fmt.companions(result) if fmt.companions else {}
     return Rendered(rendered, companions, len(data))
 
 
@@ -255,21 +271,30 @@ class InProcess:
 
 
 class ProcessPool:
-    """A pool of ``jobs`` worker processes, started fresh (spawn) so no thread or lock leaks in."""
+    """A pool of ``jobs`` worker processes, started fresh (spawn) so no thread or lock leaks in.
+
+    A worker that dies (a crash in a C extension, ``os._exit``, out of memory) breaks
+    the whole pool.  The documents it held are then run again one at a time in a new
+    pool, so only the document that kills a worker fails, named, and the others go on.
+    """
 
     def __init__(self, jobs: int, per_worker: int = 4) -> None:
         self.jobs = jobs
         self.capacity = jobs * per_worker
         self._pool = self._new_pool()
-        self._futures: dict[cf.Future[Outcome], str] = {}
+        self._futures: dict[cf.Future[Outcome], tuple[Task, RunConfig]] = {}
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
             self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_leave_sigint
         )
 
+    def _renew(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+
     def submit(self, task: Task, config: RunConfig) -> None:
-        self._futures[self._pool.submit(run_task, task, config)] = task.name
+        self._futures[self._pool.submit(run_task, task, config)] = (task, config)
 
     def pending(self) -> int:
         return len(self._futures)
@@ -277,21 +302,27 @@ class ProcessPool:
     def wait(self) -> list[Outcome]:
         done, _ = cf.wait(self._futures, return_when=cf.FIRST_COMPLETED)
         out = []
-        broken = False
+        suspects = []
         for fut in done:
-            name = self._futures.pop(fut)
+            task, config = self._futures.pop(fut)
             try:
                 out.append(fut.result())
-            except Exception as exc:  # the worker process died (killed, out of memory, crash)
-                broken = True
-                out.append(Outcome(name, "failed", message=f"worker failed: {exc!r}"))
-        if broken:  # a dead worker breaks the pool: fail what it held, go on with a new one
-            for name in self._futures.values():
-                out.append(Outcome(name, "failed", message="worker pool broke while it ran"))
+            except Exception:  # the worker process died: the pool is broken
+                suspects.append((task, config))
+        if suspects:
+            suspects += self._futures.values()
             self._futures = {}
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._new_pool()
+            self._renew()
+            out += [self._alone(task, config) for task, config in suspects]
         return out
+
+    def _alone(self, task: Task, config: RunConfig) -> Outcome:
+        """Run one task by itself, so a worker that dies names its own document."""
+        try:
+            return self._pool.submit(run_task, task, config).result()
+        except Exception as exc:
+            self._renew()
+            return Outcome(task.name, "failed", message=f"the worker process died on it: {exc!r}")
 
     def shutdown(self, cancel: bool) -> None:
         self._pool.shutdown(wait=True, cancel_futures=cancel)

@@ -24,21 +24,25 @@ def first_unsafe(text: str) -> str | None:
 
 
 def append_text(parent: Any, text: str) -> None:
-    """Append ``text`` at the end of lxml element ``parent``, encoding unsafe characters as ``g``."""
+    """Append ``text`` at the end of lxml element ``parent``, encoding unsafe characters as ``g``.
+
+    Linear in the text: lxml's ``len(element)`` counts children one by one, so the last
+    child is taken once and then tracked.
+    """
+    last = next(parent.iterchildren(reversed=True), None)
     pos = 0
     for m in UNSAFE.finditer(text):
-        _append_plain(parent, text[pos : m.start()])
-        g = parent.makeelement(f"{{{TEI_NS}}}g", {"type": f"U+{ord(m.group()):04X}"})
-        parent.append(g)
+        _append_plain(parent, last, text[pos : m.start()])
+        last = parent.makeelement(f"{{{TEI_NS}}}g", {"type": f"U+{ord(m.group()):04X}"})
+        parent.append(last)
         pos = m.end()
-    _append_plain(parent, text[pos:])
+    _append_plain(parent, last, text[pos:])
 
 
-def _append_plain(parent: Any, text: str) -> None:
+def _append_plain(parent: Any, last: Any, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text

@@ -19,7 +19,15 @@ WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
 )
-END = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])|[.!?…]+[”’\"')\]]*\s*\Z")
+# Tried only where a run of end marks starts (the look-behind): every mark of a run has
+# the same text after it, so starting inside the run could not match either, and
+# trying each one made a long run of dots quadratic.
+END = re.compile(
+    r"(?<![.!?…])[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])|(?<![.!?…])[.!?…]+[”’\"')\]]*\s*\Z"
+)
+# An abbreviation is looked for in the last characters of a word only, so a long
+# "A.A.A.…" token costs no more than a short one.
+ABBREVIATION_TAIL = 40
 
 
 @attrs.frozen
@@ -34,13 +42,17 @@ class Token:
         return self.text.lower().rstrip(".")
 
 
+def _abbreviation(word: str) -> bool:
+    return ABBREVIATION.search(word[-ABBREVIATION_TAIL:]) is not None
+
+
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Words and punctuation of ``text[lo:hi]``; a word's final dot is split off unless it
     ends an abbreviation."""
     out: list[Token] = []
     for m in WORD.finditer(text, lo, hi):
         s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(".") and len(w) > 1 and not ABBREVIATION.search(w):
+        if w.endswith(".") and len(w) > 1 and not _abbreviation(w):
             out.append(Token(s, e - 1, w[:-1]))
             out.append(Token(e - 1, e, "."))
         else:
@@ -61,8 +73,8 @@ def sentence_spans(
     spans: list[tuple[int, int]] = []
     start = 0
     for m in END.finditer(flat):
-        before = flat[start : m.start() + 1].split()
-        if before and ABBREVIATION.search(before[-1]) and m.end() < len(flat):
+        before = flat[max(start, m.start() - ABBREVIATION_TAIL) : m.start() + 1].split()
+        if before and _abbreviation(before[-1]) and m.end() < len(flat):
             continue
         spans.append((lo + start, lo + m.end()))
         start = m.end()
