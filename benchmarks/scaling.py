@@ -122,7 +122,7 @@ def jobs_scaling(jobs: Sequence[int], docs: int, workdir: Path, repeat: int = 2)
     else:
         n = max(jobs)
         with (
-            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as cluster,
+            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=":0") as cluster,
             Client(cluster) as client,
         ):
             out = workdir / "out-dask"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -375,3 +376,26 @@ def test_office_without_a_name_points_at_its_holder(run):
         ("the Foreign Secretary", "pers.anon-foreign-secretary"),
         ("the Foreign Secretary", "pers.anon-foreign-secretary"),
     ]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_layer_leaves_cycle_collector_as_it_found_it(run, enabled):
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        text = body("President Putin met Angela Merkel in Berlin.")
+        assert names(run(text), text)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_office_holder_is_the_last_person_named_with_the_title_before_it(run):
+    text = body(
+        "Prime Minister Theresa May spoke first.",
+        "Later Prime Minister Boris Johnson met Angela Merkel.",
+        "The Prime Minister was asked about trade.",
+    )  # not the last person named (Merkel), not the first Prime Minister (May)
+    result = run(text)
+    (rs,) = [a for a in result.by_element("rs") if text[a.start : a.end] == "The Prime Minister"]
+    assert rs.link("ref")[0] == "pers.johnson"

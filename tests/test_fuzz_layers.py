@@ -142,10 +142,12 @@ def test_adversarial_text_gives_valid_tei_in_linear_time(layers, pattern):
     short, long = article(PATTERNS[pattern](small)), article(PATTERNS[pattern](4 * small))
     check_output(short, layers)
     t_short, t_long = seconds(short, layers), seconds(long, layers)
-    if t_long > NOISE and t_long / max(t_short, NOISE / 4) >= MAX_GROWTH:  # a busy moment?
+    for _ in range(2):  # a busy moment of a shared machine is not a finding
+        if t_long / max(t_short, NOISE) < MAX_GROWTH:
+            break
         t_short, t_long = min(t_short, seconds(short, layers)), min(t_long, seconds(long, layers))
     if t_long > NOISE:
-        growth = t_long / max(t_short, NOISE / 4)
+        growth = t_long / max(t_short, NOISE)
         assert growth < MAX_GROWTH, (
             f"{pattern!r}: {4 * small} characters took {growth:.1f}x the time of {small}"
         )

@@ -153,8 +153,15 @@ class Candidate:
 
 def all_capitals(tokens: Sequence[Token]) -> bool:
     """Is a block written in capitals ("ABSTRACT", "GARLAND STEPS ASIDE")?"""
-    words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
-    return bool(words) and all(w.isupper() for w in words) and (len(words) > 1 or len(words[0]) > 4)
+    words = 0
+    first = ""
+    for _, _, text, _, is_word, _ in tokens:
+        if is_word and text.isalpha():
+            if not text.isupper():
+                return False  # most blocks are prose: the first word settles it
+            words += 1
+            first = first or text
+    return words > 1 or len(first) > 4
 
 
 def title_cased(tokens: Sequence[Token]) -> bool:
@@ -178,13 +185,17 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
     """
     runs: list[tuple[int, int]] = []
     n, i = len(tokens), 0
-    while i < n:
+    # the words a run may open with, found in one pass: most words are lower case
+    openers = [
+        k
+        for k, (_, _, text, _, is_word, cap) in enumerate(tokens)
+        if is_word and (cap or not text[0].islower() or text in SURNAME_PARTICLES)
+    ]
+    for at in openers:
+        if at < i:
+            continue  # inside the last run
+        i = at
         tok = tokens[i]
-        if not tok.is_word or (
-            not tok.capitalised and tok.text[0].islower() and tok.text not in SURNAME_PARTICLES
-        ):
-            i += 1  # the common case, decided cheaply
-            continue
         nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
         starts = tok.is_word and (
             is_capitalised(tok)
@@ -193,7 +204,6 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
             or (tok.text in SURNAME_PARTICLES and nxt_cap and not (i and tokens[i - 1].is_word))
         )
         if not starts:
-            i += 1
             continue
         j, seen_of = i + 1, False
         while j < n:

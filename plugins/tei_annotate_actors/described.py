@@ -13,6 +13,7 @@ anonymous actor of its own, so that quotes can point at it.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 from attrs import define
@@ -28,6 +29,10 @@ __all__ = ["Description", "describe"]
 DEFINITE = words("the his her their its our my your")
 INDEFINITE = words("a an")
 OPENERS = DEFINITE | INDEFINITE
+# every capitalisation of the openers ("the", "The", "THE"): a set test without lower() per word
+OPENER_SPELLINGS = frozenset(
+    "".join(v) for w in OPENERS for v in itertools.product(*((c, c.upper()) for c in w))
+)
 COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
@@ -56,7 +61,7 @@ def _phrase(
     """(first token, last token, names inside) of a description opening at token i."""
     n, j, inside = len(toks), i, []
     t = toks[i]
-    if key(t.text) in DEFINITE | INDEFINITE:
+    if key(t.text) in OPENERS:
         j = i + 1
     elif t.start in names_at and _possessed(toks, i, names_at[t.start]):
         pass
@@ -132,21 +137,28 @@ def describe(
         if not block.prose:
             continue  # section heads ("The diplomat") label the text, they describe no one
         toks = block.tokens
+        # where a description may open: a determiner or a name (a possessor)
+        opens = [
+            k
+            for k, (start, _, text, *_) in enumerate(toks)
+            if text in OPENER_SPELLINGS or start in starts
+        ]
         i = 0
-        while i < len(toks):
+        for at in opens:
+            if at < i:
+                continue  # inside the last description
+            i = at
             found = None
-            opens = toks[i].text.lower() in OPENERS or toks[i].start in starts
-            if opens and not (i and toks[i - 1].text in COPULAS):
+            if not (i and toks[i - 1].text in COPULAS):
                 found = _phrase(toks, i, starts) or _office(toks, i)
             if found is None:
-                i += 1
                 continue
             first, last, inside = found
             s, e = toks[first].start, toks[last].end
             ref = _apposition(source, s, e, starts, ends)
             if ref is None and not inside and toks[last].text[0].isupper():
                 ref = _office_holder(
-                    registry, offices, persons, source[toks[first + 1].start : e], s
+                    registry, offices, persons, person_ends, source[toks[first + 1].start : e], s
                 )
             definite = key(toks[first].text) not in INDEFINITE
             if ref is None and definite and key(toks[first].text) in DEFINITE:
@@ -182,18 +194,20 @@ def _office_holder(
     registry: Registry,
     offices: dict[str, str],
     persons: Sequence[Candidate],
+    person_ends: Sequence[int],
     office: str,
     at: int,
 ) -> str:
     """Who holds ``office``: the last person named with that title, or one entry per office."""
     wanted = office.lower()
-    for c in reversed(persons):
-        if (
-            c.end <= at
-            and c.ref
-            and any(wanted in o.lower() for o in registry.drafts[c.ref].occupations)
-        ):
-            return c.ref
+    # ``persons`` is sorted by end: only those before ``at`` are candidates
+    checked = set()  # each actor's roles are read once, however often it is mentioned
+    for n in range(bisect.bisect_right(person_ends, at) - 1, -1, -1):
+        ref = persons[n].ref
+        if ref and ref not in checked:
+            if any(wanted in o.lower() for o in registry.drafts[ref].occupations):
+                return ref
+            checked.add(ref)
     if wanted not in offices:
         offices[wanted] = registry.anonymous("person", "the " + office)
     return offices[wanted]
@@ -246,7 +260,7 @@ def _note_role(
     if draft is None:
         return
     k = first
-    if key(toks[k].text) in DEFINITE | INDEFINITE:
+    if key(toks[k].text) in OPENERS:
         k += 1
     possessor = next((c for c in inside if c.start == toks[k].start), None)
     if possessor is not None and _possessed(toks, k, possessor):

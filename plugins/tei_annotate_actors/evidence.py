@@ -221,13 +221,15 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
             c.kind, c.strength = "person", MEDIUM
     _short_forms(cands)
     _coordinated(cands, source)
+    spellings = [_spelling(c, source) for c in cands]
     votes: dict[str, Counter[str | None]] = {}
-    for c in cands:
+    for c, spelling in zip(cands, spellings, strict=True):
         weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
-        votes.setdefault(_spelling(c, source), Counter())[c.kind] += weight
-    for c in cands:
+        votes.setdefault(spelling, Counter())[c.kind] += weight
+    winner = {spelling: kinds.most_common(1)[0][0] for spelling, kinds in votes.items()}
+    for c, spelling in zip(cands, spellings, strict=True):
         if c.strength < STRONG:
-            c.kind = votes[_spelling(c, source)].most_common(1)[0][0]
+            c.kind = winner[spelling]
 
 
 def short_form(c: Candidate) -> str | None:

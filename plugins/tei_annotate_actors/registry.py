@@ -27,16 +27,18 @@ ELEMENTS = {"person": "person", "org": "org", "place": "place"}
 NAME_TAGS = {"person": "persName", "org": "orgName", "place": "placeName"}
 PREFIX = {"person": "pers", "org": "org", "place": "place"}
 NOT_INITIAL = words("of the and for de du la al in to on")
+NON_SLUG = re.compile(r"[^a-z0-9]+")
+WORD_BREAK = re.compile(r"[\s-]+")
 
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Kaja Kallas" -> "kaja-kallas"."""
-    s = re.sub(r"[^a-z0-9]+", "-", gazetteer.fold(text).replace("’", "").replace("'", ""))
+    s = NON_SLUG.sub("-", gazetteer.fold(text).replace("’", "").replace("'", ""))
     return s.strip("-") or "x"
 
 
 def initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", text) if w and w.lower() not in NOT_INITIAL]
+    words = [w for w in WORD_BREAK.split(text) if w and w.lower() not in NOT_INITIAL]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 

@@ -59,26 +59,31 @@ def token(start: int, end: int, text: str, initial: bool) -> Token:
     )
 
 
+_new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` (one block); the first word is sentence-initial."""
     out: list[Token] = []
     append = out.append
     initial = True
+    arabic = ARABIC_ARTICLE.match
     for m in TOKEN.finditer(text, start, end):
         word = m.group()
         s = m.start()
         c = word[0]
         if not c.isalnum():  # a mark
-            append(Token(s, s + 1, word, False, False, False))
+            append(_new(Token, (s, s + 1, word, False, False, False)))
             if word in SENTENCE_END or (word in "\"'" and text[s + 1 : s + 2].isalnum()):
                 initial = True
             continue
-        if len(word) > 2 and word.endswith(POSSESSIVE):
-            append(token(s, s + len(word) - 2, word[:-2], initial))
-            append(Token(s + len(word) - 2, s + len(word), word[-2:], False, False, False))
+        n = len(word)
+        if n > 2 and word.endswith(POSSESSIVE):
+            append(token(s, s + n - 2, word[:-2], initial))
+            append(_new(Token, (s + n - 2, s + n, word[-2:], False, False, False)))
         else:
-            cap = c.isupper() or (c in "aeib" and ARABIC_ARTICLE.match(word) is not None)
-            append(Token(s, s + len(word), word, initial, True, cap))
+            cap = c.isupper() or (c in "aeib" and arabic(word) is not None)
+            append(_new(Token, (s, s + n, word, initial, True, cap)))
         initial = False
     return out
 
