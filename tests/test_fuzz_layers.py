@@ -119,11 +119,7 @@ def prose_seconds_per_char(layers: tuple[str, ...], size: int) -> float:
 
 # Findings not yet fixed in the layer that owns them: (layer, pattern) -> what is wrong.
 # Each stays a test (xfail, not skip): it reports XPASS once the layer is fixed.
-KNOWN_SLOW = {
-    ("quotes", "alternating quotes"): "layer.py looks through every earlier quotation of the "
-    "paragraph for each one (the speaker chain, nested quotations): quadratic in quotations "
-    "per paragraph; “”“”… of 20,000 characters runs past 10 s",
-}
+KNOWN_SLOW: dict[tuple[str, str], str] = {}
 
 
 def _cases() -> list[object]:

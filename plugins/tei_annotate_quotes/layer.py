@@ -22,6 +22,7 @@ __all__ = ["annotate_quotes"]
 
 SCARE_MAX_WORDS = 4
 SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split quotation
+SPLIT_LOOKBACK = 100  # quotations looked back over for the first half of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
 SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
@@ -184,7 +185,7 @@ class Attributor:
         sk = next(
             (
                 k
-                for k in range(prior_k, -1, -1)
+                for k in range(prior_k, max(prior_k - SPLIT_LOOKBACK, -1), -1)
                 if found[k].kind != "scare" or found[k].block < f.block
             ),
             prior_k,
@@ -196,7 +197,7 @@ class Attributor:
             and split_prior.kind != "scare"
             and split_prior.rule
             in ("", "trailer", "split", "continued", "label", "colon", "follow-on")
-            and all(g.prev != sk for g in found)
+            and all(g.prev != sk for g in found[sk + 1 :])  # a prev always points back
             and len(between.split()) <= SPLIT_MAX_WORDS
             and SPLIT_END.search(between) is not None
             and _holds_speech(frame, split_prior.q.end, f.q.start)
@@ -245,10 +246,15 @@ def _attribute_nested(
     """Quotations inside quotations, attributed within their parent's words."""
     out: list[Found] = []
     for bi, qs in enumerate(quotations):
+        if all(q.depth == 0 for q in qs):
+            continue
+        by_start = sorted(qs, key=lambda q: q.start)
+        starts = [q.start for q in by_start]
         for parent in qs:
-            inner = [
-                q for q in qs if q.depth == parent.depth + 1 and parent.start < q.start < parent.end
+            window = by_start[
+                bisect.bisect_right(starts, parent.start) : bisect.bisect_left(starts, parent.end)
             ]
+            inner = [q for q in window if q.depth == parent.depth + 1]
             if not inner:
                 continue
             s, e = parent.inner
