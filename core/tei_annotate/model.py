@@ -88,9 +88,24 @@ class Annotation:
     def attrib(self) -> dict[str, str]:
         return dict(self.attrs)
 
+    def stamped(self, layer: str) -> Annotation:
+        """A copy owned by ``layer``: what the host does to every annotation a layer returns.
+
+        The fields are already converted, so this skips ``__init__`` (``attrs.evolve``
+        would run every converter again, a measurable share of a whole pipeline run).
+        """
+        new = object.__new__(Annotation)
+        for name in _ANNOTATION_FIELDS:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "layer", layer)
+        return new
+
     def link(self, name: str) -> tuple[str, ...]:
         """Target ids of one pointer attribute (empty if absent)."""
         return dict(self.links).get(name, ())
+
+
+_ANNOTATION_FIELDS = ("start", "end", "element", "attrs", "id", "links", "cert")
 
 
 @frozen

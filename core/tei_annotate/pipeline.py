@@ -59,7 +59,7 @@ def run_layers(
             results={r: results[r] for r in _closure(layer, layers)},
             options=values,
         )
-        before = _fingerprint(document, results)
+        before = _fingerprint(document, context.results)
         try:
             with time_limit(timeout):
                 items: list[object] = list(layer.annotate(document, context))
@@ -72,7 +72,7 @@ def run_layers(
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
-        if _fingerprint(document, results) != before:
+        if _fingerprint(document, context.results) != before:
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         visible[layer.name] = {
@@ -84,7 +84,10 @@ def run_layers(
 
 
 def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
-    """A hash of what layers share, to catch one that changes it (frozen attrs can be forced)."""
+    """A hash of what a layer was given, to catch one that changes it (frozen attrs can be forced).
+
+    Only the document and the results the layer can see are hashed: hashing every result
+    before and after every layer would cost more than some layers do."""
     return hash((document.text, document.blocks, document.name, tuple(results.items())))
 
 
@@ -147,7 +150,7 @@ def _check(
                     a.start,
                 )
             _check_attrs(layer, document, a.attrs, a.start)
-            annotations.append(attrs.evolve(a, layer=layer.name))
+            annotations.append(a if a.layer else a.stamped(layer.name))
             ident, at = a.id, a.start
         elif isinstance(item, Entry):
             e = item
