@@ -39,6 +39,8 @@ def _sub(parent: Any, name: str, attrib: dict[str, str] | None = None, text: str
 
 
 def _qualify(attrib: dict[str, str]) -> dict[str, str]:
+    if not any(k.startswith("xml:") for k in attrib):
+        return attrib
     return {
         ("{http://www.w3.org/XML/1998/namespace}" + k[4:] if k.startswith("xml:") else k): v
         for k, v in attrib.items()

@@ -30,6 +30,9 @@ def append_text(parent: Any, text: str) -> None:
     child is taken once and then tracked.
     """
     last = next(parent.iterchildren(reversed=True), None)
+    if UNSAFE.search(text) is None:  # the usual case: one call, no loop
+        _append_plain(parent, last, text)
+        return
     pos = 0
     for m in UNSAFE.finditer(text):
         _append_plain(parent, last, text[pos : m.start()])
