@@ -60,9 +60,9 @@ def annotate_bytes(
 ) -> Result:
     """Load ``data`` with the first loader that accepts it, then annotate it."""
     host = host or get_host()
-    host.resolve(layers)  # fail on a bad layer name before reading anything
+    selected = host.resolve(layers)  # fail on a bad layer name before reading anything
     document = host.load_document(data, name, encoding)
-    return annotate_document(document, layers, options=options, host=host, timeout=timeout)
+    return run_layers(document, selected, options, timeout=timeout)
 
 
 def annotate_file(

@@ -14,9 +14,9 @@ from lxml import etree
 
 from .model import Annotation
 from .result import Result
-from .validate import SAFE_PARSER, STRING_RANGE, XML_ID
+from .validate import SAFE_PARSER, STRING_RANGE
+from .xmltext import TEI, XML_ID, string_value
 from .xmltext import encoded_char as _char
-from .xmltext import string_value
 
 __all__ = [
     "annotation_spans",
@@ -26,7 +26,6 @@ __all__ = [
     "string_value",
 ]
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
 BLOCK_TAGS = (f"{TEI}head", f"{TEI}p")
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from .errors import LayerError, TeiAnnotateError
+from .errors import LayerError, OptionError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Document, Entry, Node
 from .result import Result
@@ -46,17 +46,17 @@ def run_layers(
     options = options or {}
     unknown = sorted(set(options) - {lay.name for lay in layers})
     if unknown:
-        from .errors import OptionError
-
         raise OptionError(f"options given for layer {unknown[0]!r}, which is not selected")
     results: dict[str, LayerResult] = {}
     ids: dict[str, str] = {b.id: "core" for b in document.blocks}
-    visible: dict[str, set[str]] = {}
+    block_ids = set(ids)
+    defined: dict[str, set[str]] = {}  # ids each finished layer defined
     for layer in layers:
+        required = _closure(layer, layers)
         values = layer.option_values(options.get(layer.name, {}))
         context = LayerContext(
             layer=layer.name,
-            results={r: results[r] for r in _closure(layer, layers)},
+            results={r: results[r] for r in required},
             options=values,
         )
         before = _fingerprint(document, context.results)
@@ -75,10 +75,9 @@ def run_layers(
         if _fingerprint(document, context.results) != before:
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
-        visible[layer.name] = {
-            i for r in (layer.name, *_closure(layer, layers)) for i in _own_ids(results, result, r)
-        } | {b.id for b in document.blocks}
-        _check_links(layer, document, result, visible[layer.name])
+        defined[layer.name] = _own_ids(result)
+        visible = block_ids.union(*(defined[r] for r in (layer.name, *required)))
+        _check_links(layer, document, result, visible)
         results[layer.name] = result
     return Result(document=document, layers=tuple(layers), results=results)
 
@@ -104,10 +103,8 @@ def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
     return out
 
 
-def _own_ids(results: Mapping[str, LayerResult], current: LayerResult, name: str) -> set[str]:
-    r = current if name == current.layer else results.get(name)
-    if r is None:
-        return set()
+def _own_ids(r: LayerResult) -> set[str]:
+    """Every id a layer's result defines: annotations, entries and taxonomies."""
     ids = {a.id for a in r.annotations if a.id} | {e.id for e in r.entries}
     return ids | {e.group for e in r.entries if e.group}
 

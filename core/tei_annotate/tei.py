@@ -21,7 +21,6 @@ from .xmltext import TEI_NS, append_text
 
 __all__ = ["render_tei", "tei_tree"]
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
 FRAGMENTABLE = frozenset({"seg", "ab", "p", "l", "lg", "div"})

@@ -41,7 +41,6 @@ __all__ = [
 ]
 
 TEI_FORMATS = ("tei", "tei-standoff")
-G_TAG = "{http://www.tei-c.org/ns/1.0}g"
 # Small made-up news texts with the hard cases: typographic quotes, a quote
 # across paragraphs, numbers, a section head, astral characters, a control
 # character, page furniture, and no final newline.
@@ -86,10 +85,13 @@ def assert_pointers_resolve(
     result: Result, formats: Sequence[str] = TEI_FORMATS, host: PluginHost | None = None
 ) -> None:
     """Every ``@ref``, ``@who``, ``@ana``, ``@next``... points at an ``xml:id`` in the document."""
-    for fmt in formats:
-        problems = check_pointers(etree.fromstring(result.render(fmt, host), SAFE_PARSER))
-        if problems:
-            pytest.fail(f"{fmt}: dangling pointers:\n  " + "\n  ".join(problems), pytrace=False)
+    _problems(
+        lambda xml, r: check_pointers(etree.fromstring(xml, SAFE_PARSER)),
+        "dangling pointers",
+        result,
+        formats,
+        host,
+    )
 
 
 def _problems(

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from .errors import ValidationError
-from .xmltext import encoded_char, string_value
+from .xmltext import TEI, XML_ID, encoded_char, string_value
 
 __all__ = ["check_pointers", "check_text", "schema", "validate_tei"]
 
@@ -31,8 +31,6 @@ POINTER_ATTRS = (
     "sameAs",
 )
 STRING_RANGE = re.compile(r"#string-range\(([^,()]+),(\d+),(\d+)\)\Z")
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-TEI = "{http://www.tei-c.org/ns/1.0}"
 SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
 )

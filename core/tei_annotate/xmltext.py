@@ -13,6 +13,8 @@ from typing import Any
 __all__ = ["append_text", "encoded_char", "first_unsafe", "string_value"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+TEI = f"{{{TEI_NS}}}"  # prefix of TEI element tags in lxml
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 G_CODE = re.compile(r"U\+([0-9A-F]{4,6})\Z")
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -36,7 +38,7 @@ def append_text(parent: Any, text: str) -> None:
     pos = 0
     for m in UNSAFE.finditer(text):
         _append_plain(parent, last, text[pos : m.start()])
-        last = parent.makeelement(f"{{{TEI_NS}}}g", {"type": f"U+{ord(m.group()):04X}"})
+        last = parent.makeelement(f"{TEI}g", {"type": f"U+{ord(m.group()):04X}"})
         parent.append(last)
         pos = m.end()
     _append_plain(parent, last, text[pos:])
@@ -53,7 +55,7 @@ def _append_plain(parent: Any, last: Any, text: str) -> None:
 
 def encoded_char(el: Any) -> str:
     """The character an encoded ``<g type="U+0007"/>`` stands for, else ''."""
-    m = G_CODE.match(el.get("type", "")) if el.tag == f"{{{TEI_NS}}}g" else None
+    m = G_CODE.match(el.get("type", "")) if el.tag == f"{TEI}g" else None
     return chr(int(m.group(1), 16)) if m else ""
 
 
