@@ -23,6 +23,7 @@ from .plugins import PluginHost, get_host
 from .progress import Progress
 from .runner import RunConfig, annotate_corpus, is_complete, render_task, write_outputs
 from .validate import validate_tei
+from .version import own_version
 
 __all__ = ["main"]
 
@@ -38,14 +39,8 @@ class DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _version() -> str:
-    from .plugins import _own_version
-
-    return _own_version()
-
-
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), prog_name="annotate")
+@click.version_option(own_version(), prog_name="annotate")
 def cli() -> None:
     """Turn plain news text into TEI P5 XML with annotation layers.
 

@@ -10,7 +10,6 @@ reason, so the others still load and ``annotate plugins`` can show it.
 
 from __future__ import annotations
 
-import functools
 import importlib.metadata
 import os
 from collections.abc import Callable, Iterable
@@ -25,11 +24,11 @@ from .formats import Format
 from .layers import Layer, check_name, resolve_layers
 from .model import Document
 from .trace import Tracer
+from .version import OWN_DISTRIBUTION, own_version
 
 __all__ = ["BrokenPlugin", "PluginHost", "get_host", "make_host"]
 
 GROUP = hookspecs.PROJECT
-OWN_DISTRIBUTION = "tei-annotate"
 LOAD_ENV = "TEI_ANNOTATE_LOAD_PLUGINS"
 
 
@@ -204,7 +203,7 @@ def make_host(load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> 
     pm.add_hookspecs(hookspecs)
     host = PluginHost(pm, tracer=Tracer.from_env())
     host.tracer.monitor(pm)
-    host.distributions["tei_annotate.builtins"] = (OWN_DISTRIBUTION, _own_version())
+    host.distributions["tei_annotate.builtins"] = (OWN_DISTRIBUTION, own_version())
     host.register(builtins, name="tei_annotate.builtins")
     if load_entrypoints:
         wanted = _wanted(os.environ.get(LOAD_ENV))
@@ -245,14 +244,6 @@ def _reason(exc: BaseException) -> str:
     """An exception as one line, without our error code (the caller adds its own)."""
     text = str(exc.args[0]) if isinstance(exc, TeiAnnotateError) and exc.args else str(exc)
     return " ".join(f"{type(exc).__name__}: {text}".split())
-
-
-@functools.lru_cache(maxsize=1)
-def _own_version() -> str:
-    try:
-        return importlib.metadata.version(OWN_DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return "0+unknown"
 
 
 _HOST: PluginHost | None = None

@@ -17,6 +17,7 @@ from .model import Annotation, Block, Entry, Node
 from .nesting import Placed, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
+from .version import OWN_DISTRIBUTION, own_version
 from .xmltext import TEI_NS, append_text
 
 __all__ = ["render_tei", "tei_tree"]
@@ -166,12 +167,10 @@ class _Writer:
         _sub(_sub(fd, "sourceDesc"), "p", text=f"Plain text read from {self.doc.name}.")
         enc = _sub(h, "encodingDesc")
         info = _sub(enc, "appInfo")
-        from .plugins import OWN_DISTRIBUTION, _own_version
-
         core = _sub(
             info,
             "application",
-            {"xml:id": f"app.{APP}", "ident": APP, "version": _tei_version(_own_version())},
+            {"xml:id": f"app.{APP}", "ident": APP, "version": _tei_version(own_version())},
         )
         _sub(core, "label", text=OWN_DISTRIBUTION)
         for lay in self.result.layers:

@@ -21,9 +21,10 @@ from lxml import etree
 
 from .api import annotate
 from .invariants import check_lossless, check_nothing_dropped, check_provenance
-from .plugins import OWN_DISTRIBUTION, PluginHost, make_host
+from .plugins import PluginHost, make_host
 from .result import Result
 from .validate import SAFE_PARSER, check_pointers, validate_tei
+from .version import OWN_DISTRIBUTION
 
 __all__ = [
     "SAMPLE_TEXTS",
