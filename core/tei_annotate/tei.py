@@ -82,6 +82,7 @@ class _Writer:
         # per annotation index: its pieces in document order, then their ids
         self.trees: dict[int, list[Placed]] = {}
         self.pieces: dict[int, list[Placed]] = {}
+        self.position: dict[int, int] = {}  # id(piece) -> its place among its annotation's pieces
         self.orphans: list[int] = list(range(len(self.annotations)))
         self.frag_ids: dict[int, list[str | None]] = {}
         self.first_id: dict[str, str] = {}
@@ -113,7 +114,9 @@ class _Writer:
 
     def _collect(self, placed: list[Placed]) -> None:
         for p in placed:
-            self.pieces.setdefault(p.index, []).append(p)
+            siblings = self.pieces.setdefault(p.index, [])
+            self.position[id(p)] = len(siblings)
+            siblings.append(p)
             self._collect(p.children)
 
     # ---------------------------------------------------------------- attributes
@@ -132,7 +135,7 @@ class _Writer:
     def piece_attrib(self, p: Placed) -> dict[str, str]:
         a = self.annotations[p.index]
         pieces = self.pieces[p.index]
-        n, j = len(pieces), next(i for i, q in enumerate(pieces) if q is p)
+        n, j = len(pieces), self.position[id(p)]
         attrib = self.attrib(a, j, n)
         ids = self.frag_ids[p.index]
         if ids[j]:
