@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Literal, TypeAlias
+from operator import attrgetter
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from attrs import field, frozen
 
@@ -26,6 +27,7 @@ __all__ = [
 Attrs: TypeAlias = tuple[tuple[str, str], ...]
 Links: TypeAlias = tuple[tuple[str, tuple[str, ...]], ...]
 BlockKind = Literal["title", "head", "p", "boilerplate"]
+_T = TypeVar("_T")
 
 
 def _to_attrs(value: Mapping[str, object] | Iterable[tuple[str, object]] | None) -> Attrs:
@@ -94,11 +96,7 @@ class Annotation:
         The fields are already converted, so this skips ``__init__`` (``attrs.evolve``
         would run every converter again, a measurable share of a whole pipeline run).
         """
-        new = object.__new__(Annotation)
-        for name in _ANNOTATION_FIELDS:
-            object.__setattr__(new, name, getattr(self, name))
-        object.__setattr__(new, "layer", layer)
-        return new
+        return _stamped(self, _ANNOTATION_COPY, layer)
 
     def link(self, name: str) -> tuple[str, ...]:
         """Target ids of one pointer attribute (empty if absent)."""
@@ -106,6 +104,23 @@ class Annotation:
 
 
 _ANNOTATION_FIELDS = ("start", "end", "element", "attrs", "id", "links", "cert")
+
+
+def _copier(cls: type, fields: tuple[str, ...]) -> tuple[type, Any, tuple[Any, ...]]:
+    """What :func:`_stamped` needs for ``cls``: its fields but ``layer`` in one getter, and
+    the slot setters of those fields then of ``layer`` (they bypass the frozen __setattr__)."""
+    return cls, attrgetter(*fields), tuple(cls.__dict__[n].__set__ for n in (*fields, "layer"))
+
+
+def _stamped(obj: _T, copier: tuple[type, Any, tuple[Any, ...]], layer: str) -> _T:
+    cls, get, setters = copier
+    new: Any = object.__new__(cls)
+    for set_slot, value in zip(setters, (*get(obj), layer), strict=True):
+        set_slot(new, value)
+    return new  # type: ignore[no-any-return]
+
+
+_ANNOTATION_COPY = _copier(Annotation, _ANNOTATION_FIELDS)
 
 
 @frozen
@@ -139,6 +154,10 @@ class Entry:
     def attrib(self) -> dict[str, str]:
         return dict(self.attrs)
 
+    def stamped(self, layer: str) -> Entry:
+        """A copy owned by ``layer``, as :meth:`Annotation.stamped`."""
+        return _stamped(self, _ENTRY_COPY, layer)
+
     @property
     def label(self) -> str:
         """The first name or label text, for listings and readers."""
@@ -146,6 +165,10 @@ class Entry:
             if child.text:
                 return child.text
         return self.id
+
+
+_ENTRY_FIELDS = ("id", "element", "children", "attrs", "links", "group")
+_ENTRY_COPY = _copier(Entry, _ENTRY_FIELDS)
 
 
 @frozen
