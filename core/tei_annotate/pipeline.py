@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from .collector import collector_paused
 from .errors import LayerError, OptionError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Document, Entry, Node
@@ -42,6 +43,16 @@ def run_layers(
 
     ``timeout``: seconds each layer may take on the document before it is stopped.
     """
+    with collector_paused():
+        return _run_layers(document, layers, options, timeout)
+
+
+def _run_layers(
+    document: Document,
+    layers: Iterable[Layer],
+    options: Mapping[str, Mapping[str, object]] | None,
+    timeout: float | None,
+) -> Result:
     layers = list(layers)
     options = options or {}
     unknown = sorted(set(options) - {lay.name for lay in layers})
