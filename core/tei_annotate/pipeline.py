@@ -12,6 +12,7 @@ from operator import attrgetter
 
 import attrs
 
+from .collector import collector_paused
 from .errors import LayerError, OptionError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Block, Document, Entry, Node
@@ -43,6 +44,16 @@ def run_layers(
 
     ``timeout``: seconds each layer may take on the document before it is stopped.
     """
+    with collector_paused():
+        return _run_layers(document, layers, options, timeout)
+
+
+def _run_layers(
+    document: Document,
+    layers: Iterable[Layer],
+    options: Mapping[str, Mapping[str, object]] | None,
+    timeout: float | None,
+) -> Result:
     layers = list(layers)
     options = options or {}
     unknown = sorted(set(options) - {lay.name for lay in layers})
