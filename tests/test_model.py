@@ -1,7 +1,6 @@
 import attrs
 
-from tei_annotate import Annotation, Entry, Node
-from tei_annotate import model
+from tei_annotate import Annotation, Entry, Node, model
 
 
 def test_stamped_copy_equals_evolve_for_every_field():

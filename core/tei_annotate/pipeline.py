@@ -106,7 +106,12 @@ def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
             tuple(map(_BLOCK_FIELDS, document.blocks)),
             document.name,
             tuple(
-                (name, r.layer, tuple(map(_ANNOTATION_FIELDS, r.annotations)), r.entries)
+                (
+                    name,
+                    r.layer,
+                    tuple(map(_ANNOTATION_FIELDS, r.annotations)),
+                    tuple(map(_ENTRY_FIELDS, r.entries)),
+                )
                 for name, r in results.items()
             ),
         )
@@ -115,6 +120,7 @@ def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
 
 _BLOCK_FIELDS = attrgetter(*(f.name for f in attrs.fields(Block)))
 _ANNOTATION_FIELDS = attrgetter(*(f.name for f in attrs.fields(Annotation)))
+_ENTRY_FIELDS = attrgetter(*(f.name for f in attrs.fields(Entry)))  # Nodes hash themselves
 
 
 def _closure(layer: Layer, layers: list[Layer]) -> list[str]:

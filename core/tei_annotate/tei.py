@@ -15,7 +15,7 @@ from lxml import etree
 
 from . import xmlout
 from .model import Annotation, Entry, Node
-from .nesting import Placed, nest, split_by_blocks
+from .nesting import Placed, level, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
 from .version import OWN_DISTRIBUTION, own_version
@@ -61,54 +61,51 @@ class _Writer:
         self.ids = _Ids(result)
         self.rank = {lay.name: i for i, lay in enumerate(result.layers)}
         self.inline = inline
-        # per annotation index: its pieces in document order, then their ids
+        # per block index: its tree of pieces; per annotation index: how many pieces, their ids
         self.trees: dict[int, list[Placed]] = {}
-        self.pieces: dict[int, list[Placed]] = {}
-        self.position: dict[int, int] = {}  # id(piece) -> its place among its annotation's pieces
+        self.counts: list[int] = [0] * len(self.annotations)
         self.orphans: list[int] = list(range(len(self.annotations)))
         self.frag_ids: dict[int, list[str | None]] = {}
-        self.first_id: dict[str, str] = {}
         self.last_id: dict[str, str] = {}
 
     # ---------------------------------------------------------------- layout
     def place(self) -> None:
         if not self.inline:
             return
-        blocks = self.doc.blocks
-        by_block, self.orphans = split_by_blocks(self.annotations, blocks)
-        for i, block in enumerate(blocks):
-            tree = nest(by_block.get(i, []), self.annotations, self.rank, block.start, block.end)
-            self.trees[i] = tree
-            self._collect(tree)
+        annotations, blocks, counts = self.annotations, self.doc.blocks, self.counts
+        by_block, self.orphans = split_by_blocks(annotations, blocks)
+        levels = {e: level(e) for e in {a.element for a in annotations}}
+        order = [(levels[a.element], self.rank.get(a.layer, 0)) for a in annotations]
+        for i in sorted(by_block):  # in document order: it numbers each annotation's pieces
+            block = blocks[i]
+            self.trees[i] = nest(by_block[i], order, block.start, block.end, counts)
         counters: dict[str, int] = {}
-        for k, pieces in sorted(self.pieces.items()):
-            a = self.annotations[k]
-            if len(pieces) == 1:
+        for k, n in enumerate(counts):
+            if n == 0:
+                continue
+            a = annotations[k]
+            if n == 1:
                 self.frag_ids[k] = [a.id]
                 continue
             counters[a.layer] = counters.get(a.layer, 0) + 1
             base = a.id or self.ids.fresh(f"{a.layer}.{a.element}.{counters[a.layer]}")
             ids: list[str | None] = [base]
-            ids += [self.ids.fresh(f"{base}.f{j}") for j in range(2, len(pieces) + 1)]
+            ids += [self.ids.fresh(f"{base}.f{j}") for j in range(2, n + 1)]
             self.frag_ids[k] = ids
             if a.id:
                 self.last_id[a.id] = ids[-1]  # type: ignore[assignment]
-
-    def _collect(self, placed: list[Placed]) -> None:
-        for p in placed:
-            siblings = self.pieces.setdefault(p.index, [])
-            self.position[id(p)] = len(siblings)
-            siblings.append(p)
-            self._collect(p.children)
 
     # ---------------------------------------------------------------- attributes
     def attrib(self, a: Annotation, j: int = 0, n: int = 1) -> dict[str, str]:
         attrib = dict(a.attrs)
         for name, targets in a.links:
-            if (name == "next" and j != n - 1) or (name == "prev" and j != 0):
+            if name == "prev":
+                if j != 0:
+                    continue
+                targets = tuple(self.last_id.get(t, t) for t in targets)
+            elif name == "next" and j != n - 1:
                 continue
-            mapped = [self.last_id.get(t, t) if name == "prev" else t for t in targets]
-            attrib[name] = " ".join(f"#{t}" for t in mapped)
+            attrib[name] = " ".join([f"#{t}" for t in targets])
         attrib["resp"] = f"#app.{a.layer}"
         if a.cert is not None:
             attrib["cert"] = str(a.cert)
@@ -116,8 +113,12 @@ class _Writer:
 
     def piece_attrib(self, p: Placed) -> dict[str, str]:
         a = self.annotations[p.index]
-        pieces = self.pieces[p.index]
-        n, j = len(pieces), self.position[id(p)]
+        n, j = self.counts[p.index], p.position
+        if n == 1:  # the usual case: not cut
+            attrib = self.attrib(a)
+            if a.id:
+                attrib["xml:id"] = a.id
+            return attrib
         attrib = self.attrib(a, j, n)
         ids = self.frag_ids[p.index]
         if ids[j]:

@@ -52,6 +52,8 @@ def text(s: str, encode: bool = True) -> str:
 
 def attributes(attrib: Mapping[str, str]) -> str:
     """`` name="value"`` for every attribute, in the mapping's order."""
+    if _ATTR_SPECIAL.search("".join(attrib.values())) is None:  # the usual case: no escaping
+        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
     out = []
     for name, value in attrib.items():
         if _ATTR_SPECIAL.search(value) is not None:
