@@ -1,8 +1,13 @@
 import codecs
+import re
+import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tei_annotate import InputError, annotate, annotate_bytes, validate_tei
+from tei_annotate.blocks import classify_lines
 from tei_annotate.invariants import check_lossless
 from tei_annotate.loader import decode
 
@@ -112,3 +117,20 @@ def test_block_at_finds_the_line_holding_an_offset_and_none_between_lines():
     assert doc.block_at(5) is None
     assert doc.block_at(7).id == "p1"
     assert doc.block_at(100) is None
+
+
+@given(st.text(st.sampled_from(["a", " ", "\t", "\n", "\r", "\x0c", "\u2028", "é"])))
+def test_blocks_are_the_lines_between_lf_crlf_cr_that_hold_more_than_spaces_and_tabs(text):
+    lines, pos = [], 0
+    for m in [*re.finditer(r"\r\n|\r|\n", text), None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip(" \t"):
+            lines.append((pos, end))
+        pos = m.end() if m else pos
+    assert [(b.start, b.end) for b in classify_lines(text)] == lines
+
+
+def test_a_long_blank_line_is_read_in_linear_time():
+    start = time.process_time()
+    assert classify_lines("Title\n" + " \t" * 50_000 + "\nText.") != ()
+    assert time.process_time() - start < 0.5  # a backtracking scan takes seconds

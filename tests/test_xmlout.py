@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from tei_annotate.model import Node
 from tei_annotate.xmlout import El, attributes, indented, text
 from tei_annotate.xmltext import UNSAFE
 
@@ -20,10 +21,19 @@ TAGS = st.sampled_from(["a", "persName", "g2"])
 
 
 @st.composite
+def nodes(draw: Any, depth: int = 1) -> Node:
+    """Header data as layers give it, written as it comes."""
+    names = draw(st.lists(st.sampled_from(["type", "n", "xml:lang"]), max_size=2, unique=True))
+    kids = draw(st.lists(nodes(depth + 1), max_size=2)) if depth < 3 else []
+    attrs = {name: draw(SAFE_VALUE) for name in names}
+    return Node(draw(TAGS), attrs, draw(st.text(CHARS, max_size=8)), kids)
+
+
+@st.composite
 def elements(draw: Any, depth: int = 0) -> El:
     names = draw(st.lists(st.sampled_from(["type", "n", "xml:lang"]), max_size=2, unique=True))
     attrib = {name: draw(SAFE_VALUE) for name in names}
-    kids = draw(st.lists(elements(depth + 1), max_size=3)) if depth < 3 else []
+    kids = draw(st.lists(elements(depth + 1) | nodes(depth + 1), max_size=3)) if depth < 3 else []
     indent = draw(st.booleans()) if not kids else True
     return El(draw(TAGS), attrib, draw(st.text(CHARS, max_size=8)), kids, indent=indent)
 
@@ -44,17 +54,18 @@ def _append_text(parent: Any, s: str) -> None:
             pos = m.end()
 
 
-def _lxml(el: El, later: list[tuple[Any, str]], parent: Any = None) -> Any:
+def _lxml(el: El | Node, later: list[tuple[Any, str]], parent: Any = None) -> Any:
+    pairs = el.attrs if isinstance(el, Node) else (el.attrib or {}).items()
     attrib = {
         ("{http://www.w3.org/XML/1998/namespace}" + k[4:] if k.startswith("xml:") else k): v
-        for k, v in (el.attrib or {}).items()
+        for k, v in pairs
     }
     node = (
         etree.Element(el.tag, attrib)
         if parent is None
         else etree.SubElement(parent, el.tag, attrib)
     )
-    if el.indent:
+    if isinstance(el, Node) or el.indent:
         _append_text(node, el.text)
     else:
         later.append((node, el.text))

@@ -9,15 +9,15 @@ themselves are kept character for character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .model import Block, BlockKind
 
-__all__ = ["classify_lines", "split_lines"]
+__all__ = ["NON_BLANK_LINE", "classify_lines"]
 
-LINE_END = re.compile(r"\r\n|\r|\n")
-# Only XML whitespace may sit between blocks, so only these make a line blank.
-BLANK = " \t"
+# A whole line (its LF, CRLF or CR excluded) holding something else than spaces and tabs:
+# only XML whitespace may sit between blocks, so only those make a line blank.  Matches
+# start only at a line start and never backtrack, so a long blank line costs linear time.
+NON_BLANK_LINE = re.compile(r"(?<![^\r\n])[ \t]*+[^\r\n \t][^\r\n]*+")
 FINAL_PUNCTUATION = tuple('.!?:;,…"”’»)]')
 HEAD_MAX_WORDS = 8
 HEAD_MAX_CHARS = 80
@@ -39,14 +39,7 @@ FURNITURE = re.compile(
     )\s*\Z"""
 )
 
-
-def split_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line, line terminators excluded (LF, CRLF and CR)."""
-    pos = 0
-    for m in LINE_END.finditer(text):
-        yield pos, m.start()
-        pos = m.end()
-    yield pos, len(text)
+ID_PREFIX = {"title": "title", "head": "h", "p": "p", "boilerplate": "bp"}
 
 
 def _is_head(line: str) -> bool:
@@ -61,7 +54,7 @@ def _is_head(line: str) -> bool:
 
 def classify_lines(text: str) -> tuple[Block, ...]:
     """Blocks for every non-blank line: the title, section heads, paragraphs, furniture."""
-    lines = [(s, e) for s, e in split_lines(text) if text[s:e].strip(BLANK)]
+    lines = [m.span() for m in NON_BLANK_LINE.finditer(text)]
     if not lines:
         return ()
     kinds: list[BlockKind] = ["p"] * len(lines)
@@ -80,7 +73,7 @@ def classify_lines(text: str) -> tuple[Block, ...]:
     counters: dict[str, int] = {}
     blocks = []
     for (s, e), kind in zip(lines, kinds, strict=True):
-        prefix = {"title": "title", "head": "h", "p": "p", "boilerplate": "bp"}[kind]
+        prefix = ID_PREFIX[kind]
         counters[prefix] = counters.get(prefix, 0) + 1
         block_id = prefix if kind == "title" else f"{prefix}{counters[prefix]}"
         blocks.append(Block(kind, s, e, block_id))

@@ -160,6 +160,7 @@ def _check(
     size = len(document.text)
     name, produces = layer.name, layer.produces
     valid_attrs: set[object] = {()}  # attribute tuples already checked: most recur
+    valid_tags: set[object] = set()  # header element names already checked
     for item in items:
         if isinstance(item, Annotation):
             a = item
@@ -196,8 +197,9 @@ def _check(
                 raise _fail(layer, document, f"entry element {e.element!r} is not declared")
             if e.element == "category" and not (e.group and NCNAME.match(e.group)):
                 raise _fail(layer, document, f"category {e.id!r} needs a taxonomy id in 'group'")
-            _check_attrs(layer, document, e.attrs, None)
-            _check_nodes(layer, document, e.children)
+            if _first_time(e.attrs, valid_attrs):
+                _check_attrs(layer, document, e.attrs, None)
+            _check_nodes(layer, document, e.children, valid_tags, valid_attrs)
             entries.append(e.stamped(name))
             ident, at = e.id, None
         else:
@@ -235,14 +237,22 @@ def _check_attrs(
             raise _fail(layer, document, f"attribute {name!r} holds U+{ord(bad):04X}", at)
 
 
-def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> None:
+def _check_nodes(
+    layer: Layer,
+    document: Document,
+    nodes: tuple[Node, ...],
+    valid_tags: set[object],
+    valid_attrs: set[object],
+) -> None:
     for node in nodes:
-        if not NCNAME.match(node.tag):
+        if _first_time(node.tag, valid_tags) and not NCNAME.match(node.tag):
             raise _fail(layer, document, f"header element name {node.tag!r} is invalid")
         if first_unsafe(node.text) is not None:
             raise _fail(layer, document, f"header element {node.tag!r} holds a control character")
-        _check_attrs(layer, document, node.attrs, None)
-        _check_nodes(layer, document, node.children)
+        if _first_time(node.attrs, valid_attrs):
+            _check_attrs(layer, document, node.attrs, None)
+        if node.children:
+            _check_nodes(layer, document, node.children, valid_tags, valid_attrs)
 
 
 def _check_links(layer: Layer, document: Document, result: LayerResult, visible: set[str]) -> None:

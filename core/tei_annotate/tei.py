@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from . import xmlout
-from .model import Annotation, Entry, Node
+from .model import Annotation, Entry
 from .nesting import Placed, level, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
@@ -35,15 +35,25 @@ def _tei_version(version: str) -> str:
 
 
 class _Ids:
-    """xml:ids in use, and fresh ones that never collide with them."""
+    """xml:ids in use, and fresh ones that never collide with them (gathered when first asked:
+    most documents need none)."""
 
-    def __init__(self, result: Result) -> None:
-        self.used = {b.id for b in result.document.blocks}
-        self.used |= {a.id for a in result.annotations if a.id}
-        self.used |= {e.id for e in result.entries} | {e.group for e in result.entries if e.group}
-        self.used |= {f"app.{lay.name}" for lay in result.layers} | {f"app.{APP}"}
+    def __init__(self, result: Result, annotations: Sequence[Annotation]) -> None:
+        self.result = result
+        self.annotations = annotations
+        self.used: set[str] | None = None
+
+    def _gather(self) -> set[str]:
+        result = self.result
+        used = {b.id for b in result.document.blocks}
+        used |= {a.id for a in self.annotations if a.id}
+        used |= {e.id for e in result.entries} | {e.group for e in result.entries if e.group}
+        used |= {f"app.{lay.name}" for lay in result.layers} | {f"app.{APP}"}
+        return used
 
     def fresh(self, base: str) -> str:
+        if self.used is None:
+            self.used = self._gather()
         candidate, n = base, 1
         while candidate in self.used:
             n += 1
@@ -58,7 +68,7 @@ class _Writer:
         self.doc = result.document
         self.text = result.document.text
         self.annotations: Sequence[Annotation] = result.annotations
-        self.ids = _Ids(result)
+        self.ids = _Ids(result, self.annotations)
         self.rank = {lay.name: i for i, lay in enumerate(result.layers)}
         self.inline = inline
         # per block index: its tree of pieces; per annotation index: how many pieces, their ids
@@ -206,7 +216,7 @@ class _Writer:
             attrib[name] = " ".join(f"#{t}" for t in targets)
         attrib["xml:id"] = e.id
         attrib["resp"] = f"#app.{e.layer}"
-        return El(e.element, attrib, children=[_node(n) for n in e.children])
+        return El(e.element, attrib, children=e.children)
 
     def body(self) -> str:
         """``<text>``: the blocks with their annotations, and the source's line ends between.
@@ -248,16 +258,21 @@ class _Writer:
         """The content of an element from ``start`` to ``end``: text and nested pieces.
 
         ``plain``: the document has nothing to escape, so its slices are written as they are."""
-        text = self.text
+        text, annotations, attributes = self.text, self.annotations, xmlout.attributes
         cursor = start
         for p in children:
             if cursor < p.start:
                 chunk = text[cursor : p.start]
                 out.append(chunk if plain else xmlout.text(chunk))
-            tag = self.annotations[p.index].element
-            out.append(f"<{tag}{xmlout.attributes(self.piece_attrib(p))}>")
-            self.fill(out, p.start, p.end, p.children, plain)
-            out.append(f"</{tag}>")
+            tag = annotations[p.index].element
+            start_tag = f"<{tag}{attributes(self.piece_attrib(p))}>"
+            if p.children:
+                out.append(start_tag)
+                self.fill(out, p.start, p.end, p.children, plain)
+                out.append(f"</{tag}>")
+            else:  # most pieces: text only
+                chunk = text[p.start : p.end]
+                out.append(f"{start_tag}{chunk if plain else xmlout.text(chunk)}</{tag}>")
             cursor = p.end
         if cursor < end:
             chunk = text[cursor:end]
@@ -300,10 +315,6 @@ class _Writer:
             else:
                 out.append("#string-range(p0,0,0)")
         return out
-
-
-def _node(n: Node) -> El:
-    return El(n.tag, dict(n.attrs), n.text, [_node(c) for c in n.children])
 
 
 def tei_tree(result: Result, inline: bool = True) -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from .model import Node
 from .xmltext import UNSAFE
 
 __all__ = ["El", "attributes", "indented", "is_plain", "text"]
@@ -21,6 +22,9 @@ __all__ = ["El", "attributes", "indented", "is_plain", "text"]
 _TEXT_SPECIAL = re.compile("[&<>\r]")
 # ... and in attribute values, where (as lxml does) characters XML cannot hold are refused.
 _ATTR_SPECIAL = re.compile(f'[&<>"\n\r\t]|{UNSAFE.pattern}')
+
+
+_TEXT_OR_UNSAFE = re.compile(f"{_TEXT_SPECIAL.pattern}|{UNSAFE.pattern}")
 
 
 def _escape_plain(s: str) -> str:
@@ -86,13 +90,13 @@ class El:
         tag: str,
         attrib: Mapping[str, str] | None = None,
         text: str = "",
-        children: Iterable[El] = (),
+        children: Iterable[El | Node] = (),
         indent: bool = True,
     ) -> None:
         self.tag = tag
         self.attrib = attrib
         self.text = text
-        self.children = list(children)
+        self.children: list[El | Node] = list(children)
         self.indent = indent
 
     def add(self, tag: str, attrib: Mapping[str, str] | None = None, text: str = "") -> El:
@@ -103,42 +107,53 @@ class El:
 
 
 def indented(el: El) -> str:
-    """``el`` serialized after ``etree.indent(el)``: two spaces a level, ``el`` at level 0."""
+    """``el`` serialized after ``etree.indent(el)``: two spaces a level, ``el`` at level 0.
+
+    Children may also be :class:`~tei_annotate.model.Node` (header data from layers)."""
     out: list[str] = []
     _write(el, 0, out)
     return "".join(out)
 
 
-def _write(el: El, level: int, out: list[str]) -> None:
-    start = f"<{el.tag}{attributes(el.attrib) if el.attrib else ''}"
-    if not el.indent:
-        content = text(el.text)
-        out.append(f"{start}>{content}</{el.tag}>" if content else f"{start}/>")
+def _write(el: El | Node, level: int, out: list[str]) -> None:
+    if type(el) is El:
+        attrib, indent = el.attrib, el.indent
+    else:
+        attrib, indent = dict(el.attrs) if el.attrs else None, True  # type: ignore[union-attr]
+    tag, lead, children = el.tag, el.text, el.children
+    start = f"<{tag}{attributes(attrib)}" if attrib else f"<{tag}"
+    if not indent:
+        content = text(lead)
+        out.append(f"{start}>{content}</{tag}>" if content else f"{start}/>")
+        return
+    if not children and _TEXT_OR_UNSAFE.search(lead) is None:  # the usual case: a plain leaf
+        out.append(f"{start}>{lead}</{tag}>" if lead else f"{start}/>")
+        return
+    unsafe = UNSAFE.search(lead) is not None
+    if not children and not unsafe:
+        out.append(f"{start}>{_escape_plain(lead)}</{tag}>" if lead else f"{start}/>")
         return
     # Children as etree.indent sees them: unsafe characters of the text are <g/> elements,
     # each followed by the text after it (its tail); element children have no tail.
-    lead, gs = el.text, []
-    if UNSAFE.search(lead) is not None:
+    gs: list[tuple[str, str]] = []
+    if unsafe:
         pieces = UNSAFE.split(lead)
-        lead, gs = pieces[0], list(zip(UNSAFE.findall(el.text), pieces[1:], strict=True))
-    if not gs and not el.children:
-        out.append(f"{start}>{_escape_plain(lead)}</{el.tag}>" if lead else f"{start}/>")
-        return
+        lead, gs = pieces[0], list(zip(UNSAFE.findall(lead), pieces[1:], strict=True))
     inner = "\n" + "  " * (level + 1)
     out.append(f"{start}>{_escape_plain(lead) if lead.strip() else inner}")
-    last = len(gs) + len(el.children) - 1
+    last = len(gs) + len(children) - 1
     for i, (char, tail) in enumerate(gs):
         out.append(_g(char))
         if tail.strip():
             out.append(_escape_plain(tail))
         else:
             out.append(inner if i < last else "\n" + "  " * level)
-    for i, child in enumerate(el.children, len(gs)):
+    for i, child in enumerate(children, len(gs)):
         _write(child, level + 1, out)
         out.append(inner if i < last else "\n" + "  " * level)
-    out.append(f"</{el.tag}>")
+    out.append(f"</{tag}>")
 
 
 def is_plain(s: str) -> bool:
     """True if ``s`` is its own XML text: every slice of it can be written as it is."""
-    return _TEXT_SPECIAL.search(s) is None and UNSAFE.search(s) is None
+    return _TEXT_OR_UNSAFE.search(s) is None
