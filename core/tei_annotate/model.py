@@ -29,11 +29,22 @@ BlockKind = Literal["title", "head", "p", "boilerplate"]
 
 
 def _to_attrs(value: Mapping[str, object] | Iterable[tuple[str, object]] | None) -> Attrs:
-    """Attributes as a sorted tuple of string pairs: hashable, and order-free for determinism."""
-    if value is None:
+    """Attributes as a sorted tuple of string pairs: hashable, and order-free for determinism.
+
+    Runs for every annotation a layer makes, so strings (nearly all) skip the conversion."""
+    if type(value) is dict:
+        if len(value) == 1:  # the usual case: one attribute, nothing to sort
+            ((k, v),) = value.items()
+            return ((k if type(k) is str else str(k), v if type(v) is str else _attr_value(v)),)
+        items: Iterable[tuple[object, object]] = value.items()
+    elif value is None or value == ():
         return ()
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((str(k), _attr_value(v)) for k, v in items))
+    else:
+        items = value.items() if isinstance(value, Mapping) else value
+    pairs = [
+        (k if type(k) is str else str(k), v if type(v) is str else _attr_value(v)) for k, v in items
+    ]
+    return tuple(sorted(pairs))
 
 
 def _attr_value(v: object) -> str:
@@ -46,15 +57,23 @@ def _attr_value(v: object) -> str:
 
 def _to_links(value: Mapping[str, object] | Iterable[tuple[str, object]] | None) -> Links:
     """Pointer attributes as sorted (name, target ids) pairs; a bare string is one target."""
-    if value is None:
+    if type(value) is dict:
+        if len(value) == 1:  # the usual case: one pointer, nothing to sort
+            ((name, t),) = value.items()
+            return ((name if type(name) is str else str(name), _ids(t)),)
+        items: Iterable[tuple[object, object]] = value.items()
+    elif value is None or value == ():
         return ()
-    items = value.items() if isinstance(value, Mapping) else value
-    out = []
-    for name, targets in items:
-        seq: Iterable[object] = (targets,) if isinstance(targets, str) else targets  # type: ignore[assignment]
-        ids = tuple(str(t) for t in seq)
-        out.append((str(name), tuple(t.removeprefix("#") for t in ids)))
-    return tuple(sorted(out))
+    else:
+        items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted([(name if type(name) is str else str(name), _ids(t)) for name, t in items]))
+
+
+def _ids(targets: object) -> tuple[str, ...]:
+    if type(targets) is str:  # the usual case: one target
+        return (targets.removeprefix("#"),)
+    seq: Iterable[object] = (targets,) if isinstance(targets, str) else targets  # type: ignore[assignment]
+    return tuple(str(t).removeprefix("#") for t in seq)
 
 
 def _to_blocks(value: Iterable[Block]) -> tuple[Block, ...]:
@@ -108,8 +127,11 @@ class Annotation:
         return new
 
     def link(self, name: str) -> tuple[str, ...]:
-        """Target ids of one pointer attribute (empty if absent)."""
-        return dict(self.links).get(name, ())
+        """Target ids of one pointer attribute (empty if absent; the last if given twice)."""
+        for key, targets in reversed(self.links):
+            if key == name:
+                return targets
+        return ()
 
 
 _ANNOTATION_FIELDS = ("start", "end", "element", "attrs", "id", "links", "cert")
