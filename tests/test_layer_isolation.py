@@ -90,6 +90,17 @@ def test_layer_forcing_a_change_into_the_frozen_document_is_caught(host):
         run_layer(host, rewrite)
 
 
+def test_a_later_layer_forcing_a_change_into_a_block_is_caught(host):
+    first = static_layer("aaa", [Annotation(0, 5, "seg")])
+
+    def move(doc, ctx):
+        object.__setattr__(doc.blocks[-1], "end", doc.blocks[-1].end - 1)
+        return []
+
+    with pytest.raises(LayerError, match=f"{BAD} on <string>: changed the document or the results"):
+        run_layer(host, move, requires=("aaa",), others=(first,))
+
+
 def test_layer_forcing_a_change_into_a_required_layers_results_is_caught(host):
     base = static_layer("base", [Annotation(0, 5, "seg")])
 

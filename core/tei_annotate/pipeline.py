@@ -63,6 +63,9 @@ def _run_layers(
     ids: dict[str, str] = {b.id: "core" for b in document.blocks}
     block_ids = set(ids)
     defined: dict[str, set[str]] = {}  # ids each finished layer defined
+    # No code of ours changes the document, and each layer is checked not to: its
+    # fingerprint is taken once, not before every layer.
+    given = _document_fingerprint(document)
     for layer in layers:
         required = _closure(layer, layers)
         values = layer.option_values(options.get(layer.name, {}))
@@ -71,7 +74,7 @@ def _run_layers(
             results={r: results[r] for r in required},
             options=values,
         )
-        before = _fingerprint(document, context.results)
+        before = _results_fingerprint(context.results)
         try:
             with time_limit(timeout):
                 items: list[object] = list(layer.annotate(document, context))
@@ -84,7 +87,10 @@ def _run_layers(
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
-        if _fingerprint(document, context.results) != before:
+        if (
+            _document_fingerprint(document) != given
+            or _results_fingerprint(context.results) != before
+        ):
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         defined[layer.name] = _own_ids(result)
@@ -94,26 +100,28 @@ def _run_layers(
     return Result(document=document, layers=tuple(layers), results=results)
 
 
-def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
-    """A hash of what a layer was given, to catch one that changes it (frozen attrs can be forced).
+def _document_fingerprint(document: Document) -> int:
+    """A hash of the document, to catch a layer that changes it (frozen attrs can be forced).
 
-    Only the document and the results the layer can see are hashed: hashing every result
-    before and after every layer would cost more than some layers do.  Every field is read
-    with C-level getters rather than through each object's generated ``__hash__``."""
+    Every field is read with C-level getters rather than through each object's generated
+    ``__hash__``."""
+    return hash((document.text, tuple(map(_BLOCK_FIELDS, document.blocks)), document.name))
+
+
+def _results_fingerprint(results: Mapping[str, LayerResult]) -> int:
+    """A hash of the results a layer was given, to catch one that changes them.
+
+    Only the results the layer can see are hashed: hashing every result before and after
+    every layer would cost more than some layers do."""
     return hash(
-        (
-            document.text,
-            tuple(map(_BLOCK_FIELDS, document.blocks)),
-            document.name,
-            tuple(
-                (
-                    name,
-                    r.layer,
-                    tuple(map(_ANNOTATION_FIELDS, r.annotations)),
-                    tuple(map(_ENTRY_FIELDS, r.entries)),
-                )
-                for name, r in results.items()
-            ),
+        tuple(
+            (
+                name,
+                r.layer,
+                tuple(map(_ANNOTATION_FIELDS, r.annotations)),
+                tuple(map(_ENTRY_FIELDS, r.entries)),
+            )
+            for name, r in results.items()
         )
     )
 
@@ -159,13 +167,14 @@ def _check(
     entries: list[Entry] = []
     size = len(document.text)
     name, produces = layer.name, layer.produces
+    declared, own = frozenset(produces), ("", name)
     valid_attrs: set[object] = {()}  # attribute tuples already checked: most recur
     valid_tags: set[object] = set()  # header element names already checked
     for item in items:
         if isinstance(item, Annotation):
             a = item
             start, end = a.start, a.end
-            if a.layer not in ("", name):
+            if a.layer not in own:
                 raise _fail(layer, document, f"annotation claims layer {a.layer!r}", start)
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size):
                 raise _fail(
@@ -173,7 +182,7 @@ def _check(
                     document,
                     f"span {start}..{end} is empty or outside the text (0..{size})",
                 )
-            if a.element not in produces:
+            if a.element not in declared:
                 raise _fail(
                     layer,
                     document,
