@@ -12,8 +12,10 @@ import pytest
 
 from tei_annotate import (
     Annotation,
+    Entry,
     Format,
     LayerError,
+    Node,
     PluginError,
     annotate,
     annotate_bytes,
@@ -111,6 +113,18 @@ def test_layer_forcing_a_change_into_a_required_layers_results_is_caught(host):
 
     with pytest.raises(LayerError, match=f"{BAD} on <string>: changed the document or the results"):
         run_layer(host, tamper, requires=("base",), others=(base,))
+
+
+def test_layer_forcing_a_change_into_a_node_of_a_required_entry_is_caught(host):
+    name = Node("persName", text="Ann Lee")
+    base = static_layer("base", [Entry("pers.lee", "person", [name])], produces=["person"])
+
+    def rename(doc, ctx):
+        object.__setattr__(ctx.results["base"].entries[0].children[0], "text", "Bob")
+        return []
+
+    with pytest.raises(LayerError, match=f"{BAD} on <string>: changed the document or the results"):
+        run_layer(host, rename, requires=("base",), others=(base,))
 
 
 def test_results_a_layer_sees_are_read_only(host):

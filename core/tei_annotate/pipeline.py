@@ -64,8 +64,8 @@ def _run_layers(
     block_ids = set(ids)
     defined: dict[str, set[str]] = {}  # ids each finished layer defined
     # No code of ours changes the document, and each layer is checked not to: its
-    # fingerprint is taken once, not before every layer.
-    given = _document_fingerprint(document)
+    # state is taken once, not before every layer.
+    given = _document_state(document)
     for layer in layers:
         required = _closure(layer, layers)
         values = layer.option_values(options.get(layer.name, {}))
@@ -74,7 +74,7 @@ def _run_layers(
             results={r: results[r] for r in required},
             options=values,
         )
-        before = _results_fingerprint(context.results)
+        before = _results_state(context.results)
         try:
             with time_limit(timeout):
                 items: list[object] = list(layer.annotate(document, context))
@@ -87,10 +87,7 @@ def _run_layers(
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
-        if (
-            _document_fingerprint(document) != given
-            or _results_fingerprint(context.results) != before
-        ):
+        if _document_state(document) != given or _results_state(context.results) != before:
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         defined[layer.name] = _own_ids(result)
@@ -100,35 +97,27 @@ def _run_layers(
     return Result(document=document, layers=tuple(layers), results=results)
 
 
-def _document_fingerprint(document: Document) -> int:
-    """A hash of the document, to catch a layer that changes it (frozen attrs can be forced).
+def _document_state(document: Document) -> tuple[object, ...]:
+    """The document field by field, to catch a layer that changes it (frozen attrs can be
+    forced).  States are compared with ``==``, which takes unchanged fields by identity:
+    cheaper than hashing everything, and no hash collision can hide a change."""
+    return (document.text, document.name, tuple(map(_BLOCK_FIELDS, document.blocks)))
 
-    Every field is read with C-level getters rather than through each object's generated
-    ``__hash__``."""
-    return hash((document.text, tuple(map(_BLOCK_FIELDS, document.blocks)), document.name))
 
+def _results_state(results: Mapping[str, LayerResult]) -> tuple[object, ...]:
+    """The results a layer was given: annotations field by field, entries by their hash
+    (which reads every field of their nodes, which could be changed in place).
 
-def _results_fingerprint(results: Mapping[str, LayerResult]) -> int:
-    """A hash of the results a layer was given, to catch one that changes them.
-
-    Only the results the layer can see are hashed: hashing every result before and after
+    Only the results the layer can see are read: reading every result before and after
     every layer would cost more than some layers do."""
-    return hash(
-        tuple(
-            (
-                name,
-                r.layer,
-                tuple(map(_ANNOTATION_FIELDS, r.annotations)),
-                tuple(map(_ENTRY_FIELDS, r.entries)),
-            )
-            for name, r in results.items()
-        )
+    return tuple(
+        (name, r.layer, tuple(map(_ANNOTATION_FIELDS, r.annotations)), hash(r.entries))
+        for name, r in results.items()
     )
 
 
 _BLOCK_FIELDS = attrgetter(*(f.name for f in attrs.fields(Block)))
 _ANNOTATION_FIELDS = attrgetter(*(f.name for f in attrs.fields(Annotation)))
-_ENTRY_FIELDS = attrgetter(*(f.name for f in attrs.fields(Entry)))  # Nodes hash themselves
 
 
 def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
