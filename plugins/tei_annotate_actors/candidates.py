@@ -82,17 +82,18 @@ COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
 
 
-_KEYS: dict[str, str] = {}
+class _Keys(dict[str, str]):
+    """Word -> key, filled on first look-up; a hit is a plain dict look-up, no Python call."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 100_000:
+            self.clear()  # bounded memory in a long-running process
+        k = self[word] = word.lower().rstrip(".")
+        return k
 
 
-def key(word: str) -> str:
-    """A word as looked up in the word classes: lower case, no final dot."""
-    k = _KEYS.get(word)
-    if k is None:
-        if len(_KEYS) > 100_000:
-            _KEYS.clear()  # bounded memory in a long-running process
-        k = _KEYS[word] = word.lower().rstrip(".")
-    return k
+key: Callable[[str], str] = _Keys().__getitem__
+"""A word as looked up in the word classes: lower case, no final dot."""
 
 
 def is_acronym(word: str) -> bool:
@@ -117,7 +118,11 @@ def is_capitalised(tok: Token) -> bool:
 
 @define
 class Candidate:
-    """A name found in the text, with its role words and its context."""
+    """A name found in the text, with its role words and its context.
+
+    ``tokens`` and ``role`` are fixed when the candidate is made, so the offsets and
+    words every later stage reads are computed once, here.
+    """
 
     tokens: list[Token]
     role: list[Token] = field(factory=list)
@@ -127,28 +132,20 @@ class Candidate:
     strength: int = 0
     ref: str | None = None
     hint: str | None = None  # a type proposed by a statistical backend
-    _words: tuple[list[Token], list[str]] | None = field(default=None, init=False, repr=False)
+    start: int = field(init=False)  # of the title if there is one, else of the name
+    end: int = field(init=False)
+    name_start: int = field(init=False)
+    words: list[str] = field(init=False, repr=False)
 
-    @property
-    def start(self) -> int:
-        return (self.role or self.tokens)[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-    @property
-    def name_start(self) -> int:
-        return self.tokens[0].start
+    def __attrs_post_init__(self) -> None:
+        tokens = self.tokens
+        self.name_start = tokens[0].start
+        self.start = self.role[0].start if self.role else self.name_start
+        self.end = tokens[-1].end
+        self.words = [t.text for t in tokens if t.is_word]
 
     def text(self, source: str) -> str:
         return source[self.name_start : self.end]
-
-    @property
-    def words(self) -> list[str]:
-        if self._words is None or self._words[0] is not self.tokens:
-            self._words = (self.tokens, [t.text for t in self.tokens if t.is_word])
-        return self._words[1]
 
 
 def all_capitals(tokens: Sequence[Token]) -> bool:

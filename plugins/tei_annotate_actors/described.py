@@ -140,7 +140,7 @@ def describe(
         # where a description may open: a determiner or a name (a possessor)
         opens = [
             k
-            for k, (start, _, text, *_) in enumerate(toks)
+            for k, (start, _, text, _, _, _) in enumerate(toks)
             if text in OPENER_SPELLINGS or start in starts
         ]
         i = 0
