@@ -34,6 +34,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
+from .memo import by_word
 from .tokens import Token, token
 
 __all__ = [
@@ -82,24 +83,18 @@ COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
 
 
-class _Keys(dict[str, str]):
-    """Word -> key, filled on first look-up; a hit is a plain dict look-up, no Python call."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 100_000:
-            self.clear()  # bounded memory in a long-running process
-        k = self[word] = word.lower().rstrip(".")
-        return k
+@by_word
+def key(word: str) -> str:
+    """A word as looked up in the word classes: lower case, no final dot."""
+    return word.lower().rstrip(".")
 
 
-key: Callable[[str], str] = _Keys().__getitem__
-"""A word as looked up in the word classes: lower case, no final dot."""
-
-
+@by_word
 def is_acronym(word: str) -> bool:
     return len(word.replace(".", "")) >= 2 and bool(ACRONYM.match(word))
 
 
+@by_word
 def is_function_word(word: str) -> bool:
     """A closed-class word ("The", "However", "I’m"); all-capital "US" or "IT" is not one."""
     if len(word) > 1 and word.isupper():
@@ -255,12 +250,14 @@ def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
     return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
 
 
+@by_word
 def is_office(word: str) -> bool:
     """A title noun that names an office ("Secretary", "Prime Minister"), not "Mr."."""
     k = key(word)
     return k in TITLE_NOUNS and k not in HONORIFICS
 
 
+@by_word
 def _is_title(word: str) -> bool:
     k = key(word)
     return (
@@ -434,6 +431,7 @@ def _split_compound(name: list[Token]) -> list[list[Token]]:
     return [name]
 
 
+@by_word
 def _role_prefix_word(word: str) -> bool:
     """May ``word`` stand before a title as part of it ("US", "Iraqi", "Army", "Foreign")?"""
     k = key(word)

@@ -21,6 +21,7 @@ from attrs import define
 from . import gazetteer
 from .candidates import Candidate, is_office, key
 from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, TITLE_MODIFIERS, words
+from .memo import by_word
 from .registry import Registry
 from .tokens import Token, TokenBlock
 
@@ -51,8 +52,13 @@ class Description:
 
 
 def _is_role(tok: Token) -> bool:
-    k = key(tok.text)
-    return tok.text.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
+    return _role_word(tok.text)
+
+
+@by_word
+def _role_word(word: str) -> bool:
+    k = key(word)
+    return word.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
 
 
 def _phrase(

@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from .lexicon import words
+from .memo import by_word
 
 __all__ = [
     "city_population",
@@ -155,6 +156,7 @@ def _place_kinds() -> dict[str, str]:
     return kinds
 
 
+@by_word
 def place_kind(name: str) -> str | None:
     """'country', 'region' (continent, US state), 'city', 'province' (ISO 3166-2
     subdivision) or 'town' (a city by another spelling) for a known place."""
