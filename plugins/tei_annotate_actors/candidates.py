@@ -188,9 +188,9 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
             continue  # inside the last run
         i = at
         tok = tokens[i]
-        nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
+        nxt_cap = i + 1 < n and tokens[i + 1].capitalised
         starts = tok.is_word and (
-            is_capitalised(tok)
+            tok.capitalised
             or (ORDINAL.match(tok.text) is not None and nxt_cap)
             # a surname particle may open a name: "de Mistura"
             or (tok.text in SURNAME_PARTICLES and nxt_cap and not (i and tokens[i - 1].is_word))
@@ -201,8 +201,7 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
         while j < n:
             t = tokens[j]
             if t.is_word and (
-                is_capitalised(t)
-                or (ORDINAL.match(t.text) and j + 1 < n and is_capitalised(tokens[j + 1]))
+                t.capitalised or (ORDINAL.match(t.text) and j + 1 < n and tokens[j + 1].capitalised)
             ):
                 if heading and is_function_word(t.text):
                     break
@@ -214,7 +213,7 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
                 k = j + 1
                 if t.text in ("of", "for", "and") and tokens[k].text == "the" and k + 1 < n:
                     k += 1
-                if not (tokens[k].is_word and is_capitalised(tokens[k])):
+                if not (tokens[k].is_word and tokens[k].capitalised):
                     break
                 before = key(tokens[j - 1].text)
                 if (
@@ -308,9 +307,13 @@ def find_candidates(
     for i, j in _runs(tokens, heading):
         if heading:  # every word is capitalised: keep the stretches with evidence
             for a, b in _evident_stretches(tokens, i, j, known):
-                out += shape(tokens, *trim(tokens, a, b, known, heading))
+                a, b = trim(tokens, a, b, known, heading)
+                if a < b:
+                    out += shape(tokens, a, b)
         else:
-            out += shape(tokens, *trim(tokens, i, j, known, heading))
+            i, j = trim(tokens, i, j, known, heading)
+            if i < j:  # a third of the runs are one word capitalised by its position
+                out += shape(tokens, i, j)
     return out
 
 
@@ -349,6 +352,24 @@ def trim(
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
+    if j - i == 1 and "-" not in tokens[i].text:  # most runs are one word
+        if not _lone_word_is_name(tokens[i].text):
+            return []
+        before, after = list(tokens[max(0, i - 3) : i]), list(tokens[j : j + 3])
+        return [Candidate([tokens[i]], prev=before, next=after)]
+    return _shape(tokens, i, j)
+
+
+@by_word
+def _lone_word_is_name(word: str) -> bool:
+    """Does a run of this one word (without a hyphen) make a candidate, itself, without a role?
+
+    The rules of :func:`_shape` read only the words of a run, so a word is judged once.
+    """
+    return bool(_shape([token(0, len(word), word, False)], 0, 1))
+
+
+def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     span = list(tokens[i:j])
     if span and "-" in span[-1].text and span[-1].text[0].isupper():
         span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"

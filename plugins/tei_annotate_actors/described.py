@@ -85,19 +85,33 @@ def _phrase(
                 j += 1
             modifiers += 1
             continue
-        if _is_role(t):
+        part = _part(t.text)
+        if part is ROLE:
             end = j
             while end + 1 < n and _is_role(toks[end + 1]):
                 end += 1
             end = _complement(toks, end, names_at, inside)
             return i, end, inside
-        if not t.is_word or key(t.text) in FUNCTION_WORDS:
-            return None
-        if not (t.text.islower() or gazetteer.is_demonym(t.text)):
+        if part is not MODIFIER:
             return None
         modifiers += 1
         j += 1
     return None
+
+
+ROLE, MODIFIER, OTHER = "role", "modifier", "other"
+
+
+@by_word
+def _part(word: str) -> str:
+    """What ``word`` can be in a description: its role noun, a modifier, or neither."""
+    if _role_word(word):
+        return ROLE
+    if not word[0].isalnum() or key(word) in FUNCTION_WORDS:
+        return OTHER  # a mark or a closed-class word ends the phrase
+    if word.islower() or gazetteer.is_demonym(word):
+        return MODIFIER
+    return OTHER
 
 
 def _possessed(toks: Sequence[Token], i: int, c: Candidate) -> bool:

@@ -36,6 +36,7 @@ from .lexicon import (
     SURNAME_PARTICLES,
     words,
 )
+from .memo import by_word
 
 __all__ = ["harmonise", "surname", "type_candidate"]
 
@@ -72,8 +73,11 @@ GROUP_NAME = re.compile(r"[A-Z]\d{1,2}\Z")  # G7, G20, P5, E3
 
 def surname(c: Candidate) -> str:
     """The folded last name of a person mention ("al-Abadi" and "Abadi" agree)."""
-    words = c.words
-    last = words[-1]
+    return _folded_surname(c.words[-1])
+
+
+@by_word
+def _folded_surname(last: str) -> str:
     for prefix in ("al-", "el-", "Al-", "El-"):
         last = last.removeprefix(prefix)
     return gazetteer.fold(last)
@@ -226,11 +230,13 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     _short_forms(cands)
     _coordinated(cands, source)
     spellings = [_spelling(c, source) for c in cands]
-    votes: dict[str, Counter[str | None]] = {}
+    votes: dict[str, dict[str | None, int]] = {}
     for c, spelling in zip(cands, spellings, strict=True):
         weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
-        votes.setdefault(spelling, Counter())[c.kind] += weight
-    winner = {spelling: kinds.most_common(1)[0][0] for spelling, kinds in votes.items()}
+        kinds = votes.setdefault(spelling, {})
+        kinds[c.kind] = kinds.get(c.kind, 0) + weight
+    # the most votes, the first kind voted for on a tie (as Counter.most_common)
+    winner = {spelling: max(kinds, key=kinds.__getitem__) for spelling, kinds in votes.items()}
     for c, spelling in zip(cands, spellings, strict=True):
         if c.strength < STRONG:
             c.kind = winner[spelling]
@@ -264,7 +270,12 @@ def _shouting(cands: list[Candidate]) -> None:
 
 def _spelling(c: Candidate, source: str) -> str:
     """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
-    return gazetteer.fold(c.text(source)).replace("’", "").replace("'", "")
+    return _folded_spelling(c.text(source))
+
+
+@by_word
+def _folded_spelling(name: str) -> str:
+    return gazetteer.fold(name).replace("’", "").replace("'", "")
 
 
 COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})
