@@ -11,7 +11,7 @@ import attrs
 from tei_annotate import Annotation
 
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
-from .text import Token
+from .text import Tokens
 
 __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
 
@@ -63,59 +63,60 @@ def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> li
     return out
 
 
-def pronouns(tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
+def pronouns(tokens: Tokens, taken: MentionIndex) -> list[Mention]:
     """Subject pronouns no layer has marked yet."""
     out = []
-    for t in tokens:
+    starts, ends, texts, lowers = tokens.starts, tokens.ends, tokens.texts, tokens.lowers
+    for i in [i for i, w in enumerate(lowers) if w in SUBJECT_PRONOUNS]:
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
-        typ = SUBJECT_PRONOUNS.get(t.lower)
-        if typ and t.text[-1] != "." and not taken.covering(t.start, t.end):
-            out.append(Mention(t.start, t.end, "pronoun", typ, head=t.lower))
+        if texts[i][-1] != "." and not taken.covering(starts[i], ends[i]):
+            low = lowers[i]
+            out.append(Mention(starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], head=low))
     return out
 
 
-def descriptions(text: str, tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
+def descriptions(text: str, tokens: Tokens, taken: MentionIndex) -> list[Mention]:
     """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides"."""
     out = []
-    for i, t in enumerate(tokens):
-        if t.lower not in ROLE_NOUNS:  # no role noun ends in a dot, so ``lower`` sorts them out
+    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
+    n = len(starts)
+    # no role noun ends in a dot, so ``lowers`` sorts them out
+    for i in [i for i, w in enumerate(tokens.lowers) if w in ROLE_NOUNS]:
+        word = texts[i]
+        head = word.lower()
+        if head not in ROLE_NOUNS or (not word[:1].islower() and not _sentence_initial(texts, i)):
             continue
-        head = t.text.lower()
-        if head not in ROLE_NOUNS or (
-            not t.text[:1].islower() and not _sentence_initial(tokens, i)
-        ):
-            continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and (nxt.text[:1].isupper() or nxt.text in "-’'"):
+        nxt = texts[i + 1] if i + 1 < n else None
+        if nxt is not None and (nxt[:1].isupper() or nxt in "-’'"):
             continue  # a title before a name ("press secretary Josh Earnest") or "source’s"
-        if taken.covering(t.start, t.end) and not _only_inner(taken, t):
+        if taken.covering(starts[i], ends[i]) and not _only_inner(taken, starts[i], ends[i]):
             continue
         det = None
         for j in range(i - 1, max(i - 2 - MAX_MODIFIERS, -1), -1):
-            w = tokens[j].text.lower()
+            w = texts[j].lower()
             if w in DETERMINERS:
                 det = j
                 break
-            if w in STOP or not tokens[j].text[:1].isalnum():
+            if w in STOP or not texts[j][:1].isalnum():
                 break
         if det is None and not head.endswith("s"):
             continue
-        start = tokens[det].start if det is not None else t.start
-        definite = det is None or tokens[det].text.lower() not in INDEFINITE
+        start = starts[det] if det is not None else starts[i]
+        definite = det is None or texts[det].lower() not in INDEFINITE
         typ = "group" if head in GROUP_NOUNS or head.endswith("s") else "person"
-        if det is not None and tokens[det].text.lower() in ("his", "her", "their", "its"):
+        if det is not None and texts[det].lower() in ("his", "her", "their", "its"):
             continue  # "his aides": a relation to someone, left to the actors layer
-        out.append(Mention(start, t.end, "description", typ, definite=definite, head=head))
+        out.append(Mention(start, ends[i], "description", typ, definite=definite, head=head))
     return out
 
 
-def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
-    return i == 0 or tokens[i - 1].text in '.!?“"”'
+def _sentence_initial(texts: Sequence[str], i: int) -> bool:
+    return i == 0 or texts[i - 1] in '.!?“"”'
 
 
-def _only_inner(taken: MentionIndex, t: Token) -> bool:
+def _only_inner(taken: MentionIndex, start: int, end: int) -> bool:
     """True when the actor mention covering the head noun is the head itself, not a longer name."""
-    return all(m.start >= t.start and m.end <= t.end for m in taken.covering(t.start, t.end))
+    return all(m.start >= start and m.end <= end for m in taken.covering(start, end))
 
 
 class MentionIndex:
