@@ -18,7 +18,6 @@ from .lexicon import (
     PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_NOUNS,
-    SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     words,
 )
@@ -42,6 +41,7 @@ MAX_APPOSITION_WORDS = 8
 BOUNDARY_WORDS = (
     CONNECTORS | (PREPOSITIONS - {"of"}) | words("that which who whom when while as if")
 )
+PLACE_PREPOSITIONS = PREPOSITIONS - {"to", "of", "about"}  # "said on “Fox and Friends”"
 CLAUSE_WINDOW = 40
 # Nouns that introduce someone's wording: "used the phrase “…”", "coined the term “…”".
 TERM_NOUNS = words("phrase phrases term terms word words slogan expression label catchphrase")
@@ -60,13 +60,8 @@ class Attribution:
 
 
 def is_speech(frame: Frame, i: int) -> bool:
-    w = frame.lower(i)
-    if w not in SPEECH_VERBS:
-        return False
-    before = frame.lower(i - 1)
-    if before in DETERMINERS:
-        return False  # "the estimated toll": an adjective
-    return before != "to" or w in ("said", "told")  # "to talk" is not a report
+    """Is token ``i`` a reporting verb (see ``Frame.speech``)?"""
+    return i in frame.speech
 
 
 def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> bool:
@@ -111,7 +106,7 @@ def subject_of(
     best = None
     for m in mentions.between(lo, toks.starts[v]):
         idx = frame.index(m.start)
-        if any(frame.is_quote(j) or toks.texts[j] == ";" for j in range(idx, v)):
+        if QUOTE in toks.texts[idx:v] or ";" in toks.texts[idx:v]:
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
@@ -123,7 +118,7 @@ def subject_of(
         best is None
         and k >= s0
         and toks.texts[k][:1].isupper()
-        and not mentions.covering(toks.starts[k], toks.ends[k])
+        and not mentions.covers(toks.starts[k], toks.ends[k])
     ):
         best = proper_name(frame, k, backwards=True)
     return best
@@ -232,12 +227,13 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     qi = frame.index(q.start)
     s0, s1 = frame.sentence(q.start)
     toks = frame
+    texts, lowers, speech = frame.texts, frame.lowers, frame.speech
     # a reporting verb just before: "X said: “", "X told reporters that “"
     intro = None
     for v in range(qi - 1, max(s0, qi - INTRO_GAP) - 1, -1):
-        if frame.is_quote(v):
+        if texts[v] == QUOTE:
             break
-        if is_speech(frame, v) or frame.lower(v) in NAMING_VERBS:
+        if v in speech or lowers[v] in NAMING_VERBS:
             intro = v
             break
     if intro is not None and _place_of_speech(frame, intro, qi):
@@ -251,37 +247,51 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
         return trailer
     if frame.lower(qi - 1) in TERM_NOUNS:  # "Trump has used the phrase “Islamic terrorism”"
         for v in range(qi - 2, max(s0, qi - 5) - 1, -1):
-            if frame.lowers[v].endswith("ed") or frame.lower(v) in ("use", "uses", "coin"):
+            if lowers[v].endswith("ed") or lowers[v] in ("use", "uses", "coin"):
                 who = subject_of(frame, v, s0, mentions)
                 if who is not None:
                     return Attribution(who, "clause", (toks.starts[v], toks.ends[v]))
                 break
-    for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
-        if _place_of_speech(frame, v, qi):
-            break
-        if is_speech(frame, v) or frame.lower(v) in SPEECH_NOUNS:
-            who = subject_of(frame, v, s0, mentions) if is_speech(frame, v) else None
-            who = who or _agent(frame, v, mentions)
-            if who is not None:
-                return Attribution(who, "clause", (toks.starts[v], toks.ends[v]))
+    clause = None if _possessive_before(frame, qi) else _clause(frame, qi, s0, mentions)
+    if clause is not None:
+        return clause
     who = _according_to(frame, max(s0, qi - CLAUSE_WINDOW), min(s1, qi + CLAUSE_WINDOW), mentions)
     if who is not None:
         return Attribution(who, "according")
     return None
 
 
+def _clause(frame: Frame, qi: int, s0: int, mentions: MentionIndex) -> Attribution | None:
+    """A reporting verb or noun earlier in the sentence, unless it says where it was said."""
+    speech, lowers = frame.speech, frame.lowers
+    for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
+        if v in speech:
+            if _place_of_speech(frame, v, qi):
+                return None
+            who = subject_of(frame, v, s0, mentions) or _agent(frame, v, mentions)
+        elif lowers[v] in SPEECH_NOUNS:
+            who = _agent(frame, v, mentions)
+        else:
+            continue
+        if who is not None:
+            return Attribution(who, "clause", (frame.starts[v], frame.ends[v]))
+    return None
+
+
 def _place_of_speech(frame: Frame, v: int, qi: int) -> bool:
     """ "said on “Fox and Friends”", "said Thursday on Fox News’s “…”": the quotation names
     where something was said, not what; a possessive before a quotation makes it a title."""
-    before = frame.texts[qi - 1] if qi > 0 else ""
-    if before.endswith(("’s", "'s", "s’", "s'")):
+    if _possessive_before(frame, qi):
         return True
+    before = frame.texts[qi - 1] if qi > 0 else ""
     if not is_speech(frame, v) or qi - v > INTRO_GAP or before in (":", ",", "that"):
         return False
-    return any(
-        frame.lower(j) in PREPOSITIONS and frame.lower(j) not in ("to", "of", "about")
-        for j in range(v + 1, qi)
-    )
+    return not PLACE_PREPOSITIONS.isdisjoint(frame.lowers[v + 1 : qi])
+
+
+def _possessive_before(frame: Frame, qi: int) -> bool:
+    """ "on Fox News’s “…”": a possessive before a quotation makes it a title."""
+    return qi > 0 and frame.texts[qi - 1].endswith(("’s", "'s", "s’", "s'"))
 
 
 def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:

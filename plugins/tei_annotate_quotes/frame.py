@@ -7,8 +7,10 @@ the frame, so they never look inside quoted words.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
+from .lexicon import DETERMINERS, SPEECH_VERBS
 from .marks import Quotation
 from .text import Tokens, sentence_spans
 
@@ -28,9 +30,11 @@ class Frame(Tokens):
         self.text, self.lo, self.hi = text, lo, hi
         tops = [q for q in quotations if q.depth == 0]
         self.quotations = tops
+        self.quote_at: list[int] = []  # token index of each quotation's placeholder
         pos = lo
         for q in tops:
             self.extend(text, pos, q.start)
+            self.quote_at.append(len(self.starts))
             self.add(q.start, q.end, QUOTE, QUOTE)
             pos = q.end
         self.extend(text, pos, hi)
@@ -39,9 +43,19 @@ class Frame(Tokens):
 
     def words(self) -> Tokens:
         """The tokens without the quotation placeholders."""
-        if not self.quotations:
-            return self
-        return self.select(i for i, w in enumerate(self.texts) if w != QUOTE)
+        return self.without(self.quote_at) if self.quote_at else self
+
+    @functools.cached_property
+    def speech(self) -> frozenset[int]:
+        """Indices of the reporting verbs, found once: "said", but not the adjective in "the
+        estimated toll" nor "to talk" (only "to" + said/told reports)."""
+        lowers = self.lowers
+        return frozenset(
+            i
+            for i in [i for i, w in enumerate(lowers) if w in SPEECH_VERBS]
+            if (before := lowers[i - 1] if i else "") not in DETERMINERS
+            and (before != "to" or lowers[i] in ("said", "told"))
+        )
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

@@ -95,8 +95,7 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups))
     extra: list[Mention] = []
     for f in frames:
-        words = f.words()
-        extra += pronouns(words, index) + descriptions(text, words, index)
+        extra += pronouns(f, index) + descriptions(text, f.words(), index)
     return MentionIndex(_mark_initial(text, [*index.items, *extra], frames))
 
 

@@ -17,6 +17,7 @@ __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronoun
 
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MAX_MODIFIERS = 4
+COVER_WINDOW = 50  # mentions back to look for one covering a span
 LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
@@ -69,7 +70,7 @@ def pronouns(tokens: Tokens, taken: MentionIndex) -> list[Mention]:
     starts, ends, texts, lowers = tokens.starts, tokens.ends, tokens.texts, tokens.lowers
     for i in [i for i, w in enumerate(lowers) if w in SUBJECT_PRONOUNS]:
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
-        if texts[i][-1] != "." and not taken.covering(starts[i], ends[i]):
+        if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
             low = lowers[i]
             out.append(Mention(starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], head=low))
     return out
@@ -89,7 +90,7 @@ def descriptions(text: str, tokens: Tokens, taken: MentionIndex) -> list[Mention
         nxt = texts[i + 1] if i + 1 < n else None
         if nxt is not None and (nxt[:1].isupper() or nxt in "-’'"):
             continue  # a title before a name ("press secretary Josh Earnest") or "source’s"
-        if taken.covering(starts[i], ends[i]) and not _only_inner(taken, starts[i], ends[i]):
+        if taken.covers(starts[i], ends[i]) and not _only_inner(taken, starts[i], ends[i]):
             continue
         det = None
         for j in range(i - 1, max(i - 2 - MAX_MODIFIERS, -1), -1):
@@ -125,13 +126,19 @@ class MentionIndex:
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.items]
+        self.ends = [m.end for m in self.items]
 
     def add(self, mentions: Iterable[Mention]) -> None:
         self.__init__([*self.items, *mentions])  # type: ignore[misc]
 
     def covering(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_right(self.starts, start)
-        return [m for m in self.items[max(0, i - 50) : i] if m.end >= end]
+        return [m for m in self.items[max(0, i - COVER_WINDOW) : i] if m.end >= end]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Is ``covering(start, end)`` not empty?"""
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and max(self.ends[max(0, i - COVER_WINDOW) : i]) >= end
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end), outermost only."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .attribution import ADVERBS, is_speech, subject_of
-from .frame import Frame
+from .frame import QUOTE, Frame
 from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
 
@@ -192,8 +192,9 @@ def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[R
     """ "…, sources said.", "…, Graham said, since …", "…, said X, a …" and "…, according
     to X." after the reported clause."""
     toks = frame
-    if any(frame.is_quote(k) for k in range(s0, s1)):
+    if QUOTE in toks.texts[s0:s1]:
         return
+    speech = frame.speech
     for j in range(s0 + 1, s1 - 1):
         if toks.texts[j] != ",":
             continue
@@ -201,7 +202,7 @@ def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[R
             who = _first(index, toks.starts[min(j + 3, s1 - 1)], toks.ends[s1 - 1])
         else:
             v = next(
-                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if is_speech(frame, k)),
+                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if k in speech),
                 None,
             )
             if v is None or any(toks.texts[k] in ",;" for k in range(j + 1, v)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 __all__ = ["Tokens", "sentence_spans", "tokenize"]
 
@@ -77,11 +77,13 @@ class Tokens:
             texts.append(w)
             lowers.append(low)
 
-    def select(self, keep: Iterable[int]) -> Tokens:
-        """The tokens at indices ``keep``, in that order."""
+    def without(self, drop: Sequence[int]) -> Tokens:
+        """A copy without the tokens at the ascending indices ``drop``."""
         out = Tokens()
-        for i in keep:
-            out.add(self.starts[i], self.ends[i], self.texts[i], self.lowers[i])
+        out.starts, out.ends = self.starts[:], self.ends[:]
+        out.texts, out.lowers = self.texts[:], self.lowers[:]
+        for i in reversed(drop):
+            del out.starts[i], out.ends[i], out.texts[i], out.lowers[i]
         return out
 
 
