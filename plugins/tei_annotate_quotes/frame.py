@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .lexicon import DETERMINERS, SPEECH_VERBS
 from .marks import Quotation
-from .text import Tokens, sentence_spans
+from .text import Tokens, positions, sentence_spans
 
 __all__ = ["QUOTE", "Frame"]
 
@@ -52,7 +52,7 @@ class Frame(Tokens):
         lowers = self.lowers
         return frozenset(
             i
-            for i in [i for i, w in enumerate(lowers) if w in SPEECH_VERBS]
+            for i in positions(lowers, SPEECH_VERBS)
             if (before := lowers[i - 1] if i else "") not in DETERMINERS
             and (before != "to" or lowers[i] in ("said", "told"))
         )

@@ -26,9 +26,6 @@ SPLIT_LOOKBACK = 100  # quotations looked back over for the first half of a spli
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
 SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
-OPENER = re.compile(
-    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
-)
 
 
 @attrs.define
@@ -53,7 +50,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     quotations = [pair_block(text, b.start, b.end) for b in blocks]
     frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
     index = _mentions(text, actors, frames)
-    speakers = Speakers(text, actors, index)
+    speakers = Speakers(text, actors, index, sorted(s for f in frames for s, _ in f.sentences))
     for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
         if m.kind == "pronoun":
             speakers.ref(m)
@@ -96,7 +93,7 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     extra: list[Mention] = []
     for f in frames:
         extra += pronouns(f, index) + descriptions(text, f.words(), index)
-    return MentionIndex(_mark_initial(text, [*index.items, *extra], frames))
+    return MentionIndex([*index.items, *extra])
 
 
 def _mark(
@@ -116,19 +113,6 @@ def _mark(
         return
     rs_type = "org" if m.type == "org" else "place" if m.type == "place" else "person"
     phrases.setdefault(span, (ref, rs_type))
-
-
-def _mark_initial(text: str, mentions: list[Mention], frames: list[Frame]) -> list[Mention]:
-    """Flag mentions that open their sentence (after at most a short adverbial)."""
-    starts = sorted(s for f in frames for s, _ in f.sentences)
-    out = []
-    for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        s = starts[k] if k >= 0 else 0
-        opener = OPENER.match(text, s, m.start)
-        initial = opener is not None and opener.end() == m.start
-        out.append(m if m.initial == initial else attrs.evolve(m, initial=initial))
-    return out
 
 
 class Attributor:

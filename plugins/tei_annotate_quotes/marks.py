@@ -123,6 +123,8 @@ def _plural_possessive(text: str, i: int, hi: int) -> bool:
 
 def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
     """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
+    if MARK.search(text, lo, hi) is None:
+        return []  # most paragraphs hold no mark at all
     stack: list[tuple[int, int]] = []
     found: list[Quotation] = []
     marks = list(_marks(text, lo, hi))

@@ -11,10 +11,11 @@ import attrs
 from tei_annotate import Annotation
 
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
-from .text import Tokens
+from .text import Tokens, positions
 
 __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
 
+PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
@@ -38,29 +39,26 @@ class Mention:
     marked: bool = False
     definite: bool = True
     head: str = ""
-    initial: bool = False  # opens its sentence: the likeliest antecedent of a later "he"
 
 
 def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = []
-    for a in annotations:
-        if a.element in ACTOR_TYPES:
-            kind, typ = "name", ACTOR_TYPES[a.element]
-        elif a.element == "rs":
+    spans = [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
+    spans.sort(key=lambda a: (a.start, -a.end))
+    out: list[Mention] = []
+    end = -1
+    for a in spans:
+        if a.end <= end:
+            continue  # inside a longer mention (a roleName, a name inside a description)
+        end = a.end
+        if a.element == "rs":
             kind, typ = "description", a.attrib.get("type", "person")
         else:
-            continue
+            kind, typ = "name", ACTOR_TYPES[a.element]
         ref = next(iter(a.link("ref")), None)
         if ref in group_ids:
             typ = "group"
-        spans.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
-    spans.sort(key=lambda m: (m.start, -m.end))
-    out: list[Mention] = []
-    for m in spans:
-        if out and m.end <= out[-1].end:
-            continue  # inside a longer mention (a roleName, a name inside a description)
-        out.append(m)
+        out.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
     return out
 
 
@@ -68,7 +66,7 @@ def pronouns(tokens: Tokens, taken: MentionIndex) -> list[Mention]:
     """Subject pronouns no layer has marked yet."""
     out = []
     starts, ends, texts, lowers = tokens.starts, tokens.ends, tokens.texts, tokens.lowers
-    for i in [i for i, w in enumerate(lowers) if w in SUBJECT_PRONOUNS]:
+    for i in positions(lowers, PRONOUNS):
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
         if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
             low = lowers[i]
@@ -82,7 +80,7 @@ def descriptions(text: str, tokens: Tokens, taken: MentionIndex) -> list[Mention
     starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
     n = len(starts)
     # no role noun ends in a dot, so ``lowers`` sorts them out
-    for i in [i for i, w in enumerate(tokens.lowers) if w in ROLE_NOUNS]:
+    for i in positions(tokens.lowers, ROLE_NOUNS):
         word = texts[i]
         head = word.lower()
         if head not in ROLE_NOUNS or (not word[:1].islower() and not _sentence_initial(texts, i)):

@@ -17,6 +17,7 @@ from .attribution import ADVERBS, is_speech, subject_of
 from .frame import QUOTE, Frame
 from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
+from .text import positions
 
 __all__ = ["Reported", "reported_speech"]
 
@@ -61,7 +62,7 @@ class Reported:
 def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> Iterator[Reported]:
     for frame in frames:
         # a sentence with no reporting or belief verb and no "according" reports nothing
-        cues = [i for i, w in enumerate(frame.lowers) if w in CUES]
+        cues = positions(frame.lowers, CUES)
         if not cues:
             continue
         for s, e in frame.sentences:

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-__all__ = ["Tokens", "sentence_spans", "tokenize"]
+__all__ = ["Tokens", "positions", "sentence_spans", "tokenize"]
 
 WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
@@ -85,6 +85,22 @@ class Tokens:
         for i in reversed(drop):
             del out.starts[i], out.ends[i], out.texts[i], out.lowers[i]
         return out
+
+
+def positions(words: list[str], vocabulary: frozenset[str]) -> list[int]:
+    """Ascending indices of the ``words`` that are in ``vocabulary``.
+
+    Most words of a paragraph are in no word class the rules look for, so the scan is
+    left to C: one set intersection, then ``list.index`` for each word found.
+    """
+    out: list[int] = []
+    for w in vocabulary.intersection(words):
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    out.sort()
+    return out
 
 
 def _abbreviation(word: str) -> bool:
