@@ -4,7 +4,7 @@ descriptions of people it left unmarked ("a French diplomat", "sources")."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -23,12 +23,14 @@ LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups loca
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
 
-@attrs.frozen
+@attrs.define
 class Mention:
     """A stretch of text that may name a speaker.
 
     ``ref`` is the registry entry when known; ``marked`` says the actors layer already
     marks it (quotes must not mark it again); ``kind`` is name, description or pronoun.
+    Not frozen: a document makes tens of thousands and a frozen instance costs one
+    ``object.__setattr__`` call per field; nothing changes a mention once made.
     """
 
     start: int
@@ -157,3 +159,12 @@ class MentionIndex:
         lo = bisect.bisect_left(self.starts, offset - window)
         hi = bisect.bisect_left(self.starts, offset)
         return [m for m in self.items[lo:hi] if m.end <= offset]
+
+    def nearest_first(self, offset: int, window: int = LOOKBACK) -> Iterator[Mention]:
+        """``before(offset, window)`` nearest first, one at a time: a search for an
+        antecedent stops at the first good one, usually a few mentions back."""
+        lo = bisect.bisect_left(self.starts, offset - window)
+        items = self.items
+        for k in range(bisect.bisect_left(self.starts, offset) - 1, lo - 1, -1):
+            if items[k].end <= offset:
+                yield items[k]

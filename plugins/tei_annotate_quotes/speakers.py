@@ -79,7 +79,7 @@ class Speakers:
                 return None
             return self._antecedent(m, COMPATIBLE.get(m.type, ("person",)))
         if m.definite:
-            for prior in reversed(self.index.before(m.start)):
+            for prior in self.index.nearest_first(m.start):
                 if prior.kind == "description" and prior.head == m.head and prior.ref is None:
                     return self.ref(prior)
             titled = self._by_role(m.head)
@@ -97,7 +97,7 @@ class Speakers:
         """The nearest compatible actor, preferring one that opened a recent sentence."""
         nearest = None
         window = SALIENCE_WINDOW
-        for prior in reversed(self.index.before(m.start)):
+        for prior in self.index.nearest_first(m.start):
             if prior.type not in types or (names_only and prior.kind != "name"):
                 continue
             if prior.kind == "pronoun" and prior.head == "i":
