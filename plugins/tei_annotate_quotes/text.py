@@ -12,7 +12,10 @@ from collections.abc import Sequence
 
 __all__ = ["Tokens", "positions", "sentence_spans", "tokenize"]
 
-WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+# A word, or one punctuation mark; a dot right after a word is joined to it afterwards
+# when the two make an abbreviation.
+WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+MATCH_START, MATCH_END, MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
@@ -54,28 +57,38 @@ class Tokens:
         self.lowers.append(lower)
 
     def extend(self, text: str, lo: int, hi: int) -> None:
-        """Add the words and punctuation of ``text[lo:hi]``; a word's final dot is split off
-        unless it ends an abbreviation."""
+        """Add the words and punctuation of ``text[lo:hi]``; a word's final dot is a token
+        of its own unless it ends an abbreviation.
+
+        The lists are filled by ``map`` over the regex matches (no Python code per
+        token); only the dots, a few per paragraph, are then looked at one by one.
+        """
+        found = list(WORD.finditer(text, lo, hi))
+        texts = list(map(MATCH_TEXT, found))
+        first = len(self.starts)
+        self.starts += map(MATCH_START, found)
+        self.ends += map(MATCH_END, found)
+        self.texts += texts
+        self.lowers += map(str.lower, texts)
+        dots, i = [], -1
+        for _ in range(texts.count(".")):
+            i = texts.index(".", i + 1)
+            dots.append(first + i)
+        for i in reversed(dots):
+            self._dot(i, first)
+
+    def _dot(self, i: int, first: int) -> None:
+        """The "." at ``i`` has no lower case; it joins the word right before it when
+        the two make an abbreviation ("Mr.", "U.S.")."""
         starts, ends, texts, lowers = self.starts, self.ends, self.texts, self.lowers
-        for m in WORD.finditer(text, lo, hi):
-            w = m[0]
-            s, e = m.span()
-            if w[-1] == ".":
-                if len(w) > 1 and not _abbreviation(w):
-                    w = w[:-1]
-                    e -= 1
-                    starts += (s, e)
-                    ends += (e, e + 1)
-                    texts += (w, ".")
-                    lowers += (w.lower().rstrip("."), "")
-                    continue
-                low = w.lower().rstrip(".")
-            else:
-                low = w.lower()
-            starts.append(s)
-            ends.append(e)
-            texts.append(w)
-            lowers.append(low)
+        lowers[i] = ""
+        if i == first or ends[i - 1] != starts[i]:
+            return
+        word = texts[i - 1]
+        if (word[-1].isalnum() or word[-1] == "_") and _abbreviation(word + "."):
+            texts[i - 1] = word + "."
+            ends[i - 1] = ends[i]
+            del starts[i], ends[i], texts[i], lowers[i]
 
     def without(self, drop: Sequence[int]) -> Tokens:
         """A copy without the tokens at the ascending indices ``drop``."""
@@ -104,6 +117,8 @@ def positions(words: list[str], vocabulary: frozenset[str]) -> list[int]:
 
 
 def _abbreviation(word: str) -> bool:
+    if word.islower() and not word.endswith(("vs.", "etc.")):
+        return False  # every other abbreviation holds a capital letter
     return ABBREVIATION.search(word[-ABBREVIATION_TAIL:]) is not None
 
 
