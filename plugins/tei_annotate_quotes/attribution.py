@@ -216,8 +216,11 @@ def _premodifies(frame: Frame, a: Mention, b: Mention) -> bool:
 
 
 def _according_to(frame: Frame, s0: int, s1: int, mentions: MentionIndex) -> Mention | None:
+    lowers = frame.lowers
+    if "according" not in lowers[s0 : s1 - 1]:
+        return None
     for j in range(s0, s1 - 1):
-        if frame.lower(j) == "according" and frame.lower(j + 1) == "to":
+        if lowers[j] == "according" and lowers[j + 1] == "to":
             return _first_after(frame, j + 2, mentions, limit=6)
     return None
 

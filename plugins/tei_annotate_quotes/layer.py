@@ -13,6 +13,7 @@ from tei_annotate import Annotation, Block, Document, Entry, LayerContext, Layer
 from .apposition import speaker_phrase
 from .attribution import Attribution, attribute, is_speech, subject_of
 from .frame import Frame
+from .lexicon import ROLE_NOUNS
 from .marks import Quotation, pair_block
 from .mentions import Mention, MentionIndex, actor_mentions, descriptions, pronouns
 from .reported import reported_speech
@@ -92,7 +93,9 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups))
     extra: list[Mention] = []
     for f in frames:
-        extra += pronouns(f, index) + descriptions(text, f.words(), index)
+        extra += pronouns(f, index)
+        if not ROLE_NOUNS.isdisjoint(f.lowers):  # most paragraphs hold no role noun
+            extra += descriptions(text, f.words(), index)
     return MentionIndex([*index.items, *extra])
 
 
