@@ -57,7 +57,10 @@ def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> li
             kind, typ = "description", a.attrib.get("type", "person")
         else:
             kind, typ = "name", ACTOR_TYPES[a.element]
-        ref = next(iter(a.link("ref")), None)
+        ref = None
+        for name, targets in a.links:  # a.link("ref") without building a dict
+            if name == "ref":
+                ref = targets[0] if targets else None
         if ref in group_ids:
             typ = "group"
         out.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
