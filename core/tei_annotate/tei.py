@@ -133,13 +133,12 @@ class _Writer:
         ids = self.frag_ids[p.index]
         if ids[j]:
             attrib["xml:id"] = ids[j]  # type: ignore[assignment]
-        if n > 1:
-            if j > 0:
-                attrib["prev"] = f"#{ids[j - 1]}"
-            if j < n - 1:
-                attrib["next"] = f"#{ids[j + 1]}"
-            if a.element in FRAGMENTABLE:
-                attrib["part"] = "I" if j == 0 else "F" if j == n - 1 else "M"
+        if j > 0:
+            attrib["prev"] = f"#{ids[j - 1]}"
+        if j < n - 1:
+            attrib["next"] = f"#{ids[j + 1]}"
+        if a.element in FRAGMENTABLE:
+            attrib["part"] = "I" if j == 0 else "F" if j == n - 1 else "M"
         return attrib
 
     # ---------------------------------------------------------------- document
