@@ -102,3 +102,10 @@ def test_xmlout_attributes_match_lxml_attribute_escaping(value):
 def test_xmlout_attributes_refuse_what_xml_cannot_hold(value):
     with pytest.raises(ValueError):
         attributes({"v": value})
+
+
+@pytest.mark.parametrize("name", ["a b", "p:q", "1st", ""])
+def test_xmlout_attributes_refuse_names_lxml_refuses(name):
+    with pytest.raises(ValueError):
+        attributes({name: "v"})
+    assert attributes({"xml:lang": "en", "type": "x"}) == ' xml:lang="en" type="x"'

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from lxml import etree
+
 from .model import Node
 from .xmltext import UNSAFE
 
@@ -55,7 +57,12 @@ def text(s: str, encode: bool = True) -> str:
 
 
 def attributes(attrib: Mapping[str, str]) -> str:
-    """`` name="value"`` for every attribute, in the mapping's order."""
+    """`` name="value"`` for every attribute, in the mapping's order.
+
+    A name lxml would refuse (``a b``, ``p:q``) is a ValueError, as it was when lxml built
+    the tree."""
+    if not _NAMES.issuperset(attrib):
+        _learn_names(attrib)
     if _ATTR_SPECIAL.search("".join(attrib.values())) is None:  # the usual case: no escaping
         return "".join([f' {name}="{value}"' for name, value in attrib.items()])
     out = []
@@ -74,6 +81,20 @@ def attributes(attrib: Mapping[str, str]) -> str:
             )
         out.append(f' {name}="{value}"')
     return "".join(out)
+
+
+# Attribute names found valid; a few dozen in practice, emptied should it ever grow large.
+_NAMES: set[str] = set()
+_NAMES_MAX = 4096
+
+
+def _learn_names(names: Iterable[str]) -> None:
+    for name in names:
+        if name not in _NAMES:
+            etree.QName(name.removeprefix("xml:"))  # lxml's own check of a name (ValueError)
+            if len(_NAMES) >= _NAMES_MAX:
+                _NAMES.clear()
+            _NAMES.add(name)
 
 
 class El:
