@@ -7,6 +7,7 @@ between elements.  Only the header and ``<standOff>`` are indented.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +20,7 @@ from .nesting import Placed, level, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
 from .version import OWN_DISTRIBUTION, own_version
-from .xmlout import El, indented
+from .xmlout import El, Raw, indented
 from .xmltext import TEI_NS
 
 __all__ = ["render_tei", "tei_tree"]
@@ -166,24 +167,8 @@ class _Writer:
         fd.add("publicationStmt").add("p", text=f"Annotated by {APP}; not published.")
         fd.add("sourceDesc").add("p", text=f"Plain text read from {self.doc.name}.")
         enc = h.add("encodingDesc")
-        info = enc.add("appInfo")
-        core = info.add(
-            "application",
-            {"xml:id": f"app.{APP}", "ident": APP, "version": _tei_version(own_version())},
-        )
-        core.add("label", text=OWN_DISTRIBUTION)
-        for lay in self.result.layers:
-            app = info.add(
-                "application",
-                {
-                    "xml:id": f"app.{lay.name}",
-                    "ident": lay.name,
-                    "version": _tei_version(lay.version),
-                },
-            )
-            app.add("label", text=lay.name)
-            if lay.description:
-                app.add("desc", text=lay.description)
+        layers = tuple((lay.name, lay.version, lay.description) for lay in self.result.layers)
+        enc.children.append(_app_info(own_version(), layers))
         entries = self.result.entries
         categories = [e for e in entries if e.element == "category"]
         if categories:
@@ -314,6 +299,27 @@ class _Writer:
             else:
                 out.append("#string-range(p0,0,0)")
         return out
+
+
+@functools.lru_cache(maxsize=64)
+def _app_info(version: str, layers: tuple[tuple[str, str, str], ...]) -> Raw:
+    """``<appInfo>``: the same for every document annotated with the same layers, so it is
+    written once (at its level in the header) for each set of layers."""
+    info = El("appInfo")
+    core = info.add(
+        "application",
+        {"xml:id": f"app.{APP}", "ident": APP, "version": _tei_version(version)},
+    )
+    core.add("label", text=OWN_DISTRIBUTION)
+    for name, layer_version, description in layers:
+        app = info.add(
+            "application",
+            {"xml:id": f"app.{name}", "ident": name, "version": _tei_version(layer_version)},
+        )
+        app.add("label", text=name)
+        if description:
+            app.add("desc", text=description)
+    return Raw(indented(info, level=2))
 
 
 def tei_tree(result: Result, inline: bool = True) -> Any:

@@ -18,7 +18,7 @@ from lxml import etree
 from .model import Node
 from .xmltext import UNSAFE
 
-__all__ = ["El", "attributes", "indented", "is_plain", "text"]
+__all__ = ["El", "Raw", "attributes", "indented", "is_plain", "text"]
 
 # Characters libxml2 escapes in text content, and in attribute values.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -111,13 +111,13 @@ class El:
         tag: str,
         attrib: Mapping[str, str] | None = None,
         text: str = "",
-        children: Iterable[El | Node] = (),
+        children: Iterable[El | Node | Raw] = (),
         indent: bool = True,
     ) -> None:
         self.tag = tag
         self.attrib = attrib
         self.text = text
-        self.children: list[El | Node] = list(children)
+        self.children: list[El | Node | Raw] = list(children)
         self.indent = indent
 
     def add(self, tag: str, attrib: Mapping[str, str] | None = None, text: str = "") -> El:
@@ -127,12 +127,22 @@ class El:
         return child
 
 
-def indented(el: El) -> str:
-    """``el`` serialized after ``etree.indent(el)``: two spaces a level, ``el`` at level 0.
+class Raw:
+    """An element already serialized by :func:`indented` at the level it is put at."""
 
-    Children may also be :class:`~tei_annotate.model.Node` (header data from layers)."""
+    __slots__ = ("xml",)
+
+    def __init__(self, xml: str) -> None:
+        self.xml = xml
+
+
+def indented(el: El, level: int = 0) -> str:
+    """``el`` serialized after ``etree.indent(el)``: two spaces a level, ``el`` at ``level``.
+
+    Children may also be :class:`~tei_annotate.model.Node` (header data from layers) or
+    :class:`Raw`."""
     out: list[str] = []
-    _write(el, 0, out)
+    _write(el, level, out)
     return "".join(out)
 
 
@@ -170,7 +180,9 @@ def _write(el: El | Node, level: int, out: list[str]) -> None:
         else:
             out.append(inner if i < last else "\n" + "  " * level)
     for i, child in enumerate(children, len(gs)):
-        if isinstance(child, Node) and not child.attrs and not child.children and child.text:
+        if isinstance(child, Raw):
+            out.append(child.xml)
+        elif isinstance(child, Node) and not child.attrs and not child.children and child.text:
             content = child.text  # most nodes of entries: a name or a role, written here
             if _TEXT_OR_UNSAFE.search(content) is None:
                 out.append(f"<{child.tag}>{content}</{child.tag}>")
