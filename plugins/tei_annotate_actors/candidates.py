@@ -35,7 +35,7 @@ from .lexicon import (
     TITLE_NOUNS,
 )
 from .memo import by_word
-from .tokens import Token, token
+from .tokens import Token, capitals, token
 
 __all__ = [
     "Candidate",
@@ -169,21 +169,18 @@ def title_cased(tokens: Sequence[Token]) -> bool:
     return len(words) >= 3 and not lower
 
 
-def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int]]:
+def _runs(
+    tokens: Sequence[Token], heading: bool = False, caps: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
     """Token ranges of capitalised words joined by name connectors.
 
     In a title-case heading every word is capitalised, so a capitalised function
-    word ends a run there and only "of" joins ("Bank of England").
+    word ends a run there and only "of" joins ("Bank of England").  ``caps`` are
+    the indices of the capitalised tokens, if the caller has them.
     """
     runs: list[tuple[int, int]] = []
     n, i = len(tokens), 0
-    # the words a run may open with, found in one pass: most words are lower case
-    openers = [
-        k
-        for k, (_, _, text, _, is_word, cap) in enumerate(tokens)
-        if is_word and (cap or not text[0].islower() or text in SURNAME_PARTICLES)
-    ]
-    for at in openers:
+    for at in _openers(tokens, capitals(tokens) if caps is None else caps):
         if at < i:
             continue  # inside the last run
         i = at
@@ -238,6 +235,19 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
         runs.append((i, j))
         i = j
     return runs
+
+
+def _openers(tokens: Sequence[Token], caps: Sequence[int]) -> list[int]:
+    """Where a run may start: a capitalised word, or a number or a particle right before one
+    ("3rd Infantry", "de Mistura"); most words are lower case and never looked at."""
+    out: list[int] = []
+    for k in caps:
+        if k and (not out or out[-1] < k - 1):
+            before = tokens[k - 1].text
+            if before in SURNAME_PARTICLES or before[0].isdecimal():
+                out.append(k - 1)
+        out.append(k)
+    return out
 
 
 def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
@@ -295,16 +305,19 @@ def _evidence(
 
 
 def find_candidates(
-    tokens: Sequence[Token], known: Callable[[str], bool], heading: bool = False
+    tokens: Sequence[Token],
+    known: Callable[[str], bool],
+    heading: bool = False,
+    caps: Sequence[int] | None = None,
 ) -> list[Candidate]:
     """Candidate names of one block.
 
     ``known(word)`` says whether the document uses ``word`` capitalised inside a
     sentence, which makes it a name wherever it stands.  In a ``heading`` every
-    word is treated as sentence-initial.
+    word is treated as sentence-initial.  ``caps``: indices of the capitalised tokens.
     """
     out: list[Candidate] = []
-    for i, j in _runs(tokens, heading):
+    for i, j in _runs(tokens, heading, caps):
         if heading:  # every word is capitalised: keep the stretches with evidence
             for a, b in _evident_stretches(tokens, i, j, known):
                 a, b = trim(tokens, a, b, known, heading)
