@@ -98,6 +98,8 @@ PIECES = st.sampled_from(
 def test_tokenize_agrees_with_the_plain_loop_on_any_block(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    tokens, caps = scan(text, start, end)
+    tokens, caps, texts, starts = scan(text, start, end)
     assert tokens == reference_tokenize(text, start, end)
     assert caps == [k for k, t in enumerate(tokens) if t.capitalised]
+    assert texts == [t.text for t in tokens]
+    assert starts == [t.start for t in tokens]

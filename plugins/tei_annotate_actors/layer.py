@@ -39,9 +39,9 @@ def token_blocks(document: Document) -> list[TokenBlock]:
     for block in document.blocks:
         if block.kind == "boilerplate":
             continue
-        toks, caps = scan(document.text, block.start, block.end)
+        toks, caps, texts, starts = scan(document.text, block.start, block.end)
         heading = (block.kind != "p" and title_cased(toks)) or all_capitals(toks)
-        out.append(TokenBlock(toks, heading, block.kind == "p", caps))
+        out.append(TokenBlock(toks, heading, block.kind == "p", caps, texts, starts))
     return out
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from attrs import Factory, field, frozen
 
-__all__ = ["Token", "TokenBlock", "capitals", "scan", "token", "tokenize"]
+__all__ = ["Scan", "Token", "TokenBlock", "capitals", "scan", "token", "tokenize"]
 
 TOKEN = re.compile(
     r"""
@@ -77,23 +77,31 @@ _first = itemgetter(0)
 _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
 
+class Scan(NamedTuple):
+    """A block's tokens, with the parallel lists later stages search without a Python loop."""
+
+    tokens: list[Token]
+    capitals: list[int]  # indices of the capitalised tokens: names start at or next to them
+    texts: list[str]
+    starts: list[int]
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` (one block); the first word is sentence-initial."""
-    return scan(text, start, end)[0]
+    return scan(text, start, end).tokens
 
 
-def scan(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
-    """(tokens, indices of the capitalised ones) of ``text[start:end]``.
+def scan(text: str, start: int, end: int) -> Scan:
+    """The tokens of ``text[start:end]`` and their parallel lists.
 
     The per-token tests run as ``map`` over parallel lists, and the tokens are built
-    from them in one pass: documents have tens of thousands of tokens.  Names start
-    only at capitalised words (or just before one), so their indices are kept too.
+    from them in one pass: documents have tens of thousands of tokens.
     """
     block = text[start:end]
     parts = SPLIT.split(block)  # spaces, token, spaces, token, ..., spaces
     texts = parts[1::2]
     if not texts:
-        return [], []
+        return Scan([], [], [], [])
     offsets = list(accumulate(map(len, parts), initial=start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     if "’" in block or "'" in block:
@@ -130,7 +138,7 @@ def scan(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
             zip(starts, ends, texts, initial, is_word, capitalised, strict=True),
         )
     )
-    return tokens, list(compress(count(), capitalised))
+    return Scan(tokens, list(compress(count(), capitalised)), texts, starts)
 
 
 def _split_possessives(
@@ -167,9 +175,16 @@ class TokenBlock:
     tokens: list[Token]
     heading: bool
     prose: bool
+    # parallel lists, as :func:`scan` gives them (made from the tokens if not given)
     capitals: list[int] = field(
         default=Factory(lambda self: capitals(self.tokens), takes_self=True), eq=False
-    )  # indices of the capitalised tokens
+    )
+    texts: list[str] = field(
+        default=Factory(lambda self: [t.text for t in self.tokens], takes_self=True), eq=False
+    )
+    starts: list[int] = field(
+        default=Factory(lambda self: [t.start for t in self.tokens], takes_self=True), eq=False
+    )
 
 
 def capitals(tokens: Sequence[Token]) -> list[int]:
