@@ -111,31 +111,45 @@ def is_capitalised(tok: Token) -> bool:
     return tok.capitalised
 
 
-@define
+@define(init=False)
 class Candidate:
     """A name found in the text, with its role words and its context.
 
     ``tokens`` and ``role`` are fixed when the candidate is made, so the offsets and
-    words every later stage reads are computed once, here.
+    words every later stage reads are computed once, in ``__init__`` (tens of
+    thousands of candidates: one plain call each).
     """
 
     tokens: list[Token]
-    role: list[Token] = field(factory=list)
-    prev: list[Token] = field(factory=list)  # up to three tokens before the span
-    next: list[Token] = field(factory=list)  # up to three tokens after the span
-    kind: str | None = None  # "person" | "org" | "place"
-    strength: int = 0
-    ref: str | None = None
-    hint: str | None = None  # a type proposed by a statistical backend
-    start: int = field(init=False)  # of the title if there is one, else of the name
-    end: int = field(init=False)
-    name_start: int = field(init=False)
-    words: list[str] = field(init=False, repr=False)
+    role: list[Token]
+    prev: list[Token]  # up to three tokens before the span
+    next: list[Token]  # up to three tokens after the span
+    kind: str | None  # "person" | "org" | "place"
+    strength: int
+    ref: str | None
+    hint: str | None  # a type proposed by a statistical backend
+    start: int  # of the title if there is one, else of the name
+    end: int
+    name_start: int
+    words: list[str] = field(repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        tokens = self.tokens
+    def __init__(
+        self,
+        tokens: list[Token],
+        role: list[Token] | None = None,
+        prev: list[Token] | None = None,
+        next: list[Token] | None = None,
+    ) -> None:
+        self.tokens = tokens
+        self.role = role = [] if role is None else role
+        self.prev = [] if prev is None else prev
+        self.next = [] if next is None else next
+        self.kind = None
+        self.strength = 0
+        self.ref = None
+        self.hint = None
         self.name_start = tokens[0].start
-        self.start = self.role[0].start if self.role else self.name_start
+        self.start = role[0].start if role else self.name_start
         self.end = tokens[-1].end
         self.words = [t.text for t in tokens if t.is_word]
 
@@ -365,21 +379,41 @@ def trim(
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
-    if j - i == 1 and "-" not in tokens[i].text:  # most runs are one word
-        if not _lone_word_is_name(tokens[i].text):
-            return []
-        before, after = list(tokens[max(0, i - 3) : i]), list(tokens[j : j + 3])
-        return [Candidate([tokens[i]], prev=before, next=after)]
-    return _shape(tokens, i, j)
+    if i >= j:
+        return []
+    words = tokens[i].text if j - i == 1 else " ".join([t.text for t in tokens[i:j]])
+    if "-" in words:  # a hyphen may cut a word or split a compound: the general way
+        return _shape(tokens, i, j)
+    plan = _plan(words)
+    if plan is None:
+        return []
+    a, b, c, d = plan
+    return [
+        Candidate(
+            list(tokens[i + c : i + d]),
+            list(tokens[i + a : i + b]),
+            list(tokens[max(0, i - 3) : i]),
+            list(tokens[j : j + 3]),
+        )
+    ]
 
 
 @by_word
-def _lone_word_is_name(word: str) -> bool:
-    """Does a run of this one word (without a hyphen) make a candidate, itself, without a role?
+def _plan(words: str) -> tuple[int, int, int, int] | None:
+    """(role start, role end, name start, name end), as word indices, of a run of ``words``
+    (space-separated, no hyphen), or None if it makes no candidate.
 
-    The rules of :func:`_shape` read only the words of a run, so a word is judged once.
+    The rules of :func:`_shape` read only the words of a run, and without a hyphen they
+    make at most one candidate from a slice of them, so a run's words are judged once
+    (most runs are a single name: "Trump", "the United States").
     """
-    return bool(_shape([token(0, len(word), word, False)], 0, 1))
+    stand_in = [token(k, k + 1, w, False) for k, w in enumerate(words.split(" "))]
+    found = _shape(stand_in, 0, len(stand_in))
+    if not found:
+        return None
+    (c,) = found
+    a, b = (c.role[0].start, c.role[-1].end) if c.role else (0, 0)
+    return a, b, c.tokens[0].start, c.tokens[-1].end
 
 
 def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:

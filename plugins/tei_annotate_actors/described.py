@@ -75,10 +75,11 @@ def _phrase(
     else:
         return None
     modifiers = 0
+    name_at = names_at.get
     while j < n and modifiers <= MAX_MODIFIERS:
         t = toks[j]
-        if t.start in names_at:
-            c = names_at[t.start]
+        c = name_at(t.start)
+        if c is not None:
             inside.append(c)
             while j < n and toks[j].start < c.end:
                 j += 1

@@ -100,9 +100,9 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     if len(words) == 1 and first in DEITIES:
         return None, STRONG
-    if all(len(w.rstrip(".")) == 1 for w in words):
+    if all(map(_single_letter, words)):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
-    if all(gazetteer.is_demonym(w) for w in words):
+    if all(map(gazetteer.is_demonym, words)):
         return None, STRONG  # "Russian", "French": nationalities, not actors
     if len(words) == 1 and is_acronym(words[0]):
         return _acronym(words[0])
@@ -117,7 +117,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "org", STRONG
     if last in GEO_HEADS or (first in GEO_OPENERS and len(words) > 1):
         return "place", STRONG
-    if any(w in ("of", "for") for w in words[1:]) and len(words) > 2:
+    if len(words) > 2 and ("of" in words[1:] or "for" in words[1:]):
         return "org", MEDIUM
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
@@ -170,6 +170,11 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if len(words) <= 3:
         return "person", WEAK
     return "org", WEAK
+
+
+@by_word
+def _single_letter(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
 
 
 def _looks_plural(word: str) -> bool:

@@ -71,8 +71,8 @@ def token(start: int, end: int, text: str, initial: bool) -> Token:
 # The same pattern as one group: ``split`` gives the tokens and the spaces between them
 # as plain strings (no match object per token), and the offsets follow from their lengths.
 SPLIT = re.compile(f"({TOKEN.pattern})", re.VERBOSE)
-# Marks that may open a sentence (quotes only before a letter or digit, see :func:`tokenize`).
-OPENING_MARK = re.compile(r"""[.!?:“‘«("']""")
+# Straight quotes open a quotation only right before a letter or digit.
+QUOTES = frozenset("\"'")
 _first = itemgetter(0)
 _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
@@ -121,16 +121,7 @@ def scan(text: str, start: int, end: int) -> Scan:
                 ends[i] = starts[i] + 1
     initial = [False] * n
     if True in is_word:
-        initial[is_word.index(True)] = True
-        for m in OPENING_MARK.finditer(block):
-            s = m.start() + start
-            i = _index(starts, s)
-            if i is None or len(texts[i]) != 1:
-                continue  # a dot inside "U.S.", an apostrophe inside a word
-            if texts[i] in SENTENCE_END or text[s + 1 : s + 2].isalnum():
-                nxt = _next_word(is_word, i + 1)
-                if nxt is not None:
-                    initial[nxt] = True
+        _mark_sentence_starts(text, texts, starts, is_word, initial)
     tokens = list(
         map(
             _new,
@@ -139,6 +130,32 @@ def scan(text: str, start: int, end: int) -> Scan:
         )
     )
     return Scan(tokens, list(compress(count(), capitalised)), texts, starts)
+
+
+def _mark_sentence_starts(
+    text: str, texts: list[str], starts: list[int], is_word: list[bool], initial: list[bool]
+) -> None:
+    """Set ``initial`` on the first word of the block and the first word after each mark
+    that opens a sentence (a quote mark only right before a letter or digit)."""
+    first = is_word.index
+    initial[first(True)] = True
+    opens = list(compress(count(), map(SENTENCE_END.__contains__, texts)))
+    if '"' in texts or "'" in texts:
+        opens += [
+            i
+            for i in compress(count(), map(QUOTES.__contains__, texts))
+            if text[starts[i] + 1 : starts[i] + 2].isalnum()
+        ]
+        opens.sort()
+    word = -1
+    for i in opens:
+        if i < word:
+            continue  # the word after this mark is marked already
+        try:
+            word = first(True, i + 1)
+        except ValueError:
+            return  # no word after it
+        initial[word] = True
 
 
 def _split_possessives(
@@ -159,13 +176,6 @@ def _index(starts: list[int], offset: int) -> int | None:
     """Index of the token starting at ``offset``, if one does."""
     i = bisect_left(starts, offset)
     return i if i < len(starts) and starts[i] == offset else None
-
-
-def _next_word(is_word: list[bool], i: int) -> int | None:
-    try:
-        return is_word.index(True, i)
-    except ValueError:
-        return None
 
 
 @frozen
