@@ -407,37 +407,25 @@ def _plan(words: str) -> tuple[int, int, int, int] | None:
     make at most one candidate from a slice of them, so a run's words are judged once
     (most runs are a single name: "Trump", "the United States").
     """
-    stand_in = [token(k, k + 1, w, False) for k, w in enumerate(words.split(" "))]
-    found = _shape(stand_in, 0, len(stand_in))
-    if not found:
+    # stand-in tokens whose offsets are their indices (the rules read only the text)
+    cut = _cut(
+        [_new(Token, (k, k + 1, w, False, True, True)) for k, w in enumerate(words.split(" "))]
+    )
+    if cut is None:
         return None
-    (c,) = found
-    a, b = (c.role[0].start, c.role[-1].end) if c.role else (0, 0)
-    return a, b, c.tokens[0].start, c.tokens[-1].end
+    role, name = cut
+    a, b = (role[0].start, role[-1].end) if role else (0, 0)
+    return a, b, name[0].start, name[-1].end
+
+
+_new = tuple.__new__
 
 
 def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
-    span = list(tokens[i:j])
-    if span and "-" in span[-1].text and span[-1].text[0].isupper():
-        span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
-    while len(span) > 1 and _hyphen_adjective(span[0]):
-        span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
-    if not span:
+    cut = _cut(list(tokens[i:j]))
+    if cut is None:
         return []
-    first = span[0].text
-    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
-        return []  # "USS Hopper", "Operation Inherent Resolve": not actors
-    last = -2 if len(span) > 1 and ROMAN.match(span[-1].text) else -1
-    if key(span[last].text) in NON_ACTOR_HEADS:
-        return []  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
-    # a demonym before an acronym is not part of it: "Kurdish YPG"
-    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
-        span.pop(0)
-    role, name = _split_role(span)
-    if not name or all(key(t.text) in MONTHS_AND_DAYS for t in name):
-        return []
-    if len(name) == 1 and is_function_word(name[0].text):
-        return []
+    role, name = cut
     return [
         Candidate(
             tokens=part,
@@ -447,6 +435,31 @@ def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
         )
         for part in _split_compound(name)
     ]
+
+
+def _cut(span: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(role, name) of a run, or None if it names no actor."""
+    if span and "-" in span[-1].text and span[-1].text[0].isupper():
+        span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
+    while len(span) > 1 and _hyphen_adjective(span[0]):
+        span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
+    if not span:
+        return None
+    first = span[0].text
+    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
+        return None  # "USS Hopper", "Operation Inherent Resolve": not actors
+    last = -2 if len(span) > 1 and ROMAN.match(span[-1].text) else -1
+    if key(span[last].text) in NON_ACTOR_HEADS:
+        return None  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
+    # a demonym before an acronym is not part of it: "Kurdish YPG"
+    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
+        span.pop(0)
+    role, name = _split_role(span)
+    if not name or all(key(t.text) in MONTHS_AND_DAYS for t in name):
+        return None
+    if len(name) == 1 and is_function_word(name[0].text):
+        return None
+    return role, name
 
 
 def _hyphen_adjective(tok: Token) -> bool:
