@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 
 from . import gazetteer
 from .candidates import Candidate, is_acronym, key
@@ -262,7 +263,9 @@ def short_form(c: Candidate) -> str | None:
 
 
 def _short_forms(cands: list[Candidate]) -> None:
-    shorts = {s for c in cands if (s := short_form(c))}
+    shorts = {s for c in cands if c.kind == "org" and (s := short_form(c))}
+    if not shorts:
+        return
     for c in cands:
         if len(c.words) == 1 and c.strength < STRONG and gazetteer.fold(c.words[0]) in shorts:
             c.kind, c.strength = "org", MEDIUM
@@ -287,14 +290,16 @@ def _folded_spelling(name: str) -> str:
 
 
 COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})
+LONGEST_COORDINATOR = max(map(len, COORDINATORS))
+_START = attrgetter("start")
 
 
 def _coordinated(cands: list[Candidate], source: str) -> None:
     """Names in one list share a type: "Rabiyah and Zumar", "Iraq, Syria and Jordan"."""
-    ordered = sorted(cands, key=lambda c: c.start)
+    ordered = sorted(cands, key=_START)
     chains: list[list[Candidate]] = []
     for a, b in itertools.pairwise(ordered):
-        if source[a.end : b.start] in COORDINATORS:
+        if b.start - a.end <= LONGEST_COORDINATOR and source[a.end : b.start] in COORDINATORS:
             if chains and chains[-1][-1] is a:
                 chains[-1].append(b)
             else:

@@ -63,7 +63,9 @@ class Draft:
 
     def entry(self) -> Entry:
         tag = NAME_TAGS[self.kind]
-        if self.names:
+        if len(self.names) == 1:
+            children = [Node(tag, text=self.names[0])]
+        elif self.names:
             fullest = max(self.names, key=lambda n: (len(n.split()), len(n)))
             children = [Node(tag, text=fullest)]
         else:
@@ -71,6 +73,16 @@ class Draft:
         children += [Node("occupation", text=o) for o in self.occupations]
         children += [Node("affiliation", text=a) for a in self.affiliations]
         return Entry(self.id, ELEMENTS[self.kind], children=children)
+
+
+@by_word
+def _canonical_place(text: str) -> str:
+    """A place's canonical name: the country a name or initials stand for, else the name."""
+    return (
+        gazetteer.canonical_country(text)
+        or (gazetteer.country_initials(text) if is_acronym(text) else None)
+        or text
+    )
 
 
 def _person_keys(persons: list[Candidate]) -> dict[int, str]:
@@ -156,48 +168,38 @@ class Registry:
     def assign(self, cands: Iterable[Candidate], source: str) -> None:
         cands = [c for c in cands if c.kind in ELEMENTS]
         keys = _person_keys([c for c in cands if c.kind == "person"])
+        by_key, drafts = self._by_key, self.drafts
         # longest names first, so "Steve Witkoff" founds the entry "Witkoff" joins
         order = sorted(cands, key=lambda c: (-len(c.words), c.start))
         for c in order:
             kind, text = c.kind or "", c.text(source)
-            k = keys[id(c)] if kind == "person" else self._key(c, text)
-            ident = self._by_key.get((kind, k))
+            canon = _canonical_place(text) if kind == "place" else text
+            if kind == "person":
+                k = keys[id(c)]
+            elif kind == "place":
+                k = gazetteer.fold(canon)
+            else:
+                k = gazetteer.fold(text.removeprefix("The ").removeprefix("the "))
+            ident = by_key.get((kind, k))
             if ident is None and kind == "org" and is_acronym(text):
-                ident = self._by_key.get(("org-initials", text.replace(".", "")))
+                ident = by_key.get(("org-initials", text.replace(".", "")))
             if ident is None and kind == "org" and len(c.words) == 1:
-                ident = self._by_key.get(("org-short", gazetteer.fold(text)))
+                ident = by_key.get(("org-short", gazetteer.fold(text)))
             if ident is None:
-                base = k if kind == "person" else slug(self._canonical(c, text))
+                base = k if kind == "person" else slug(canon)
                 draft = self._new(kind, slug(base), (kind, k))
-                if kind == "org" and initials(text):
-                    self._by_key.setdefault(("org-initials", initials(text)), draft.id)
+                if kind == "org" and (abbr := initials(text)):
+                    by_key.setdefault(("org-initials", abbr), draft.id)
                 if short := short_form(c):
-                    self._by_key.setdefault(("org-short", short), draft.id)
+                    by_key.setdefault(("org-short", short), draft.id)
                 ident = draft.id
             c.ref = ident
-            draft = self.drafts[ident]
+            draft = drafts[ident]
             draft.add("names", text)
-            if kind == "place" and (canon := self._canonical(c, text)) != text:
+            if canon != text:
                 draft.add("names", canon)
-            for role in (source[c.role[0].start : c.role[-1].end],) if c.role else ():
-                draft.add("occupations", role)
-
-    def _key(self, c: Candidate, text: str) -> str:
-        if c.kind == "person":
-            return surname(c)
-        if c.kind == "place":
-            return gazetteer.fold(self._canonical(c, text))
-        return gazetteer.fold(text.removeprefix("The ").removeprefix("the "))
-
-    @staticmethod
-    def _canonical(c: Candidate, text: str) -> str:
-        if c.kind == "place":
-            return (
-                gazetteer.canonical_country(text)
-                or (gazetteer.country_initials(text) if is_acronym(text) else None)
-                or text
-            )
-        return text
+            if c.role:
+                draft.add("occupations", source[c.role[0].start : c.role[-1].end])
 
     def anonymous(self, kind: str, label: str) -> str:
         """A new entry for an actor known only by a description ("a French diplomat")."""
