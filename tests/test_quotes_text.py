@@ -13,7 +13,8 @@ def _sentences(text: str, masked: list[tuple[int, int]] | None = None) -> list[s
 
 def test_tokenize_splits_a_final_dot_but_keeps_an_abbreviation():
     text = "Mr. Kamin left the U.S. today."
-    got = [(t.text, t.lower) for t in tokenize(text, 0, len(text))]
+    tokens = tokenize(text, 0, len(text))
+    got = list(zip(tokens.texts, tokens.lowers, strict=True))
     assert got == [
         ("Mr.", "mr"),
         ("Kamin", "kamin"),
@@ -27,8 +28,10 @@ def test_tokenize_splits_a_final_dot_but_keeps_an_abbreviation():
 
 def test_tokenize_offsets_point_at_the_words():
     text = "  He’s “sure”, she said."
-    for t in tokenize(text, 0, len(text)):
-        assert text[t.start : t.end] == t.text
+    tokens = tokenize(text, 0, len(text))
+    assert tokens.texts == ["He’s", "“", "sure", "”", ",", "she", "said", "."]
+    for start, end, word in zip(tokens.starts, tokens.ends, tokens.texts, strict=True):
+        assert text[start:end] == word
 
 
 def test_sentence_ends_after_a_run_of_marks():

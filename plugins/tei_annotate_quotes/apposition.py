@@ -30,53 +30,57 @@ STOPS = frozenset(",.;:!?—–―")
 
 def speaker_phrase(frame: Frame, m: Mention, verb: int | None = None) -> tuple[int, int]:
     """(start, end) of the noun phrase headed by mention ``m``."""
-    toks = frame.tokens
+    toks = frame
     i = frame.index(m.end)
     end = m.end
-    if i < len(toks) and toks[i].text == "(":
+    if i < len(toks) and toks.texts[i] == "(":
         close = next(
-            (j for j in range(i + 1, min(i + MAX_PARENTHESIS, len(toks))) if toks[j].text == ")"),
+            (j for j in range(i + 1, min(i + MAX_PARENTHESIS, len(toks))) if toks.texts[j] == ")"),
             None,
         )
         if close is not None:
-            end, i = toks[close].end, close + 1
-    if i + 1 < len(toks) and toks[i].lower == "of" and toks[i + 1].text[:1].isupper():
+            end, i = toks.ends[close], close + 1
+    if i + 1 < len(toks) and toks.lowers[i] == "of" and toks.texts[i + 1][:1].isupper():
         j = i + 1  # "Elijah Cummings of Maryland, …"
-        while j < len(toks) and toks[j].text[:1].isupper():
+        while j < len(toks) and toks.texts[j][:1].isupper():
             j += 1
-        end, i = toks[j - 1].end, j
+        end, i = toks.ends[j - 1], j
     found = _apposition(frame, i)
     if found is not None:
-        end = toks[found - 1].end
-        if found + 1 < len(toks) and toks[found].text == "," and toks[found + 1].lower in RELATIVE:
-            end = toks[(_apposition(frame, found) or found + 1) - 1].end  # ", who has …"
+        end = toks.ends[found - 1]
+        if (
+            found + 1 < len(toks)
+            and toks.texts[found] == ","
+            and toks.lowers[found + 1] in RELATIVE
+        ):
+            end = toks.ends[(_apposition(frame, found) or found + 1) - 1]  # ", who has …"
         return m.start, end
     if (
         verb is not None
         and i < verb
-        and toks[i].lower in PREPOSITIONS
-        and all(t.text[:1].isalnum() for t in toks[i:verb])
+        and toks.lowers[i] in PREPOSITIONS
+        and all(w[:1].isalnum() for w in toks.texts[i:verb])
     ):
-        return m.start, toks[verb - 1].end
+        return m.start, toks.ends[verb - 1]
     return m.start, end
 
 
 def _apposition(frame: Frame, i: int) -> int | None:
     """End (exclusive token index) of ", an apposition" starting at the comma at ``i``."""
-    toks = frame.tokens
-    if not (i + 1 < len(toks) and toks[i].text == "," and _opens_apposition(toks[i + 1].text)):
+    toks = frame
+    if not (i + 1 < len(toks) and toks.texts[i] == "," and _opens_apposition(toks.texts[i + 1])):
         return None
     j = i + 1
-    relative = toks[i + 1].lower in RELATIVE
+    relative = toks.lowers[i + 1] in RELATIVE
     while j < len(toks) and j - i <= MAX_APPOSITION:
-        t = toks[j]
-        if t.text in STOPS or frame.is_quote(j) or t.text in '“”"' or is_speech(frame, j):
+        w, low = toks.texts[j], toks.lowers[j]
+        if w in STOPS or frame.is_quote(j) or w in '“”"' or is_speech(frame, j):
             break
-        relative = relative or t.lower in RELATIVE
-        if t.lower in FINITE and not relative:
+        relative = relative or low in RELATIVE
+        if low in FINITE and not relative:
             return None  # ", the deal is …": a clause, not an apposition
         j += 1
-    ends = j >= len(toks) or toks[j].text in STOPS or is_speech(frame, j)
+    ends = j >= len(toks) or toks.texts[j] in STOPS or is_speech(frame, j)
     if j > i + 1 and j - i <= MAX_APPOSITION and ends and not is_speech(frame, j - 1):
         return j
     return None

@@ -18,7 +18,6 @@ from .lexicon import (
     PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_NOUNS,
-    SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     words,
 )
@@ -42,6 +41,7 @@ MAX_APPOSITION_WORDS = 8
 BOUNDARY_WORDS = (
     CONNECTORS | (PREPOSITIONS - {"of"}) | words("that which who whom when while as if")
 )
+PLACE_PREPOSITIONS = PREPOSITIONS - {"to", "of", "about"}  # "said on “Fox and Friends”"
 CLAUSE_WINDOW = 40
 # Nouns that introduce someone's wording: "used the phrase “…”", "coined the term “…”".
 TERM_NOUNS = words("phrase phrases term terms word words slogan expression label catchphrase")
@@ -60,13 +60,8 @@ class Attribution:
 
 
 def is_speech(frame: Frame, i: int) -> bool:
-    w = frame.lower(i)
-    if w not in SPEECH_VERBS:
-        return False
-    before = frame.lower(i - 1)
-    if before in DETERMINERS:
-        return False  # "the estimated toll": an adjective
-    return before != "to" or w in ("said", "told")  # "to talk" is not a report
+    """Is token ``i`` a reporting verb (see ``Frame.speech``)?"""
+    return i in frame.speech
 
 
 def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> bool:
@@ -79,7 +74,7 @@ def _candidate(frame: Frame, m: Mention, index: int, mentions: MentionIndex) -> 
     if frame.is_quote(index) or frame.lower(index - 1) == "(":
         return False  # a parenthesis ("Rep. Gwen Moore (D-Wis.) said") is never the subject
     if before == "of" and index >= 1:
-        of = frame.tokens[index - 1].start
+        of = frame.starts[index - 1]
         return not any(
             d.end >= of - 1 for d in mentions.before(of, 200)[-1:] if d.kind == "description"
         )
@@ -90,28 +85,28 @@ def subject_of(
     frame: Frame, v: int, s0: int, mentions: MentionIndex, depth: int = 0
 ) -> Mention | None:
     """The speaker of the reporting verb at token ``v`` in a sentence starting at ``s0``."""
-    toks = frame.tokens
+    toks = frame
     k = v - 1
-    while k >= s0 and toks[k].lower in ADVERBS:
+    while k >= s0 and toks.lowers[k] in ADVERBS:
         k -= 1
     # "“…,” said X" and "…, says X:" put the subject after the verb
-    if k < s0 or frame.is_quote(k) or (toks[k].text in ",:" and frame.is_quote(k - 1)):
+    if k < s0 or frame.is_quote(k) or (toks.texts[k] in ",:" and frame.is_quote(k - 1)):
         after = _first_after(frame, v + 1, mentions, limit=3) or proper_name(frame, v + 1)
         if after is not None:
             return after
-    if k >= s0 and toks[k].lower in CONNECTORS and depth < 3:
+    if k >= s0 and toks.lowers[k] in CONNECTORS and depth < 3:
         for u in range(k - 1, s0 - 1, -1):
             if is_speech(frame, u):
                 return subject_of(frame, u, s0, mentions, depth + 1)
     agent = _agent(frame, v, mentions)
     if agent is not None and frame.lower(v - 1) in ("was", "were", "been", "being"):
         return agent
-    lo = toks[max(s0, v - SUBJECT_GAP)].start
-    participle = frame.lower(v).endswith("ing") and k >= s0 and toks[k].text == ","
+    lo = toks.starts[max(s0, v - SUBJECT_GAP)]
+    participle = frame.lower(v).endswith("ing") and k >= s0 and toks.texts[k] == ","
     best = None
-    for m in mentions.between(lo, toks[v].start):
+    for m in mentions.between(lo, toks.starts[v]):
         idx = frame.index(m.start)
-        if any(frame.is_quote(j) or toks[j].text == ";" for j in range(idx, v)):
+        if QUOTE in toks.texts[idx:v] or ";" in toks.texts[idx:v]:
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m
@@ -122,8 +117,8 @@ def subject_of(
     if (
         best is None
         and k >= s0
-        and toks[k].text[:1].isupper()
-        and not mentions.covering(toks[k].start, toks[k].end)
+        and toks.texts[k][:1].isupper()
+        and not mentions.covers(toks.starts[k], toks.ends[k])
     ):
         best = proper_name(frame, k, backwards=True)
     return best
@@ -132,18 +127,22 @@ def subject_of(
 def proper_name(frame: Frame, i: int, backwards: bool = False) -> Mention | None:
     """A run of capitalised words at token ``i`` no layer marked ("Mr. Kamin", "Melanie"):
     the subject of a reporting verb is a name even when the actors layer missed it."""
-    toks = frame.tokens
+    toks = frame
     step = -1 if backwards else 1
     j = i
-    while 0 <= j < len(toks) and _name_word(toks[j].text) and abs(j - i) < MAX_NAME_WORDS:
+    while 0 <= j < len(toks) and _name_word(toks.texts[j]) and abs(j - i) < MAX_NAME_WORDS:
         j += step
     lo, hi = (j + 1, i) if backwards else (i, j - 1)
-    if hi < lo or toks[hi].text.lower() in SUBJECT_PRONOUNS or toks[lo].text.lower() in DETERMINERS:
+    if (
+        hi < lo
+        or toks.texts[hi].lower() in SUBJECT_PRONOUNS
+        or toks.texts[lo].lower() in DETERMINERS
+    ):
         return None
-    if lo == 0 or (frame.tokens[lo - 1].text in ".!?" and hi == lo):
+    if lo == 0 or (frame.texts[lo - 1] in ".!?" and hi == lo):
         return None  # one capitalised word opening a sentence may be any word
-    name = " ".join(t.text for t in toks[lo : hi + 1])
-    return Mention(toks[lo].start, toks[hi].end, "name", "person", head=name)
+    name = " ".join(toks.texts[lo : hi + 1])
+    return Mention(toks.starts[lo], toks.ends[hi], "name", "person", head=name)
 
 
 def _name_word(w: str) -> bool:
@@ -155,20 +154,20 @@ def _apposed_name(frame: Frame, m: Mention, mentions: MentionIndex) -> Mention |
     a mention inside an apposition (", a/the …,") gives way to the name before the comma."""
     i = frame.index(m.start)
     j = i
-    while j > 0 and i - j < MAX_APPOSITION_WORDS and frame.tokens[j - 1].text[:1].isalnum():
+    while j > 0 and i - j < MAX_APPOSITION_WORDS and frame.texts[j - 1][:1].isalnum():
         j -= 1
-    if j < 2 or frame.tokens[j - 1].text != "," or frame.lower(j) not in DETERMINERS:
+    if j < 2 or frame.texts[j - 1] != "," or frame.lower(j) not in DETERMINERS:
         return None
     k = j - 2  # the last token before the comma
-    if frame.tokens[k].text == ")":
-        while k > 0 and frame.tokens[k].text != "(":
+    if frame.texts[k] == ")":
+        while k > 0 and frame.texts[k] != "(":
             k -= 1
         k -= 1
-    end = frame.tokens[k].end
+    end = frame.ends[k]
     before = [x for x in mentions.before(end, 200) if x.end == end]
     if before and before[-1].kind == "name":
         return before[-1]
-    return proper_name(frame, k, backwards=True) if frame.tokens[k].text[:1].isupper() else None
+    return proper_name(frame, k, backwards=True) if frame.texts[k][:1].isupper() else None
 
 
 def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
@@ -178,10 +177,10 @@ def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
 
 def _agent(frame: Frame, v: int, mentions: MentionIndex) -> Mention | None:
     """The agent of a passive or of a reporting noun: "claims last week by X"."""
-    for j in range(v + 1, min(v + 5, len(frame.tokens))):
+    for j in range(v + 1, min(v + 5, len(frame))):
         if frame.lower(j) == "by":
             return _first_after(frame, j + 1, mentions, limit=8, prefer_name=True)
-        if frame.is_quote(j) or frame.tokens[j].text in ".;":
+        if frame.is_quote(j) or frame.texts[j] in ".;":
             break
     return None
 
@@ -190,15 +189,15 @@ def _first_after(
     frame: Frame, i: int, mentions: MentionIndex, limit: int, prefer_name: bool = False
 ) -> Mention | None:
     """The first mention starting within ``limit`` words after token ``i``."""
-    if i >= len(frame.tokens):
+    if i >= len(frame):
         return None
-    j = min(i + limit, len(frame.tokens) - 1)
+    j = min(i + limit, len(frame) - 1)
     stop = next(
         (k for k in range(i, j + 1) if frame.is_quote(k) or frame.lower(k) in (".", ";", "that")),
         j + 1,
     )
-    end = frame.tokens[stop - 1].end if stop > i else frame.tokens[i].start
-    found = [m for m in mentions.between(frame.tokens[i].start, end) if m.type != "place"]
+    end = frame.ends[stop - 1] if stop > i else frame.starts[i]
+    found = [m for m in mentions.between(frame.starts[i], end) if m.type != "place"]
     while len(found) > 1 and _premodifies(frame, found[0], found[1]):
         found.pop(0)  # "MSNBC host Chris Matthews", "Del. Stacey Plaskett": the last is the head
     if prefer_name:
@@ -209,15 +208,19 @@ def _first_after(
 
 def _premodifies(frame: Frame, a: Mention, b: Mention) -> bool:
     """Only capitalised words and role nouns lie between mentions a and b."""
-    between = frame.tokens[frame.index(a.end) : frame.index(b.start)]
-    return len(between) <= 3 and all(
-        t.text[:1].isupper() or t.lower in ROLE_NOUNS or t.text == "." for t in between
+    i, j = frame.index(a.end), frame.index(b.start)
+    return j - i <= 3 and all(
+        w[:1].isupper() or low in ROLE_NOUNS or w == "."
+        for w, low in zip(frame.texts[i:j], frame.lowers[i:j], strict=True)
     )
 
 
 def _according_to(frame: Frame, s0: int, s1: int, mentions: MentionIndex) -> Mention | None:
+    lowers = frame.lowers
+    if "according" not in lowers[s0 : s1 - 1]:
+        return None
     for j in range(s0, s1 - 1):
-        if frame.lower(j) == "according" and frame.lower(j + 1) == "to":
+        if lowers[j] == "according" and lowers[j + 1] == "to":
             return _first_after(frame, j + 2, mentions, limit=6)
     return None
 
@@ -226,13 +229,14 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     """The attribution of quotation ``q`` from its own sentence, or None."""
     qi = frame.index(q.start)
     s0, s1 = frame.sentence(q.start)
-    toks = frame.tokens
+    toks = frame
+    texts, lowers, speech = frame.texts, frame.lowers, frame.speech
     # a reporting verb just before: "X said: “", "X told reporters that “"
     intro = None
     for v in range(qi - 1, max(s0, qi - INTRO_GAP) - 1, -1):
-        if frame.is_quote(v):
+        if texts[v] == QUOTE:
             break
-        if is_speech(frame, v) or frame.lower(v) in NAMING_VERBS:
+        if v in speech or lowers[v] in NAMING_VERBS:
             intro = v
             break
     if intro is not None and _place_of_speech(frame, intro, qi):
@@ -240,52 +244,66 @@ def attribute(frame: Frame, q: Quotation, mentions: MentionIndex) -> Attribution
     if intro is not None:
         who = subject_of(frame, intro, s0, mentions)
         if who is not None:
-            return Attribution(who, "intro", (toks[intro].start, toks[intro].end))
+            return Attribution(who, "intro", (toks.starts[intro], toks.ends[intro]))
     trailer = _trailer(frame, qi, s1, mentions)
     if trailer is not None:
         return trailer
     if frame.lower(qi - 1) in TERM_NOUNS:  # "Trump has used the phrase “Islamic terrorism”"
         for v in range(qi - 2, max(s0, qi - 5) - 1, -1):
-            if frame.tokens[v].lower.endswith("ed") or frame.lower(v) in ("use", "uses", "coin"):
+            if lowers[v].endswith("ed") or lowers[v] in ("use", "uses", "coin"):
                 who = subject_of(frame, v, s0, mentions)
                 if who is not None:
-                    return Attribution(who, "clause", (toks[v].start, toks[v].end))
+                    return Attribution(who, "clause", (toks.starts[v], toks.ends[v]))
                 break
-    for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
-        if _place_of_speech(frame, v, qi):
-            break
-        if is_speech(frame, v) or frame.lower(v) in SPEECH_NOUNS:
-            who = subject_of(frame, v, s0, mentions) if is_speech(frame, v) else None
-            who = who or _agent(frame, v, mentions)
-            if who is not None:
-                return Attribution(who, "clause", (toks[v].start, toks[v].end))
+    clause = None if _possessive_before(frame, qi) else _clause(frame, qi, s0, mentions)
+    if clause is not None:
+        return clause
     who = _according_to(frame, max(s0, qi - CLAUSE_WINDOW), min(s1, qi + CLAUSE_WINDOW), mentions)
     if who is not None:
         return Attribution(who, "according")
     return None
 
 
+def _clause(frame: Frame, qi: int, s0: int, mentions: MentionIndex) -> Attribution | None:
+    """A reporting verb or noun earlier in the sentence, unless it says where it was said."""
+    speech, lowers = frame.speech, frame.lowers
+    for v in range(qi - 1, max(s0, qi - CLAUSE_WINDOW) - 1, -1):
+        if v in speech:
+            if _place_of_speech(frame, v, qi):
+                return None
+            who = subject_of(frame, v, s0, mentions) or _agent(frame, v, mentions)
+        elif lowers[v] in SPEECH_NOUNS:
+            who = _agent(frame, v, mentions)
+        else:
+            continue
+        if who is not None:
+            return Attribution(who, "clause", (frame.starts[v], frame.ends[v]))
+    return None
+
+
 def _place_of_speech(frame: Frame, v: int, qi: int) -> bool:
     """ "said on “Fox and Friends”", "said Thursday on Fox News’s “…”": the quotation names
     where something was said, not what; a possessive before a quotation makes it a title."""
-    before = frame.tokens[qi - 1].text if qi > 0 else ""
-    if before.endswith(("’s", "'s", "s’", "s'")):
+    if _possessive_before(frame, qi):
         return True
+    before = frame.texts[qi - 1] if qi > 0 else ""
     if not is_speech(frame, v) or qi - v > INTRO_GAP or before in (":", ",", "that"):
         return False
-    return any(
-        frame.lower(j) in PREPOSITIONS and frame.lower(j) not in ("to", "of", "about")
-        for j in range(v + 1, qi)
-    )
+    return not PLACE_PREPOSITIONS.isdisjoint(frame.lowers[v + 1 : qi])
+
+
+def _possessive_before(frame: Frame, qi: int) -> bool:
+    """ "on Fox News’s “…”": a possessive before a quotation makes it a title."""
+    return qi > 0 and frame.texts[qi - 1].endswith(("’s", "'s", "s’", "s'"))
 
 
 def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:
     """ "“…,” X said", "“…,” said X", "“…?” X asked.", "“…” ― X" after the quotation."""
-    toks = frame.tokens
+    toks = frame
     i = qi + 1
-    if i < len(toks) and toks[i].text == ",":
+    if i < len(toks) and toks.texts[i] == ",":
         i += 1
-    if i < len(toks) and toks[i].text in DASHES and i + 1 < len(toks):
+    if i < len(toks) and toks.texts[i] in DASHES and i + 1 < len(toks):
         who = _first_after(frame, i + 1, mentions, limit=1) or proper_name(frame, i + 1)
         if who is not None:
             return Attribution(who, "dash")
@@ -294,7 +312,7 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
     if named is not None:
         return named
     for v in range(i, min(i + TRAILER_GAP, end)):
-        if frame.is_quote(v) or toks[v].text in ";:":
+        if frame.is_quote(v) or toks.texts[v] in ";:":
             break
         if not is_speech(frame, v):
             continue
@@ -304,7 +322,7 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
             who = subject_of(frame, v, i, mentions)
             if who is not None and not _premodifiers(frame, i, frame.index(who.start)):
                 return None  # the clause after the quotation is about something else
-        return Attribution(who, "trailer", (toks[v].start, toks[v].end)) if who else None
+        return Attribution(who, "trailer", (toks.starts[v], toks.ends[v])) if who else None
     return None
 
 
@@ -313,41 +331,40 @@ def _name_with_apposition(
 ) -> Attribution | None:
     """ "“…,” Leonard E. Burman, director of … and a professor at …, said": a name right
     after the quotation, a long apposition set off by commas, then the reporting verb."""
-    toks = frame.tokens
+    toks = frame
     if i >= end:
         return None
     run = i
-    while run < end and (toks[run].text[:1].isupper() or toks[run].lower in ROLE_NOUNS):
+    while run < end and (toks.texts[run][:1].isupper() or toks.lowers[run] in ROLE_NOUNS):
         run += 1
-    if run == i or run >= end or toks[run].text != ",":
+    if run == i or run >= end or toks.texts[run] != ",":
         return None
-    found = [m for m in mentions.between(toks[i].start, toks[run - 1].end) if m.kind == "name"]
-    name = found[-1] if found and found[-1].end == toks[run - 1].end else None
+    found = [m for m in mentions.between(toks.starts[i], toks.ends[run - 1]) if m.kind == "name"]
+    name = found[-1] if found and found[-1].end == toks.ends[run - 1] else None
     name = name or proper_name(frame, run - 1, backwards=True)
     if name is None:
         return None
     first = [name]
     j = run
-    if j >= end or toks[j].text != ",":
+    if j >= end or toks.texts[j] != ",":
         return None
     for k in range(j + 1, min(j + 1 + LONG_APPOSITION, end)):
-        if frame.is_quote(k) or toks[k].text in ";:":
+        if frame.is_quote(k) or toks.texts[k] in ";:":
             return None
-        if toks[k].text == "," and k + 1 < end:
+        if toks.texts[k] == "," and k + 1 < end:
             v = k + 1
-            while v < end and toks[v].lower in ADVERBS:
+            while v < end and toks.lowers[v] in ADVERBS:
                 v += 1
             if v < end and is_speech(frame, v):
-                return Attribution(first[0], "trailer", (toks[v].start, toks[v].end))
+                return Attribution(first[0], "trailer", (toks.starts[v], toks.ends[v]))
     return None
 
 
 def _premodifiers(frame: Frame, i: int, j: int) -> bool:
     """Tokens i..j can premodify a name ("White House press secretary Josh Earnest"):
     no clause boundary, conjunction or preposition between the quotation and the subject."""
-    for t in frame.tokens[i:j]:
-        w = t.lower
-        if w in ("’s", "'s") or (t.text[:1].isalnum() and w not in BOUNDARY_WORDS):
+    for text, w in zip(frame.texts[i:j], frame.lowers[i:j], strict=True):
+        if w in ("’s", "'s") or (text[:1].isalnum() and w not in BOUNDARY_WORDS):
             continue
         return False
     return True
@@ -355,9 +372,8 @@ def _premodifiers(frame: Frame, i: int, j: int) -> bool:
 
 def _next_sentence_end(frame: Frame, qi: int) -> int:
     """After a quotation that ends its sentence ("…?” Trump asked.), the short next one."""
-    q = frame.tokens[qi]
-    last = frame.text[q.start : q.end].rstrip(CLOSING)[-1:]
-    if qi + 1 >= len(frame.tokens) or last not in ("?", "!"):
+    last = frame.text[frame.starts[qi] : frame.ends[qi]].rstrip(CLOSING)[-1:]
+    if qi + 1 >= len(frame) or last not in ("?", "!"):
         return qi + 1
-    _, e = frame.sentence(frame.tokens[qi + 1].start)
+    _, e = frame.sentence(frame.starts[qi + 1])
     return min(e, qi + 1 + TRAILER_GAP)

@@ -7,34 +7,55 @@ the frame, so they never look inside quoted words.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
+from .lexicon import DETERMINERS, SPEECH_VERBS
 from .marks import Quotation
-from .text import Token, sentence_spans, tokenize
+from .text import Tokens, positions, sentence_spans
 
 __all__ = ["QUOTE", "Frame"]
 
 QUOTE = "\x00quote"
 
 
-class Frame:
-    """Tokens of one block outside its outermost quotations, and its sentences."""
+class Frame(Tokens):
+    """Tokens of one block outside its outermost quotations, and its sentences.
+
+    Each outermost quotation is one token whose text is ``QUOTE``.
+    """
 
     def __init__(self, text: str, lo: int, hi: int, quotations: Sequence[Quotation]) -> None:
+        super().__init__()
         self.text, self.lo, self.hi = text, lo, hi
         tops = [q for q in quotations if q.depth == 0]
         self.quotations = tops
-        tokens: list[Token] = []
+        self.quote_at: list[int] = []  # token index of each quotation's placeholder
         pos = lo
         for q in tops:
-            tokens.extend(tokenize(text, pos, q.start))
-            tokens.append(Token(q.start, q.end, QUOTE))
+            self.extend(text, pos, q.start)
+            self.quote_at.append(len(self.starts))
+            self.add(q.start, q.end, QUOTE, QUOTE)
             pos = q.end
-        tokens.extend(tokenize(text, pos, hi))
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
+        self.extend(text, pos, hi)
         self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
         self.sentence_starts = [s for s, _ in self.sentences]
+
+    def words(self) -> Tokens:
+        """The tokens without the quotation placeholders."""
+        return self.without(self.quote_at) if self.quote_at else self
+
+    @functools.cached_property
+    def speech(self) -> frozenset[int]:
+        """Indices of the reporting verbs, found once: "said", but not the adjective in "the
+        estimated toll" nor "to talk" (only "to" + said/told reports)."""
+        lowers = self.lowers
+        return frozenset(
+            i
+            for i in positions(lowers, SPEECH_VERBS)
+            if (before := lowers[i - 1] if i else "") not in DETERMINERS
+            and (before != "to" or lowers[i] in ("said", "told"))
+        )
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""
@@ -46,10 +67,11 @@ class Frame:
         if k >= 0 and offset < self.sentences[k][1]:
             s, e = self.sentences[k]
             return self.index(s), self.index(e)
-        return self.index(self.lo), len(self.tokens)
+        return self.index(self.lo), len(self.starts)
 
     def lower(self, i: int) -> str:
-        return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
+        """The lower case of token ``i``, "" outside the frame."""
+        return self.lowers[i] if 0 <= i < len(self.starts) else ""
 
     def is_quote(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and self.tokens[i].text == QUOTE
+        return 0 <= i < len(self.starts) and self.texts[i] == QUOTE

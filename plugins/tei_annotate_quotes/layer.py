@@ -12,7 +12,8 @@ from tei_annotate import Annotation, Block, Document, Entry, LayerContext, Layer
 
 from .apposition import speaker_phrase
 from .attribution import Attribution, attribute, is_speech, subject_of
-from .frame import QUOTE, Frame
+from .frame import Frame
+from .lexicon import ROLE_NOUNS
 from .marks import Quotation, pair_block
 from .mentions import Mention, MentionIndex, actor_mentions, descriptions, pronouns
 from .reported import reported_speech
@@ -26,9 +27,6 @@ SPLIT_LOOKBACK = 100  # quotations looked back over for the first half of a spli
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
 SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
-OPENER = re.compile(
-    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
-)
 
 
 @attrs.define
@@ -53,7 +51,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     quotations = [pair_block(text, b.start, b.end) for b in blocks]
     frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
     index = _mentions(text, actors, frames)
-    speakers = Speakers(text, actors, index)
+    speakers = Speakers(text, actors, index, sorted(s for f in frames for s, _ in f.sentences))
     for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
         if m.kind == "pronoun":
             speakers.ref(m)
@@ -95,9 +93,10 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups))
     extra: list[Mention] = []
     for f in frames:
-        words = [t for t in f.tokens if t.text != QUOTE]
-        extra += pronouns(words, index) + descriptions(text, words, index)
-    return MentionIndex(_mark_initial(text, [*index.items, *extra], frames))
+        extra += pronouns(f, index)
+        if not ROLE_NOUNS.isdisjoint(f.lowers):  # most paragraphs hold no role noun
+            extra += descriptions(text, f.words(), index)
+    return MentionIndex([*index.items, *extra])
 
 
 def _mark(
@@ -117,19 +116,6 @@ def _mark(
         return
     rs_type = "org" if m.type == "org" else "place" if m.type == "place" else "person"
     phrases.setdefault(span, (ref, rs_type))
-
-
-def _mark_initial(text: str, mentions: list[Mention], frames: list[Frame]) -> list[Mention]:
-    """Flag mentions that open their sentence (after at most a short adverbial)."""
-    starts = sorted(s for f in frames for s, _ in f.sentences)
-    out = []
-    for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        s = starts[k] if k >= 0 else 0
-        opener = OPENER.match(text, s, m.start)
-        initial = opener is not None and opener.end() == m.start
-        out.append(m if m.initial == initial else attrs.evolve(m, initial=initial))
-    return out
 
 
 class Attributor:
@@ -229,9 +215,9 @@ def _holds_speech(frame: Frame, s: int, e: int) -> bool:
 def _previous_sentence_speaker(frame: Frame, offset: int, index: MentionIndex) -> Mention | None:
     """A quotation opening a sentence after "…, Schiff said." continues Schiff's words."""
     s0, _ = frame.sentence(offset)
-    if s0 >= len(frame.tokens) or frame.tokens[s0].start != offset or s0 == 0:
+    if s0 >= len(frame) or frame.starts[s0] != offset or s0 == 0:
         return None
-    p0, _ = frame.sentence(frame.tokens[s0 - 1].start)
+    p0, _ = frame.sentence(frame.starts[s0 - 1])
     for v in range(s0 - 1, p0 - 1, -1):
         if frame.is_quote(v):
             return None
@@ -273,18 +259,17 @@ def _attribute_nested(
 def _nested_kind(frame: Frame, q: Quotation) -> str:
     """Unattributed nested quotation: speech after a reporting verb or a colon, else a term."""
     i = frame.index(q.start)
-    before = frame.tokens[i - 1] if i > 0 else None
-    if before is not None and (before.text in ":," or is_speech(frame, i - 1)):
+    if i > 0 and (frame.texts[i - 1] in ":," or is_speech(frame, i - 1)):
         return "direct"
     return _unattributed_kind(frame.text, q, frame)
 
 
 def _colon_intro(prev: Frame, index: MentionIndex) -> Attribution | None:
     """A paragraph ending "X said:" introduces the quotation opening the next one."""
-    if not prev.text[prev.lo : prev.hi].rstrip().endswith(":") or not prev.tokens:
+    if not prev.text[prev.lo : prev.hi].rstrip().endswith(":") or not len(prev):
         return None
-    s0, _ = prev.sentence(prev.tokens[-1].start)
-    for v in range(len(prev.tokens) - 1, s0 - 1, -1):
+    s0, _ = prev.sentence(prev.starts[-1])
+    for v in range(len(prev) - 1, s0 - 1, -1):
         if prev.is_quote(v):
             return None
         if is_speech(prev, v):
@@ -310,7 +295,7 @@ def _unattributed_kind(text: str, q: Quotation, frame: Frame | None = None) -> s
         return "scare"
     if frame is not None:
         i = frame.index(q.start)
-        before = frame.tokens[i - 1].text if i > 0 else "."
+        before = frame.texts[i - 1] if i > 0 else "."
         if before[:1].isalnum() and re.search(r"\.\W*\Z", text[s:e]):
             return "scare"  # "… on “Fox and Friends.”": a title ending the writer's sentence
     return "direct"

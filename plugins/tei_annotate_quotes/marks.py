@@ -39,6 +39,12 @@ CLOSES = {
 MAX_DEPTH = 8
 DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
 MARK = re.compile(f"[{re.escape(DOUBLE + SINGLE)}]")
+# A mark that may open or close a quotation: any but a single quote between two letters
+# or digits ("He’s"), which ``side`` reads as an apostrophe.  (The mark comes first and
+# the look-behind after it, so the regex engine can skip straight to the marks.)
+MAY_PAIR = re.compile(
+    f"[{re.escape(DOUBLE + SINGLE)}](?:(?<=[{re.escape(DOUBLE)}])|(?![^\\W_])|(?<![^\\W_].))"
+)
 OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
 
 Side = Literal["open", "close", "both", "none"]
@@ -123,6 +129,8 @@ def _plural_possessive(text: str, i: int, hi: int) -> bool:
 
 def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
     """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
+    if MAY_PAIR.search(text, lo, hi) is None and (lo >= hi or text[lo] not in SINGLE):
+        return []  # most paragraphs hold no mark, or only apostrophes inside words
     stack: list[tuple[int, int]] = []
     found: list[Quotation] = []
     marks = list(_marks(text, lo, hi))

@@ -4,29 +4,33 @@ descriptions of people it left unmarked ("a French diplomat", "sources")."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
 from tei_annotate import Annotation
 
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
-from .text import Token
+from .text import Tokens, positions
 
 __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
 
+PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MAX_MODIFIERS = 4
+COVER_WINDOW = 50  # mentions back to look for one covering a span
 LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
 
-@attrs.frozen
+@attrs.define
 class Mention:
     """A stretch of text that may name a speaker.
 
     ``ref`` is the registry entry when known; ``marked`` says the actors layer already
     marks it (quotes must not mark it again); ``kind`` is name, description or pronoun.
+    Not frozen: a document makes tens of thousands and a frozen instance costs one
+    ``object.__setattr__`` call per field; nothing changes a mention once made.
     """
 
     start: int
@@ -37,85 +41,86 @@ class Mention:
     marked: bool = False
     definite: bool = True
     head: str = ""
-    initial: bool = False  # opens its sentence: the likeliest antecedent of a later "he"
 
 
 def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = []
-    for a in annotations:
-        if a.element in ACTOR_TYPES:
-            kind, typ = "name", ACTOR_TYPES[a.element]
-        elif a.element == "rs":
+    spans = [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
+    spans.sort(key=lambda a: (a.start, -a.end))
+    out: list[Mention] = []
+    end = -1
+    for a in spans:
+        if a.end <= end:
+            continue  # inside a longer mention (a roleName, a name inside a description)
+        end = a.end
+        if a.element == "rs":
             kind, typ = "description", a.attrib.get("type", "person")
         else:
-            continue
-        ref = next(iter(a.link("ref")), None)
+            kind, typ = "name", ACTOR_TYPES[a.element]
+        ref = None
+        for name, targets in a.links:  # a.link("ref") without building a dict
+            if name == "ref":
+                ref = targets[0] if targets else None
         if ref in group_ids:
             typ = "group"
-        spans.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
-    spans.sort(key=lambda m: (m.start, -m.end))
-    out: list[Mention] = []
-    for m in spans:
-        if out and m.end <= out[-1].end:
-            continue  # inside a longer mention (a roleName, a name inside a description)
-        out.append(m)
+        out.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
     return out
 
 
-def pronouns(tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
+def pronouns(tokens: Tokens, taken: MentionIndex) -> list[Mention]:
     """Subject pronouns no layer has marked yet."""
     out = []
-    for t in tokens:
+    starts, ends, texts, lowers = tokens.starts, tokens.ends, tokens.texts, tokens.lowers
+    for i in positions(lowers, PRONOUNS):
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
-        typ = SUBJECT_PRONOUNS.get(t.lower)
-        if typ and t.text[-1] != "." and not taken.covering(t.start, t.end):
-            out.append(Mention(t.start, t.end, "pronoun", typ, head=t.lower))
+        if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
+            low = lowers[i]
+            out.append(Mention(starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], head=low))
     return out
 
 
-def descriptions(text: str, tokens: Sequence[Token], taken: MentionIndex) -> list[Mention]:
+def descriptions(text: str, tokens: Tokens, taken: MentionIndex) -> list[Mention]:
     """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides"."""
     out = []
-    for i, t in enumerate(tokens):
-        if t.lower not in ROLE_NOUNS:  # no role noun ends in a dot, so ``lower`` sorts them out
+    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
+    n = len(starts)
+    # no role noun ends in a dot, so ``lowers`` sorts them out
+    for i in positions(tokens.lowers, ROLE_NOUNS):
+        word = texts[i]
+        head = word.lower()
+        if head not in ROLE_NOUNS or (not word[:1].islower() and not _sentence_initial(texts, i)):
             continue
-        head = t.text.lower()
-        if head not in ROLE_NOUNS or (
-            not t.text[:1].islower() and not _sentence_initial(tokens, i)
-        ):
-            continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and (nxt.text[:1].isupper() or nxt.text in "-’'"):
+        nxt = texts[i + 1] if i + 1 < n else None
+        if nxt is not None and (nxt[:1].isupper() or nxt in "-’'"):
             continue  # a title before a name ("press secretary Josh Earnest") or "source’s"
-        if taken.covering(t.start, t.end) and not _only_inner(taken, t):
+        if taken.covers(starts[i], ends[i]) and not _only_inner(taken, starts[i], ends[i]):
             continue
         det = None
         for j in range(i - 1, max(i - 2 - MAX_MODIFIERS, -1), -1):
-            w = tokens[j].text.lower()
+            w = texts[j].lower()
             if w in DETERMINERS:
                 det = j
                 break
-            if w in STOP or not tokens[j].text[:1].isalnum():
+            if w in STOP or not texts[j][:1].isalnum():
                 break
         if det is None and not head.endswith("s"):
             continue
-        start = tokens[det].start if det is not None else t.start
-        definite = det is None or tokens[det].text.lower() not in INDEFINITE
+        start = starts[det] if det is not None else starts[i]
+        definite = det is None or texts[det].lower() not in INDEFINITE
         typ = "group" if head in GROUP_NOUNS or head.endswith("s") else "person"
-        if det is not None and tokens[det].text.lower() in ("his", "her", "their", "its"):
+        if det is not None and texts[det].lower() in ("his", "her", "their", "its"):
             continue  # "his aides": a relation to someone, left to the actors layer
-        out.append(Mention(start, t.end, "description", typ, definite=definite, head=head))
+        out.append(Mention(start, ends[i], "description", typ, definite=definite, head=head))
     return out
 
 
-def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
-    return i == 0 or tokens[i - 1].text in '.!?“"”'
+def _sentence_initial(texts: Sequence[str], i: int) -> bool:
+    return i == 0 or texts[i - 1] in '.!?“"”'
 
 
-def _only_inner(taken: MentionIndex, t: Token) -> bool:
+def _only_inner(taken: MentionIndex, start: int, end: int) -> bool:
     """True when the actor mention covering the head noun is the head itself, not a longer name."""
-    return all(m.start >= t.start and m.end <= t.end for m in taken.covering(t.start, t.end))
+    return all(m.start >= start and m.end <= end for m in taken.covering(start, end))
 
 
 class MentionIndex:
@@ -124,13 +129,19 @@ class MentionIndex:
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.items]
+        self.ends = [m.end for m in self.items]
 
     def add(self, mentions: Iterable[Mention]) -> None:
         self.__init__([*self.items, *mentions])  # type: ignore[misc]
 
     def covering(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_right(self.starts, start)
-        return [m for m in self.items[max(0, i - 50) : i] if m.end >= end]
+        return [m for m in self.items[max(0, i - COVER_WINDOW) : i] if m.end >= end]
+
+    def covers(self, start: int, end: int) -> bool:
+        """Is ``covering(start, end)`` not empty?"""
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and max(self.ends[max(0, i - COVER_WINDOW) : i]) >= end
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end), outermost only."""
@@ -151,3 +162,12 @@ class MentionIndex:
         lo = bisect.bisect_left(self.starts, offset - window)
         hi = bisect.bisect_left(self.starts, offset)
         return [m for m in self.items[lo:hi] if m.end <= offset]
+
+    def nearest_first(self, offset: int, window: int = LOOKBACK) -> Iterator[Mention]:
+        """``before(offset, window)`` nearest first, one at a time: a search for an
+        antecedent stops at the first good one, usually a few mentions back."""
+        lo = bisect.bisect_left(self.starts, offset - window)
+        items = self.items
+        for k in range(bisect.bisect_left(self.starts, offset) - 1, lo - 1, -1):
+            if items[k].end <= offset:
+                yield items[k]

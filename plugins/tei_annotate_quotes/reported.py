@@ -14,9 +14,10 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .attribution import ADVERBS, is_speech, subject_of
-from .frame import Frame
+from .frame import QUOTE, Frame
 from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
+from .text import positions
 
 __all__ = ["Reported", "reported_speech"]
 
@@ -61,7 +62,7 @@ class Reported:
 def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> Iterator[Reported]:
     for frame in frames:
         # a sentence with no reporting or belief verb and no "according" reports nothing
-        cues = [i for i, t in enumerate(frame.tokens) if t.lower in CUES]
+        cues = positions(frame.lowers, CUES)
         if not cues:
             continue
         for s, e in frame.sentences:
@@ -74,7 +75,7 @@ def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> 
 def _in_sentence(
     frame: Frame, s0: int, s1: int, index: MentionIndex, cues: Sequence[int]
 ) -> Iterator[Reported]:
-    toks = frame.tokens
+    toks = frame
     triggers: list[tuple[int, int, Mention | None]] = []  # (verb, content start token, speaker)
     for v in cues:
         if not (is_speech(frame, v) or _belief(frame, v)):
@@ -95,7 +96,7 @@ def _in_sentence(
         end = _content_end(frame, c, stop, s1)
         if end <= c or _only_quoted(frame, c, end):
             continue
-        yield Reported(toks[c].start, toks[end - 1].end, who)
+        yield Reported(toks.starts[c], toks.ends[end - 1], who)
     if not triggers:
         yield from _trailing(frame, s0, s1, index)
 
@@ -103,7 +104,7 @@ def _in_sentence(
 def _only_quoted(frame: Frame, c: int, end: int) -> bool:
     """ "said that “…”": the quotation carries the report; a clause with words of its own
     around a quotation ("the basis for “serious discussion”") is reported speech."""
-    words = [j for j in range(c, end) if frame.tokens[j].text[:1].isalnum()]
+    words = [j for j in range(c, end) if frame.texts[j][:1].isalnum()]
     quoted = any(frame.is_quote(j) for j in range(c, end))
     return quoted and all(frame.lower(j) == "that" for j in words)
 
@@ -116,16 +117,16 @@ def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | Non
         if w == "that":
             # "mocked an offer that …" is a relative clause; "told a press conference that" is not
             return None if determiner and frame.lower(v) not in TELL_VERBS else j
-        if frame.is_quote(j) or frame.tokens[j].text in '.;:“”"':
+        if frame.is_quote(j) or frame.texts[j] in '.;:“”"':
             break
         determiner = determiner or w in DETERMINERS
     if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _closes_quote(frame, v):
-        nxt = frame.tokens[v + 1]
-        if frame.tokens[v - 1].text == "," and nxt.text[:1].isupper() and v > 0:
+        nxt, low = frame.texts[v + 1], frame.lowers[v + 1]
+        if frame.texts[v - 1] == "," and nxt[:1].isupper() and v > 0:
             return None  # "…, said Jeffrey N. Trimble, a …": the speaker follows the verb
-        if nxt.lower in SUBJECT_PRONOUNS and nxt.lower != "it":
+        if low in SUBJECT_PRONOUNS and low != "it":
             return v + 1
-        if nxt.text[:1].isalnum() and nxt.lower not in NOT_CLAUSE:
+        if nxt[:1].isalnum() and low not in NOT_CLAUSE:
             return v + 1
     return None
 
@@ -140,9 +141,9 @@ def _closes_quote(frame: Frame, v: int) -> bool:
     while k >= 0 and frame.lower(k) in ADVERBS:
         k -= 1
     j = k
-    while j >= 0 and frame.tokens[j].text[:1].isalnum() and k - j < 6:
+    while j >= 0 and frame.texts[j][:1].isalnum() and k - j < 6:
         j -= 1
-    return j >= 0 and (frame.is_quote(j) or (frame.is_quote(j - 1) and frame.tokens[j].text == ","))
+    return j >= 0 and (frame.is_quote(j) or (frame.is_quote(j - 1) and frame.texts[j] == ","))
 
 
 def _closes_clause(frame: Frame, v: int, s1: int, comma: int) -> bool:
@@ -151,10 +152,10 @@ def _closes_clause(frame: Frame, v: int, s1: int, comma: int) -> bool:
     if v == comma + 1:
         return True
     for k in range(v + 1, min(v + 1 + TRAILER_WORDS, s1)):
-        t = frame.tokens[k]
-        if t.text in ",.;!?":
+        low = frame.lowers[k]
+        if frame.texts[k] in ",.;!?":
             return True
-        if t.lower in SUBJECT_PRONOUNS or t.lower in DETERMINERS or t.lower == "that":
+        if low in SUBJECT_PRONOUNS or low in DETERMINERS or low == "that":
             return False
         if frame.is_quote(k):
             return False
@@ -175,15 +176,15 @@ def _content_end(frame: Frame, c: int, stop: int, s1: int) -> int:
     end = stop
     if stop < s1:  # cut at the last comma or conjunction before the next reporting clause
         for j in range(stop - 1, c, -1):
-            if frame.tokens[j].text == ",":
+            if frame.texts[j] == ",":
                 end = j
                 break
     for j in range(c, end):
-        t = frame.tokens[j].text
+        t = frame.texts[j]
         if t == ";" or (t in ",—–" and frame.lower(j + 1) in CONTRAST and j > c):
             end = j  # "…, although …" and "… — but …" leave the reported clause
             break
-    while end > c and frame.tokens[end - 1].text in ".!?,:—–-":
+    while end > c and frame.texts[end - 1] in ".!?,:—–-":
         end -= 1
     return end
 
@@ -191,26 +192,27 @@ def _content_end(frame: Frame, c: int, stop: int, s1: int) -> int:
 def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[Reported]:
     """ "…, sources said.", "…, Graham said, since …", "…, said X, a …" and "…, according
     to X." after the reported clause."""
-    toks = frame.tokens
-    if any(frame.is_quote(k) for k in range(s0, s1)):
+    toks = frame
+    if QUOTE in toks.texts[s0:s1]:
         return
+    speech = frame.speech
     for j in range(s0 + 1, s1 - 1):
-        if toks[j].text != ",":
+        if toks.texts[j] != ",":
             continue
         if frame.lower(j + 1) == "according" and frame.lower(j + 2) == "to":
-            who = _first(index, toks[min(j + 3, s1 - 1)].start, toks[s1 - 1].end)
+            who = _first(index, toks.starts[min(j + 3, s1 - 1)], toks.ends[s1 - 1])
         else:
             v = next(
-                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if is_speech(frame, k)),
+                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if k in speech),
                 None,
             )
-            if v is None or any(toks[k].text in ",;" for k in range(j + 1, v)):
+            if v is None or any(toks.texts[k] in ",;" for k in range(j + 1, v)):
                 continue
             if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1, j):
                 continue  # "At the debate, Clinton said she …": the clause follows the verb
             who = subject_of(frame, v, j + 1, index)
         if who is not None:
-            yield Reported(toks[s0].start, toks[j - 1].end, who)
+            yield Reported(toks.starts[s0], toks.ends[j - 1], who)
             return
 
 

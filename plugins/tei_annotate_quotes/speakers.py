@@ -10,8 +10,9 @@ person when the head noun is a title; otherwise, like every indefinite descripti
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tei_annotate import Entry, LayerResult, Node
 
@@ -24,6 +25,11 @@ __all__ = ["Speakers"]
 # Head nouns that are titles of a single prominent person already in the story.
 TITLE_NOUNS = words("""leader president premier chancellor minister secretary senator governor mayor nominee
     candidate businessman businesswoman billionaire mogul republican democrat chief""")
+# What may come before a sentence's subject: quotation marks, a conjunction, or a short
+# adverbial set off by a comma ("In a statement on Monday, …").
+OPENER = re.compile(
+    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
+)
 SALIENCE_WINDOW = 600  # characters back to look for a sentence-opening antecedent
 COMPATIBLE = {
     "person": ("person",),
@@ -35,9 +41,17 @@ COMPATIBLE = {
 class Speakers:
     """Entries for speakers, created on demand; remembers what it resolved."""
 
-    def __init__(self, text: str, actors: LayerResult | None, index: MentionIndex) -> None:
+    def __init__(
+        self,
+        text: str,
+        actors: LayerResult | None,
+        index: MentionIndex,
+        sentence_starts: Sequence[int],
+    ) -> None:
         self.text = text
         self.index = index
+        self.sentence_starts = sentence_starts  # ascending
+        self.opens: dict[int, bool] = {}  # mention start -> opens its sentence
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
         self.taken = {e.id for e in actors.entries} if actors else set()
@@ -65,7 +79,7 @@ class Speakers:
                 return None
             return self._antecedent(m, COMPATIBLE.get(m.type, ("person",)))
         if m.definite:
-            for prior in reversed(self.index.before(m.start)):
+            for prior in self.index.nearest_first(m.start):
                 if prior.kind == "description" and prior.head == m.head and prior.ref is None:
                     return self.ref(prior)
             titled = self._by_role(m.head)
@@ -83,7 +97,7 @@ class Speakers:
         """The nearest compatible actor, preferring one that opened a recent sentence."""
         nearest = None
         window = SALIENCE_WINDOW
-        for prior in reversed(self.index.before(m.start)):
+        for prior in self.index.nearest_first(m.start):
             if prior.type not in types or (names_only and prior.kind != "name"):
                 continue
             if prior.kind == "pronoun" and prior.head == "i":
@@ -98,9 +112,21 @@ class Speakers:
                 nearest = ref
                 if not salient:
                     return ref
-            if prior.initial or m.start - prior.start > window:
-                return ref if prior.initial and m.start - prior.start <= window else nearest
+            initial = self._initial(prior)
+            if initial or m.start - prior.start > window:
+                return ref if initial and m.start - prior.start <= window else nearest
         return nearest
+
+    def _initial(self, m: Mention) -> bool:
+        """Does ``m`` open its sentence (after at most a short adverbial)?  Such a mention is
+        the likeliest antecedent of a later "he"; worked out only for those a pronoun reaches."""
+        found = self.opens.get(m.start)
+        if found is None:
+            k = bisect.bisect_right(self.sentence_starts, m.start) - 1
+            s = self.sentence_starts[k] if k >= 0 else 0
+            opener = OPENER.match(self.text, s, m.start)
+            found = self.opens[m.start] = opener is not None and opener.end() == m.start
+        return found
 
     def _agrees(self, m: Mention, prior: Mention, ref: str) -> bool:
         """A he/she pronoun agrees with an actor of unknown or the same gender."""

@@ -10,11 +10,12 @@ import bisect
 import re
 from collections.abc import Sequence
 
-import attrs
+__all__ = ["Tokens", "positions", "sentence_spans", "tokenize"]
 
-__all__ = ["Token", "sentence_spans", "tokenize"]
-
-WORD = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+# A word, or one punctuation mark; a dot right after a word is joined to it afterwards
+# when the two make an abbreviation.
+WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+MATCH_START, MATCH_END, MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
@@ -30,43 +31,102 @@ END = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[”’\"')\]]*(?:(?=\s+[“
 ABBREVIATION_TAIL = 40
 
 
-@attrs.define
-class Token:
-    """A word or punctuation mark; ``lower`` is its lower case without a final dot.
+class Tokens:
+    """Words and punctuation marks as parallel lists: ``starts``, ``ends``, ``texts`` and
+    ``lowers`` (a word's lower case without a final dot).
 
-    Not frozen: a frozen instance costs four ``object.__setattr__`` calls, and a
-    paragraph makes hundreds of tokens; nothing changes a token once made.
+    A paragraph makes hundreds of tokens and the rules read one or two fields of each:
+    four lists cost far less to build and to read than one object per token.
     """
 
-    start: int
-    end: int
-    text: str
-    lower: str = attrs.field(eq=False)
+    __slots__ = ("ends", "lowers", "starts", "texts")
 
-    @lower.default
-    def _lower(self) -> str:
-        return self.text.lower().rstrip(".")
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.lowers: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def add(self, start: int, end: int, text: str, lower: str) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.texts.append(text)
+        self.lowers.append(lower)
+
+    def extend(self, text: str, lo: int, hi: int) -> None:
+        """Add the words and punctuation of ``text[lo:hi]``; a word's final dot is a token
+        of its own unless it ends an abbreviation.
+
+        The lists are filled by ``map`` over the regex matches (no Python code per
+        token); only the dots, a few per paragraph, are then looked at one by one.
+        """
+        found = list(WORD.finditer(text, lo, hi))
+        texts = list(map(MATCH_TEXT, found))
+        first = len(self.starts)
+        self.starts += map(MATCH_START, found)
+        self.ends += map(MATCH_END, found)
+        self.texts += texts
+        self.lowers += map(str.lower, texts)
+        dots, i = [], -1
+        for _ in range(texts.count(".")):
+            i = texts.index(".", i + 1)
+            dots.append(first + i)
+        for i in reversed(dots):
+            self._dot(i, first)
+
+    def _dot(self, i: int, first: int) -> None:
+        """The "." at ``i`` has no lower case; it joins the word right before it when
+        the two make an abbreviation ("Mr.", "U.S.")."""
+        starts, ends, texts, lowers = self.starts, self.ends, self.texts, self.lowers
+        lowers[i] = ""
+        if i == first or ends[i - 1] != starts[i]:
+            return
+        word = texts[i - 1]
+        if (word[-1].isalnum() or word[-1] == "_") and _abbreviation(word + "."):
+            texts[i - 1] = word + "."
+            ends[i - 1] = ends[i]
+            del starts[i], ends[i], texts[i], lowers[i]
+
+    def without(self, drop: Sequence[int]) -> Tokens:
+        """A copy without the tokens at the ascending indices ``drop``."""
+        out = Tokens()
+        out.starts, out.ends = self.starts[:], self.ends[:]
+        out.texts, out.lowers = self.texts[:], self.lowers[:]
+        for i in reversed(drop):
+            del out.starts[i], out.ends[i], out.texts[i], out.lowers[i]
+        return out
+
+
+def positions(words: list[str], vocabulary: frozenset[str]) -> list[int]:
+    """Ascending indices of the ``words`` that are in ``vocabulary``.
+
+    Most words of a paragraph are in no word class the rules look for, so the scan is
+    left to C: one set intersection, then ``list.index`` for each word found.
+    """
+    out: list[int] = []
+    for w in vocabulary.intersection(words):
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    out.sort()
+    return out
 
 
 def _abbreviation(word: str) -> bool:
+    if word.islower() and not word.endswith(("vs.", "etc.")):
+        return False  # every other abbreviation holds a capital letter
     return ABBREVIATION.search(word[-ABBREVIATION_TAIL:]) is not None
 
 
-def tokenize(text: str, lo: int, hi: int) -> list[Token]:
-    """Words and punctuation of ``text[lo:hi]``; a word's final dot is split off unless it
-    ends an abbreviation."""
-    out: list[Token] = []
-    add = out.append
-    for m in WORD.finditer(text, lo, hi):
-        w = m[0]
-        s, e = m.span()
-        if w[-1] == "." and len(w) > 1 and not _abbreviation(w):
-            w = w[:-1]
-            add(Token(s, e - 1, w, w.lower().rstrip(".")))
-            add(Token(e - 1, e, ".", ""))
-        else:
-            add(Token(s, e, w, w.lower().rstrip(".")))
-    return out
+def tokenize(text: str, lo: int, hi: int) -> Tokens:
+    """Words and punctuation of ``text[lo:hi]`` (see ``Tokens.extend``)."""
+    tokens = Tokens()
+    tokens.extend(text, lo, hi)
+    return tokens
 
 
 def sentence_spans(
