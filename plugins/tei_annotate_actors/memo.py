@@ -14,7 +14,7 @@ from typing import TypeVar
 __all__ = ["by_word"]
 
 T = TypeVar("T")
-LIMIT = 100_000
+LIMIT = 20_000  # entries per table: a few MB each at most
 
 
 class _Memo(dict[str, T]):
