@@ -441,7 +441,7 @@ def _cut(span: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(role, name) of a run, or None if it names no actor."""
     if span and "-" in span[-1].text and span[-1].text[0].isupper():
         span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
-    while len(span) > 1 and _hyphen_adjective(span[0]):
+    while len(span) > 1 and "-" in span[0].text and _hyphen_adjective(span[0]):
         span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
     if not span:
         return None
@@ -455,7 +455,7 @@ def _cut(span: list[Token]) -> tuple[list[Token], list[Token]] | None:
     if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
         span.pop(0)
     role, name = _split_role(span)
-    if not name or all(key(t.text) in MONTHS_AND_DAYS for t in name):
+    if not name or MONTHS_AND_DAYS.issuperset([key(t.text) for t in name]):
         return None
     if len(name) == 1 and is_function_word(name[0].text):
         return None
@@ -532,15 +532,13 @@ def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
     Votel", "Turkish Foreign Minister Mevlüt Çavuşoğlu") and take a complement
     ("Secretary of State John Kerry").
     """
-    t = next(
-        (
-            n
-            for n, tok in enumerate(span)
-            if _is_title(tok.text) or (key(tok.text) in PLURAL_TITLES and n + 1 < len(span))
-        ),
-        None,
-    )
-    if t is None or not all(_role_prefix_word(tok.text) for tok in span[:t]):
+    texts = [tok.text for tok in span]
+    t, final = None, len(texts) - 1
+    for n, w in enumerate(texts):
+        if _is_title(w) or (n < final and key(w) in PLURAL_TITLES):
+            t = n
+            break
+    if t is None or not all(map(_role_prefix_word, texts[:t])):
         return [], _strip_trailing_title(span)
     k = t
     while k < len(span) and (
