@@ -10,9 +10,9 @@ import bisect
 import functools
 from collections.abc import Sequence
 
-from .lexicon import DETERMINERS, SPEECH_VERBS
+from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
-from .text import Tokens, positions, sentence_spans
+from .text import Tokens, indices, sentence_spans
 
 __all__ = ["QUOTE", "Frame"]
 
@@ -38,6 +38,7 @@ class Frame(Tokens):
             self.add(q.start, q.end, QUOTE, QUOTE)
             pos = q.end
         self.extend(text, pos, hi)
+        self.scanned = SCANNED.intersection(self.lowers)
         self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
         self.sentence_starts = [s for s, _ in self.sentences]
 
@@ -52,10 +53,15 @@ class Frame(Tokens):
         lowers = self.lowers
         return frozenset(
             i
-            for i in positions(lowers, SPEECH_VERBS)
+            for i in self.positions(SPEECH_VERBS)
             if (before := lowers[i - 1] if i else "") not in DETERMINERS
             and (before != "to" or lowers[i] in ("said", "told"))
         )
+
+    def positions(self, vocabulary: frozenset[str]) -> list[int]:
+        """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
+        must be part of ``lexicon.SCANNED``."""
+        return indices(self.lowers, vocabulary.intersection(self.scanned))
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

@@ -94,7 +94,7 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     extra: list[Mention] = []
     for f in frames:
         extra += pronouns(f, index)
-        if not ROLE_NOUNS.isdisjoint(f.lowers):  # most paragraphs hold no role noun
+        if not ROLE_NOUNS.isdisjoint(f.scanned):  # most paragraphs hold no role noun
             extra += descriptions(text, f.words(), index)
     return MentionIndex([*index.items, *extra])
 

@@ -10,6 +10,7 @@ import attrs
 
 from tei_annotate import Annotation
 
+from .frame import Frame
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
 from .text import Tokens, positions
 
@@ -67,11 +68,11 @@ def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> li
     return out
 
 
-def pronouns(tokens: Tokens, taken: MentionIndex) -> list[Mention]:
+def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
     """Subject pronouns no layer has marked yet."""
     out = []
-    starts, ends, texts, lowers = tokens.starts, tokens.ends, tokens.texts, tokens.lowers
-    for i in positions(lowers, PRONOUNS):
+    starts, ends, texts, lowers = frame.starts, frame.ends, frame.texts, frame.lowers
+    for i in frame.positions(PRONOUNS):
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
         if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
             low = lowers[i]
