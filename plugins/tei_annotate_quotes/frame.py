@@ -7,7 +7,6 @@ the frame, so they never look inside quoted words.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 
 from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
@@ -25,8 +24,21 @@ class Frame(Tokens):
     Each outermost quotation is one token whose text is ``QUOTE``.
     """
 
+    __slots__ = (
+        "_speech",
+        "hi",
+        "lo",
+        "quotations",
+        "quote_at",
+        "scanned",
+        "sentence_starts",
+        "sentences",
+        "text",
+    )
+
     def __init__(self, text: str, lo: int, hi: int, quotations: Sequence[Quotation]) -> None:
         super().__init__()
+        self._speech: frozenset[int] | None = None
         self.text, self.lo, self.hi = text, lo, hi
         tops = [q for q in quotations if q.depth == 0]
         self.quotations = tops
@@ -46,10 +58,15 @@ class Frame(Tokens):
         """The tokens without the quotation placeholders."""
         return self.without(self.quote_at) if self.quote_at else self
 
-    @functools.cached_property
+    @property
     def speech(self) -> frozenset[int]:
         """Indices of the reporting verbs, found once: "said", but not the adjective in "the
         estimated toll" nor "to talk" (only "to" + said/told reports)."""
+        if self._speech is None:
+            self._speech = self._reporting_verbs()
+        return self._speech
+
+    def _reporting_verbs(self) -> frozenset[int]:
         lowers = self.lowers
         return frozenset(
             i

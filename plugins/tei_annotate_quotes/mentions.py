@@ -4,7 +4,9 @@ descriptions of people it left unmarked ("a French diplomat", "sources")."""
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -17,6 +19,8 @@ from .text import Tokens, positions
 __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
 
 PRONOUNS = frozenset(SUBJECT_PRONOUNS)
+BY_START, BY_END = operator.attrgetter("start"), operator.attrgetter("end")
+S = TypeVar("S", Annotation, "Mention")
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
@@ -46,8 +50,9 @@ class Mention:
 
 def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
-    spans.sort(key=lambda a: (a.start, -a.end))
+    spans = _reading_order(
+        [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
+    )
     out: list[Mention] = []
     end = -1
     for a in spans:
@@ -66,6 +71,14 @@ def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> li
             typ = "group"
         out.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
     return out
+
+
+def _reading_order(spans: list[S]) -> list[S]:
+    """``spans`` sorted by start, the longer first at the same start, ties kept in order:
+    two stable sorts on one attribute each, which build no key tuples."""
+    spans.sort(key=BY_END, reverse=True)
+    spans.sort(key=BY_START)
+    return spans
 
 
 def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
@@ -128,7 +141,7 @@ class MentionIndex:
     """Mentions sorted by start, for 'what is before/after/covering this offset' lookups."""
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.items = _reading_order(list(mentions))
         self.starts = [m.start for m in self.items]
         self.ends = [m.end for m in self.items]
 
