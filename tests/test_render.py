@@ -39,6 +39,16 @@ def test_span_across_paragraphs_is_split_per_block_with_part(host):
     assert check_nothing_dropped(xml, result) == []
 
 
+def test_fragments_are_numbered_in_document_order_whatever_the_annotation_order(host):
+    # the layer lists a span of the second paragraph before the one crossing both
+    layer = static_layer("one", [Annotation(31, 37, "persName"), Annotation(13, 37, "seg")])
+    result, xml, root = render(host, layer)
+    segs = root.findall(".//t:seg", NS)
+    assert [(s.text, s.get("part")) for s in segs] == [("beta gamma delta.", "I"), (None, "F")]
+    assert segs[0].get("next") == "#" + segs[1].get("{http://www.w3.org/XML/1998/namespace}id")
+    assert check_nothing_dropped(xml, result) == []
+
+
 def test_equal_spans_put_quotes_outside_names(host):
     names = static_layer("aaa", [Annotation(7, 12, "persName")])
     quotes = static_layer("zzz", [Annotation(7, 12, "said")])

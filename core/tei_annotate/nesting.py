@@ -13,8 +13,6 @@ import bisect
 import heapq
 from collections.abc import Sequence
 
-import attrs
-
 from .model import Annotation, Block
 
 __all__ = ["Placed", "nest", "split_by_blocks"]
@@ -28,14 +26,18 @@ def level(element: str) -> int:
     return LEVEL.get(element, INNER.get(element, 3))
 
 
-@attrs.define
 class Placed:
-    """One rendered piece of an annotation: ``index`` is its position in the result."""
+    """One rendered piece of an annotation: ``index`` is its position in the result,
+    ``position`` its place among that annotation's pieces (which come in document order)."""
 
-    index: int
-    start: int
-    end: int
-    children: list[Placed] = attrs.Factory(list)
+    __slots__ = ("children", "end", "index", "position", "start")
+
+    def __init__(self, index: int, start: int, end: int, position: int = 0) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.position = position
+        self.children: list[Placed] = []
 
 
 def split_by_blocks(
@@ -43,14 +45,24 @@ def split_by_blocks(
 ) -> tuple[dict[int, list[tuple[int, int, int]]], list[int]]:
     """Per block index, the (start, end, annotation index) pieces; and annotations in no block."""
     starts = [b.start for b in blocks]
+    ends = [b.end for b in blocks]
+    nblocks = len(blocks)
     pieces: dict[int, list[tuple[int, int, int]]] = {}
     orphans = []
     for k, a in enumerate(annotations):
-        i = max(bisect.bisect_right(starts, a.start) - 1, 0)
+        start, end = a.start, a.end
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        if (  # the usual case: inside one block (and no later block begins before its end)
+            i < nblocks
+            and starts[i] <= start
+            and end <= ends[i]
+            and (i + 1 == nblocks or starts[i + 1] >= end)
+        ):
+            pieces.setdefault(i, []).append((start, end, k))
+            continue
         placed = False
-        while i < len(blocks) and blocks[i].start < a.end:
-            b = blocks[i]
-            s, e = max(a.start, b.start), min(a.end, b.end)
+        while i < nblocks and starts[i] < end:
+            s, e = max(start, starts[i]), min(end, ends[i])
             if s < e:
                 pieces.setdefault(i, []).append((s, e, k))
                 placed = True
@@ -62,30 +74,32 @@ def split_by_blocks(
 
 def nest(
     pieces: Sequence[tuple[int, int, int]],
-    annotations: Sequence[Annotation],
-    rank: dict[str, int],
+    order: Sequence[tuple[int, int]],
     start: int,
     end: int,
+    counts: list[int],
 ) -> list[Placed]:
-    """Top-level placed pieces for one block spanning ``start``..``end``."""
+    """Top-level placed pieces for one block spanning ``start``..``end``.
 
-    def key(s: int, e: int, k: int) -> tuple[int, int, int, int, int]:
-        a = annotations[k]
-        return (s, -e, level(a.element), rank.get(a.layer, 0), k)
-
-    heap = [(key(s, e, k), s, e, k) for s, e, k in pieces]
+    ``order[k]``: (level, layer rank) of annotation ``k``, which break ties between spans of
+    equal extent; ``counts[k]``: pieces of annotation ``k`` placed so far, advanced here."""
+    heap = [(s, -e, *order[k], k) for s, e, k in pieces]
     heapq.heapify(heap)
     root = Placed(-1, start, end)
     stack = [root]
+    top = root
     while heap:
-        _, s, e, k = heapq.heappop(heap)
-        while s >= stack[-1].end:
+        s, minus_e, lv, rk, k = heapq.heappop(heap)
+        while s >= top.end:
             stack.pop()
-        top = stack[-1]
+            top = stack[-1]
+        e = -minus_e
         if e > top.end:  # crosses the open element: cut here, continue after it
-            heapq.heappush(heap, (key(top.end, e, k), top.end, e, k))
+            heapq.heappush(heap, (top.end, minus_e, lv, rk, k))
             e = top.end
-        node = Placed(k, s, e)
+        node = Placed(k, s, e, counts[k])
+        counts[k] += 1
         top.children.append(node)
         stack.append(node)
+        top = node
     return root.children

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 
 import attrs
 
+from .collector import collector_paused
 from .errors import LayerError, OptionError, TeiAnnotateError
 from .layers import Layer, LayerContext, LayerResult
-from .model import Annotation, Document, Entry, Node
+from .model import Annotation, Block, Document, Entry, Node
 from .result import Result
 from .timelimit import Expired, time_limit
 from .xmltext import first_unsafe
@@ -42,6 +44,16 @@ def run_layers(
 
     ``timeout``: seconds each layer may take on the document before it is stopped.
     """
+    with collector_paused():
+        return _run_layers(document, layers, options, timeout)
+
+
+def _run_layers(
+    document: Document,
+    layers: Iterable[Layer],
+    options: Mapping[str, Mapping[str, object]] | None,
+    timeout: float | None,
+) -> Result:
     layers = list(layers)
     options = options or {}
     unknown = sorted(set(options) - {lay.name for lay in layers})
@@ -86,8 +98,29 @@ def _fingerprint(document: Document, results: Mapping[str, LayerResult]) -> int:
     """A hash of what a layer was given, to catch one that changes it (frozen attrs can be forced).
 
     Only the document and the results the layer can see are hashed: hashing every result
-    before and after every layer would cost more than some layers do."""
-    return hash((document.text, document.blocks, document.name, tuple(results.items())))
+    before and after every layer would cost more than some layers do.  Every field is read
+    with C-level getters rather than through each object's generated ``__hash__``."""
+    return hash(
+        (
+            document.text,
+            tuple(map(_BLOCK_FIELDS, document.blocks)),
+            document.name,
+            tuple(
+                (
+                    name,
+                    r.layer,
+                    tuple(map(_ANNOTATION_FIELDS, r.annotations)),
+                    tuple(map(_ENTRY_FIELDS, r.entries)),
+                )
+                for name, r in results.items()
+            ),
+        )
+    )
+
+
+_BLOCK_FIELDS = attrgetter(*(f.name for f in attrs.fields(Block)))
+_ANNOTATION_FIELDS = attrgetter(*(f.name for f in attrs.fields(Annotation)))
+_ENTRY_FIELDS = attrgetter(*(f.name for f in attrs.fields(Entry)))  # Nodes hash themselves
 
 
 def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
@@ -125,30 +158,32 @@ def _check(
     annotations: list[Annotation] = []
     entries: list[Entry] = []
     size = len(document.text)
+    name, produces = layer.name, layer.produces
+    valid_attrs: set[object] = {()}  # attribute tuples already checked: most recur
     for item in items:
         if isinstance(item, Annotation):
             a = item
-            if a.layer not in ("", layer.name):
-                raise _fail(layer, document, f"annotation claims layer {a.layer!r}", a.start)
-            if not (
-                isinstance(a.start, int) and isinstance(a.end, int) and 0 <= a.start < a.end <= size
-            ):
+            start, end = a.start, a.end
+            if a.layer not in ("", name):
+                raise _fail(layer, document, f"annotation claims layer {a.layer!r}", start)
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size):
                 raise _fail(
                     layer,
                     document,
-                    f"span {a.start}..{a.end} is empty or outside the text (0..{size})",
+                    f"span {start}..{end} is empty or outside the text (0..{size})",
                 )
-            if a.element not in layer.produces:
+            if a.element not in produces:
                 raise _fail(
                     layer,
                     document,
                     f"element {a.element!r} is not among those it declares "
-                    f"({', '.join(layer.produces) or 'none'})",
-                    a.start,
+                    f"({', '.join(produces) or 'none'})",
+                    start,
                 )
-            _check_attrs(layer, document, a.attrs, a.start)
-            annotations.append(a if a.layer else a.stamped(layer.name))
-            ident, at = a.id, a.start
+            if _first_time(a.attrs, valid_attrs):
+                _check_attrs(layer, document, a.attrs, start)
+            annotations.append(a if a.layer else a.stamped(name))
+            ident, at = a.id, start
         elif isinstance(item, Entry):
             e = item
             if e.element not in ENTRY_PLACES:
@@ -157,13 +192,13 @@ def _check(
                     document,
                     f"entry {e.id!r} is a {e.element!r}; entries are {', '.join(ENTRY_PLACES)}",
                 )
-            if e.element not in layer.produces:
+            if e.element not in produces:
                 raise _fail(layer, document, f"entry element {e.element!r} is not declared")
             if e.element == "category" and not (e.group and NCNAME.match(e.group)):
                 raise _fail(layer, document, f"category {e.id!r} needs a taxonomy id in 'group'")
             _check_attrs(layer, document, e.attrs, None)
             _check_nodes(layer, document, e.children)
-            entries.append(attrs.evolve(e, layer=layer.name))
+            entries.append(e.stamped(name))
             ident, at = e.id, None
         else:
             raise _fail(layer, document, f"returned {item!r}, not an Annotation or Entry")
@@ -172,8 +207,21 @@ def _check(
                 raise _fail(layer, document, f"id {ident!r} is not a valid XML name", at)
             if ident in ids:
                 raise _fail(layer, document, f"id {ident!r} is already used by {ids[ident]!r}", at)
-            ids[ident] = layer.name
-    return LayerResult(layer.name, tuple(annotations), tuple(entries))
+            ids[ident] = name
+    return LayerResult(name, tuple(annotations), tuple(entries))
+
+
+def _first_time(value: object, seen: set[object]) -> bool:
+    """True, and ``value`` remembered, unless it is in ``seen``: then it was already checked.
+
+    A value that cannot be hashed (a list forced into a frozen field) is always new."""
+    try:
+        if value in seen:
+            return False
+        seen.add(value)
+    except TypeError:
+        pass
+    return True
 
 
 def _check_attrs(
@@ -199,9 +247,10 @@ def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> N
 
 def _check_links(layer: Layer, document: Document, result: LayerResult, visible: set[str]) -> None:
     items: list[Annotation | Entry] = [*result.annotations, *result.entries]
+    valid_names: set[object] = set()  # pointer names already checked
     for item in items:
         for name, targets in item.links:
-            if not NCNAME.match(name):
+            if _first_time(name, valid_names) and not NCNAME.match(name):
                 raise _fail(layer, document, f"pointer attribute name {name!r} is invalid")
             for target in targets:
                 if target not in visible:

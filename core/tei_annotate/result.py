@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .collector import collector_paused
 from .layers import Layer, LayerResult
 from .model import Annotation, Document, Entry
 
@@ -37,7 +38,9 @@ class Result:
         """The document in a registered output format, as the bytes of a file."""
         from .plugins import get_host
 
-        return (host or get_host()).format(format).render(self)
+        renderer = (host or get_host()).format(format)
+        with collector_paused():
+            return renderer.render(self)
 
     def to_tei(self) -> str:
         """The inline TEI rendering as a string."""

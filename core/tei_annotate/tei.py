@@ -13,38 +13,20 @@ from typing import Any
 
 from lxml import etree
 
-from .model import Annotation, Block, Entry, Node
-from .nesting import Placed, nest, split_by_blocks
+from . import xmlout
+from .model import Annotation, Entry, Node
+from .nesting import Placed, level, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
 from .version import OWN_DISTRIBUTION, own_version
-from .xmltext import TEI_NS, append_text
+from .xmlout import El, indented
+from .xmltext import TEI_NS
 
 __all__ = ["render_tei", "tei_tree"]
 
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
 FRAGMENTABLE = frozenset({"seg", "ab", "p", "l", "lg", "div"})
-
-
-def _tag(name: str) -> str:
-    return f"{{{TEI_NS}}}{name}"
-
-
-def _sub(parent: Any, name: str, attrib: dict[str, str] | None = None, text: str = "") -> Any:
-    el = etree.SubElement(parent, _tag(name), _qualify(attrib or {}))
-    if text:
-        append_text(el, text)
-    return el
-
-
-def _qualify(attrib: dict[str, str]) -> dict[str, str]:
-    if not any(k.startswith("xml:") for k in attrib):
-        return attrib
-    return {
-        ("{http://www.w3.org/XML/1998/namespace}" + k[4:] if k.startswith("xml:") else k): v
-        for k, v in attrib.items()
-    }
 
 
 def _tei_version(version: str) -> str:
@@ -79,54 +61,51 @@ class _Writer:
         self.ids = _Ids(result)
         self.rank = {lay.name: i for i, lay in enumerate(result.layers)}
         self.inline = inline
-        # per annotation index: its pieces in document order, then their ids
+        # per block index: its tree of pieces; per annotation index: how many pieces, their ids
         self.trees: dict[int, list[Placed]] = {}
-        self.pieces: dict[int, list[Placed]] = {}
-        self.position: dict[int, int] = {}  # id(piece) -> its place among its annotation's pieces
+        self.counts: list[int] = [0] * len(self.annotations)
         self.orphans: list[int] = list(range(len(self.annotations)))
         self.frag_ids: dict[int, list[str | None]] = {}
-        self.first_id: dict[str, str] = {}
         self.last_id: dict[str, str] = {}
 
     # ---------------------------------------------------------------- layout
     def place(self) -> None:
         if not self.inline:
             return
-        blocks = self.doc.blocks
-        by_block, self.orphans = split_by_blocks(self.annotations, blocks)
-        for i, block in enumerate(blocks):
-            tree = nest(by_block.get(i, []), self.annotations, self.rank, block.start, block.end)
-            self.trees[i] = tree
-            self._collect(tree)
+        annotations, blocks, counts = self.annotations, self.doc.blocks, self.counts
+        by_block, self.orphans = split_by_blocks(annotations, blocks)
+        levels = {e: level(e) for e in {a.element for a in annotations}}
+        order = [(levels[a.element], self.rank.get(a.layer, 0)) for a in annotations]
+        for i in sorted(by_block):  # in document order: it numbers each annotation's pieces
+            block = blocks[i]
+            self.trees[i] = nest(by_block[i], order, block.start, block.end, counts)
         counters: dict[str, int] = {}
-        for k, pieces in sorted(self.pieces.items()):
-            a = self.annotations[k]
-            if len(pieces) == 1:
+        for k, n in enumerate(counts):
+            if n == 0:
+                continue
+            a = annotations[k]
+            if n == 1:
                 self.frag_ids[k] = [a.id]
                 continue
             counters[a.layer] = counters.get(a.layer, 0) + 1
             base = a.id or self.ids.fresh(f"{a.layer}.{a.element}.{counters[a.layer]}")
             ids: list[str | None] = [base]
-            ids += [self.ids.fresh(f"{base}.f{j}") for j in range(2, len(pieces) + 1)]
+            ids += [self.ids.fresh(f"{base}.f{j}") for j in range(2, n + 1)]
             self.frag_ids[k] = ids
             if a.id:
                 self.last_id[a.id] = ids[-1]  # type: ignore[assignment]
-
-    def _collect(self, placed: list[Placed]) -> None:
-        for p in placed:
-            siblings = self.pieces.setdefault(p.index, [])
-            self.position[id(p)] = len(siblings)
-            siblings.append(p)
-            self._collect(p.children)
 
     # ---------------------------------------------------------------- attributes
     def attrib(self, a: Annotation, j: int = 0, n: int = 1) -> dict[str, str]:
         attrib = dict(a.attrs)
         for name, targets in a.links:
-            if (name == "next" and j != n - 1) or (name == "prev" and j != 0):
+            if name == "prev":
+                if j != 0:
+                    continue
+                targets = tuple(self.last_id.get(t, t) for t in targets)
+            elif name == "next" and j != n - 1:
                 continue
-            mapped = [self.last_id.get(t, t) if name == "prev" else t for t in targets]
-            attrib[name] = " ".join(f"#{t}" for t in mapped)
+            attrib[name] = " ".join([f"#{t}" for t in targets])
         attrib["resp"] = f"#app.{a.layer}"
         if a.cert is not None:
             attrib["cert"] = str(a.cert)
@@ -134,8 +113,12 @@ class _Writer:
 
     def piece_attrib(self, p: Placed) -> dict[str, str]:
         a = self.annotations[p.index]
-        pieces = self.pieces[p.index]
-        n, j = len(pieces), self.position[id(p)]
+        n, j = self.counts[p.index], p.position
+        if n == 1:  # the usual case: not cut
+            attrib = self.attrib(a)
+            if a.id:
+                attrib["xml:id"] = a.id
+            return attrib
         attrib = self.attrib(a, j, n)
         ids = self.frag_ids[p.index]
         if ids[j]:
@@ -149,36 +132,39 @@ class _Writer:
                 attrib["part"] = "I" if j == 0 else "F" if j == n - 1 else "M"
         return attrib
 
-    # ---------------------------------------------------------------- tree
-    def build(self) -> Any:
+    # ---------------------------------------------------------------- document
+    def build(self) -> str:
+        for element in {a.element for a in self.annotations}:
+            etree.QName(TEI_NS, element)  # lxml's own check of a tag name (ValueError)
         self.place()
-        root = etree.Element(_tag("TEI"), nsmap={None: TEI_NS})  # type: ignore[dict-item]
-        root.append(self.header())
-        root.append(self.body())
+        parts = [
+            f'<TEI xmlns="{TEI_NS}">\n',
+            indented(self.header()),
+            "\n",
+            self.body(),
+            "\n",
+        ]
         if self.orphans:
-            root.append(self.standoff(self.orphans))
-        for child in root:
-            child.tail = "\n"
-        root.text = "\n"
-        return root
+            parts += [indented(self.standoff(self.orphans)), "\n"]
+        parts.append("</TEI>")
+        return "".join(parts)
 
-    def header(self) -> Any:
-        h = etree.Element(_tag("teiHeader"))
-        fd = _sub(h, "fileDesc")
-        title = _sub(_sub(fd, "titleStmt"), "title")
-        _sub(_sub(fd, "publicationStmt"), "p", text=f"Annotated by {APP}; not published.")
-        _sub(_sub(fd, "sourceDesc"), "p", text=f"Plain text read from {self.doc.name}.")
-        enc = _sub(h, "encodingDesc")
-        info = _sub(enc, "appInfo")
-        core = _sub(
-            info,
+    def header(self) -> El:
+        h = El("teiHeader")
+        fd = h.add("fileDesc")
+        # Its text is added after indenting: a title of only <g/> would gain whitespace.
+        fd.add("titleStmt").children.append(El("title", text=self.doc.title, indent=False))
+        fd.add("publicationStmt").add("p", text=f"Annotated by {APP}; not published.")
+        fd.add("sourceDesc").add("p", text=f"Plain text read from {self.doc.name}.")
+        enc = h.add("encodingDesc")
+        info = enc.add("appInfo")
+        core = info.add(
             "application",
             {"xml:id": f"app.{APP}", "ident": APP, "version": _tei_version(own_version())},
         )
-        _sub(core, "label", text=OWN_DISTRIBUTION)
+        core.add("label", text=OWN_DISTRIBUTION)
         for lay in self.result.layers:
-            app = _sub(
-                info,
+            app = info.add(
                 "application",
                 {
                     "xml:id": f"app.{lay.name}",
@@ -186,99 +172,105 @@ class _Writer:
                     "version": _tei_version(lay.version),
                 },
             )
-            _sub(app, "label", text=lay.name)
+            app.add("label", text=lay.name)
             if lay.description:
-                _sub(app, "desc", text=lay.description)
-        categories = [e for e in self.result.entries if e.element == "category"]
+                app.add("desc", text=lay.description)
+        entries = self.result.entries
+        categories = [e for e in entries if e.element == "category"]
         if categories:
-            decl = _sub(enc, "classDecl")
-            taxonomies: dict[str, Any] = {}
+            decl = enc.add("classDecl")
+            taxonomies: dict[str, El] = {}
             for e in categories:
                 assert e.group is not None
                 if e.group not in taxonomies:
-                    taxonomies[e.group] = _sub(decl, "taxonomy", {"xml:id": e.group})
-                taxonomies[e.group].append(self.entry(e))
-        profile = _sub(h, "profileDesc")
-        lists: dict[str, Any] = {}
+                    taxonomies[e.group] = decl.add("taxonomy", {"xml:id": e.group})
+                taxonomies[e.group].children.append(self.entry(e))
+        profile = h.add("profileDesc")
+        lists: dict[str, El] = {}
         for place, parent in (
             ("listPerson", "particDesc"),
             ("listOrg", "particDesc"),
             ("listPlace", "settingDesc"),
         ):
-            members = [e for e in self.result.entries if ENTRY_PLACES[e.element] == place]
+            members = [e for e in entries if ENTRY_PLACES[e.element] == place]
             if not members:
                 continue
             if parent not in lists:
-                lists[parent] = _sub(profile, parent)
-            container = _sub(lists[parent], place)
-            for e in members:
-                container.append(self.entry(e))
-        etree.indent(h)
-        # After indenting: a title of only <g/> (control characters) would gain whitespace.
-        append_text(title, self.doc.title)
+                lists[parent] = profile.add(parent)
+            lists[parent].add(place).children.extend(self.entry(e) for e in members)
         return h
 
-    def entry(self, e: Entry) -> Any:
+    def entry(self, e: Entry) -> El:
         attrib = dict(e.attrs)
         for name, targets in e.links:
             attrib[name] = " ".join(f"#{t}" for t in targets)
         attrib["xml:id"] = e.id
         attrib["resp"] = f"#app.{e.layer}"
-        el = etree.Element(_tag(e.element), _qualify(attrib))
-        for child in e.children:
-            self.node(el, child)
-        return el
+        return El(e.element, attrib, children=[_node(n) for n in e.children])
 
-    def node(self, parent: Any, n: Node) -> None:
-        el = _sub(parent, n.tag, dict(n.attrs), n.text)
-        for child in n.children:
-            self.node(el, child)
+    def body(self) -> str:
+        """``<text>``: the blocks with their annotations, and the source's line ends between.
 
-    def body(self) -> Any:
-        text_el = etree.Element(_tag("text"))
-        body = _sub(text_el, "body")
-        blocks = self.doc.blocks
-        back_div = None
-        container = body
-        first = blocks[0].start if blocks else len(self.text)
-        append_text(body, self.text[:first])
+        A head opens a ``<div>`` in ``<body>``; page furniture goes to ``<back>``."""
+        text, blocks = self.text, self.doc.blocks
+        plain = xmlout.is_plain(text)
+        body = [xmlout.text(text[: blocks[0].start if blocks else len(text)])]
+        back: list[str] | None = None
+        container, div_open = body, False
         for i, block in enumerate(blocks):
             if block.kind == "head":
-                container = _sub(body, "div")
+                body.append("</div><div>" if div_open else "<div>")
+                container, div_open = body, True
             elif block.kind == "boilerplate":
-                if back_div is None:
-                    back_div = _sub(_sub(text_el, "back"), "div", {"type": "boilerplate"})
-                container = back_div
-            el = _sub(
-                container,
-                "p" if block.kind in ("p", "boilerplate") else "head",
-                {"xml:id": block.id},
-            )
-            self.fill(el, block, self.trees.get(i, []))
-            nxt = blocks[i + 1].start if i + 1 < len(blocks) else len(self.text)
-            el.tail = self.text[block.end : nxt]
-        if not any(b.kind in ("p", "head") for b in blocks):
-            _sub(body, "p", {"xml:id": self.ids.fresh("p0")})  # TEI needs one; it adds no text
-        return text_el
+                if back is None:
+                    back = []
+                container = back
+            tag = "p" if block.kind in ("p", "boilerplate") else "head"
+            container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
+            self.fill(container, block.start, block.end, self.trees.get(i, []), plain)
+            container.append(f"</{tag}>")
+            tail = text[block.end : blocks[i + 1].start if i + 1 < len(blocks) else len(text)]
+            container.append(tail if plain else xmlout.text(tail, encode=False))
+        if div_open:
+            body.append("</div>")
+        if not any(b.kind in ("p", "head") for b in blocks):  # TEI needs one; it adds no text
+            body.append(f"<p{xmlout.attributes({'xml:id': self.ids.fresh('p0')})}/>")
+        content = "".join(body)
+        out = ["<text>", f"<body>{content}</body>" if content else "<body/>"]
+        if back is not None:
+            out += ['<back><div type="boilerplate">', *back, "</div></back>"]
+        out.append("</text>")
+        return "".join(out)
 
-    def fill(self, el: Any, block: Block | Placed, children: list[Placed]) -> None:
-        cursor = block.start
+    def fill(
+        self, out: list[str], start: int, end: int, children: list[Placed], plain: bool
+    ) -> None:
+        """The content of an element from ``start`` to ``end``: text and nested pieces.
+
+        ``plain``: the document has nothing to escape, so its slices are written as they are."""
+        text = self.text
+        cursor = start
         for p in children:
-            append_text(el, self.text[cursor : p.start])
-            child = _sub(el, self.annotations[p.index].element, self.piece_attrib(p))
-            self.fill(child, p, p.children)
+            if cursor < p.start:
+                chunk = text[cursor : p.start]
+                out.append(chunk if plain else xmlout.text(chunk))
+            tag = self.annotations[p.index].element
+            out.append(f"<{tag}{xmlout.attributes(self.piece_attrib(p))}>")
+            self.fill(out, p.start, p.end, p.children, plain)
+            out.append(f"</{tag}>")
             cursor = p.end
-        append_text(el, self.text[cursor : block.end])
+        if cursor < end:
+            chunk = text[cursor:end]
+            out.append(chunk if plain else xmlout.text(chunk))
 
-    def standoff(self, indexes: list[int]) -> Any:
-        so = etree.Element(_tag("standOff"))
-        groups: dict[str, Any] = {}
+    def standoff(self, indexes: list[int]) -> El:
+        so = El("standOff")
+        groups: dict[str, El] = {}
         for k in indexes:
             a = self.annotations[k]
             if a.layer not in groups:
-                groups[a.layer] = _sub(so, "listAnnotation", {"type": a.layer})
-            ann = _sub(
-                groups[a.layer],
+                groups[a.layer] = so.add("listAnnotation", {"type": a.layer})
+            ann = groups[a.layer].add(
                 "annotation",
                 {
                     "xml:id": self.ids.fresh(f"ann.{a.layer}.{k + 1}"),
@@ -290,8 +282,7 @@ class _Writer:
             attrib = self.attrib(a)
             if a.id:
                 attrib["xml:id"] = a.id
-            _sub(_sub(ann, "note"), a.element, attrib, self.text[a.start : a.end])
-        etree.indent(so)
+            ann.add("note").add(a.element, attrib, self.text[a.start : a.end])
         return so
 
     def ranges(self, a: Annotation) -> list[str]:
@@ -311,12 +302,16 @@ class _Writer:
         return out
 
 
+def _node(n: Node) -> El:
+    return El(n.tag, dict(n.attrs), n.text, [_node(c) for c in n.children])
+
+
 def tei_tree(result: Result, inline: bool = True) -> Any:
     """The TEI document as an lxml element."""
-    return _Writer(result, inline).build()
+    return etree.fromstring(render_tei(result, inline))
 
 
 def render_tei(result: Result, inline: bool = True) -> bytes:
     """The TEI document as UTF-8 bytes with an XML declaration."""
-    root = tei_tree(result, inline)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    xml = _Writer(result, inline).build()
+    return f"<?xml version='1.0' encoding='UTF-8'?>\n{xml}\n".encode()

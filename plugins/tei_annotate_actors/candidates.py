@@ -34,6 +34,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
+from .memo import by_word
 from .tokens import Token, token
 
 __all__ = [
@@ -82,23 +83,18 @@ COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
 
 
-_KEYS: dict[str, str] = {}
-
-
+@by_word
 def key(word: str) -> str:
     """A word as looked up in the word classes: lower case, no final dot."""
-    k = _KEYS.get(word)
-    if k is None:
-        if len(_KEYS) > 100_000:
-            _KEYS.clear()  # bounded memory in a long-running process
-        k = _KEYS[word] = word.lower().rstrip(".")
-    return k
+    return word.lower().rstrip(".")
 
 
+@by_word
 def is_acronym(word: str) -> bool:
     return len(word.replace(".", "")) >= 2 and bool(ACRONYM.match(word))
 
 
+@by_word
 def is_function_word(word: str) -> bool:
     """A closed-class word ("The", "However", "I’m"); all-capital "US" or "IT" is not one."""
     if len(word) > 1 and word.isupper():
@@ -117,7 +113,11 @@ def is_capitalised(tok: Token) -> bool:
 
 @define
 class Candidate:
-    """A name found in the text, with its role words and its context."""
+    """A name found in the text, with its role words and its context.
+
+    ``tokens`` and ``role`` are fixed when the candidate is made, so the offsets and
+    words every later stage reads are computed once, here.
+    """
 
     tokens: list[Token]
     role: list[Token] = field(factory=list)
@@ -127,28 +127,20 @@ class Candidate:
     strength: int = 0
     ref: str | None = None
     hint: str | None = None  # a type proposed by a statistical backend
-    _words: tuple[list[Token], list[str]] | None = field(default=None, init=False, repr=False)
+    start: int = field(init=False)  # of the title if there is one, else of the name
+    end: int = field(init=False)
+    name_start: int = field(init=False)
+    words: list[str] = field(init=False, repr=False)
 
-    @property
-    def start(self) -> int:
-        return (self.role or self.tokens)[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-    @property
-    def name_start(self) -> int:
-        return self.tokens[0].start
+    def __attrs_post_init__(self) -> None:
+        tokens = self.tokens
+        self.name_start = tokens[0].start
+        self.start = self.role[0].start if self.role else self.name_start
+        self.end = tokens[-1].end
+        self.words = [t.text for t in tokens if t.is_word]
 
     def text(self, source: str) -> str:
         return source[self.name_start : self.end]
-
-    @property
-    def words(self) -> list[str]:
-        if self._words is None or self._words[0] is not self.tokens:
-            self._words = (self.tokens, [t.text for t in self.tokens if t.is_word])
-        return self._words[1]
 
 
 def all_capitals(tokens: Sequence[Token]) -> bool:
@@ -196,9 +188,9 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
             continue  # inside the last run
         i = at
         tok = tokens[i]
-        nxt_cap = i + 1 < n and is_capitalised(tokens[i + 1])
+        nxt_cap = i + 1 < n and tokens[i + 1].capitalised
         starts = tok.is_word and (
-            is_capitalised(tok)
+            tok.capitalised
             or (ORDINAL.match(tok.text) is not None and nxt_cap)
             # a surname particle may open a name: "de Mistura"
             or (tok.text in SURNAME_PARTICLES and nxt_cap and not (i and tokens[i - 1].is_word))
@@ -209,8 +201,7 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
         while j < n:
             t = tokens[j]
             if t.is_word and (
-                is_capitalised(t)
-                or (ORDINAL.match(t.text) and j + 1 < n and is_capitalised(tokens[j + 1]))
+                t.capitalised or (ORDINAL.match(t.text) and j + 1 < n and tokens[j + 1].capitalised)
             ):
                 if heading and is_function_word(t.text):
                     break
@@ -222,7 +213,7 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
                 k = j + 1
                 if t.text in ("of", "for", "and") and tokens[k].text == "the" and k + 1 < n:
                     k += 1
-                if not (tokens[k].is_word and is_capitalised(tokens[k])):
+                if not (tokens[k].is_word and tokens[k].capitalised):
                     break
                 before = key(tokens[j - 1].text)
                 if (
@@ -258,12 +249,14 @@ def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
     return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
 
 
+@by_word
 def is_office(word: str) -> bool:
     """A title noun that names an office ("Secretary", "Prime Minister"), not "Mr."."""
     k = key(word)
     return k in TITLE_NOUNS and k not in HONORIFICS
 
 
+@by_word
 def _is_title(word: str) -> bool:
     k = key(word)
     return (
@@ -314,9 +307,13 @@ def find_candidates(
     for i, j in _runs(tokens, heading):
         if heading:  # every word is capitalised: keep the stretches with evidence
             for a, b in _evident_stretches(tokens, i, j, known):
-                out += shape(tokens, *trim(tokens, a, b, known, heading))
+                a, b = trim(tokens, a, b, known, heading)
+                if a < b:
+                    out += shape(tokens, a, b)
         else:
-            out += shape(tokens, *trim(tokens, i, j, known, heading))
+            i, j = trim(tokens, i, j, known, heading)
+            if i < j:  # a third of the runs are one word capitalised by its position
+                out += shape(tokens, i, j)
     return out
 
 
@@ -355,6 +352,24 @@ def trim(
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
+    if j - i == 1 and "-" not in tokens[i].text:  # most runs are one word
+        if not _lone_word_is_name(tokens[i].text):
+            return []
+        before, after = list(tokens[max(0, i - 3) : i]), list(tokens[j : j + 3])
+        return [Candidate([tokens[i]], prev=before, next=after)]
+    return _shape(tokens, i, j)
+
+
+@by_word
+def _lone_word_is_name(word: str) -> bool:
+    """Does a run of this one word (without a hyphen) make a candidate, itself, without a role?
+
+    The rules of :func:`_shape` read only the words of a run, so a word is judged once.
+    """
+    return bool(_shape([token(0, len(word), word, False)], 0, 1))
+
+
+def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     span = list(tokens[i:j])
     if span and "-" in span[-1].text and span[-1].text[0].isupper():
         span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
@@ -437,6 +452,7 @@ def _split_compound(name: list[Token]) -> list[list[Token]]:
     return [name]
 
 
+@by_word
 def _role_prefix_word(word: str) -> bool:
     """May ``word`` stand before a title as part of it ("US", "Iraqi", "Army", "Foreign")?"""
     k = key(word)

@@ -21,6 +21,7 @@ from attrs import define
 from . import gazetteer
 from .candidates import Candidate, is_office, key
 from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, TITLE_MODIFIERS, words
+from .memo import by_word
 from .registry import Registry
 from .tokens import Token, TokenBlock
 
@@ -51,8 +52,13 @@ class Description:
 
 
 def _is_role(tok: Token) -> bool:
-    k = key(tok.text)
-    return tok.text.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
+    return _role_word(tok.text)
+
+
+@by_word
+def _role_word(word: str) -> bool:
+    k = key(word)
+    return word.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
 
 
 def _phrase(
@@ -79,19 +85,33 @@ def _phrase(
                 j += 1
             modifiers += 1
             continue
-        if _is_role(t):
+        part = _part(t.text)
+        if part is ROLE:
             end = j
             while end + 1 < n and _is_role(toks[end + 1]):
                 end += 1
             end = _complement(toks, end, names_at, inside)
             return i, end, inside
-        if not t.is_word or key(t.text) in FUNCTION_WORDS:
-            return None
-        if not (t.text.islower() or gazetteer.is_demonym(t.text)):
+        if part is not MODIFIER:
             return None
         modifiers += 1
         j += 1
     return None
+
+
+ROLE, MODIFIER, OTHER = "role", "modifier", "other"
+
+
+@by_word
+def _part(word: str) -> str:
+    """What ``word`` can be in a description: its role noun, a modifier, or neither."""
+    if _role_word(word):
+        return ROLE
+    if not word[0].isalnum() or key(word) in FUNCTION_WORDS:
+        return OTHER  # a mark or a closed-class word ends the phrase
+    if word.islower() or gazetteer.is_demonym(word):
+        return MODIFIER
+    return OTHER
 
 
 def _possessed(toks: Sequence[Token], i: int, c: Candidate) -> bool:
@@ -140,7 +160,7 @@ def describe(
         # where a description may open: a determiner or a name (a possessor)
         opens = [
             k
-            for k, (start, _, text, *_) in enumerate(toks)
+            for k, (start, _, text, _, _, _) in enumerate(toks)
             if text in OPENER_SPELLINGS or start in starts
         ]
         i = 0

@@ -36,6 +36,7 @@ from .lexicon import (
     SURNAME_PARTICLES,
     words,
 )
+from .memo import by_word
 
 __all__ = ["harmonise", "surname", "type_candidate"]
 
@@ -72,8 +73,11 @@ GROUP_NAME = re.compile(r"[A-Z]\d{1,2}\Z")  # G7, G20, P5, E3
 
 def surname(c: Candidate) -> str:
     """The folded last name of a person mention ("al-Abadi" and "Abadi" agree)."""
-    words = c.words
-    last = words[-1]
+    return _folded_surname(c.words[-1])
+
+
+@by_word
+def _folded_surname(last: str) -> str:
     for prefix in ("al-", "el-", "Al-", "El-"):
         last = last.removeprefix(prefix)
     return gazetteer.fold(last)
@@ -83,12 +87,16 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     """(type, strength) of one candidate from its own words and context; type None drops it."""
     words = c.words
     text = c.text(source)
-    first, last = key(words[0]), key(words[-1])
-    prev = [key(t.text) for t in c.prev]
-    nxt = [key(t.text) for t in c.next]
     if c.role:
         return "person", STRONG
-    if len(prev) >= 2 and prev[-1] == ":" and gazetteer.is_demonym(c.prev[-2].text):
+    first, last = key(words[0]), key(words[-1])
+    # the rules read at most two words of context on either side
+    before, after = c.prev, c.next
+    p1 = key(before[-1].text) if before else None
+    p2 = key(before[-2].text) if len(before) > 1 else None
+    n1 = key(after[0].text) if after else None
+    n2 = key(after[1].text) if len(after) > 1 else None
+    if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2].text):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     if len(words) == 1 and first in DEITIES:
         return None, STRONG
@@ -111,7 +119,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", STRONG
     if any(w in ("of", "for") for w in words[1:]) and len(words) > 2:
         return "org", MEDIUM
-    if prev and prev[-1] in LOCATIVE_PREPOSITIONS:
+    if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
     if _before_place(c):
         return "place", MEDIUM  # "Vermillion, South Dakota"
@@ -125,37 +133,37 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
     if len(words) >= 2 and words[-2] in SURNAME_PARTICLES:
         return "person", MEDIUM
-    if nxt and nxt[0] in GEO_NOUNS and c.next[0].text.islower():
+    if n1 in GEO_NOUNS and after[0].text.islower():
         return "place", MEDIUM  # "the Donetsk region"
     if _names_an_organisation(c):
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
     if len(words) > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
-    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in GEO_NOUNS:
+    if p1 == "of" and p2 in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
     if kind in ("city", "province", "town"):
         return "place", MEDIUM
     if len(words) == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
         return "place", MEDIUM  # "Babylonia", "Kurdistan"
-    if prev and prev[-1] in MEMBERSHIP_VERBS:
+    if p1 in MEMBERSHIP_VERBS:
         return "org", MEDIUM
-    if len(words) == 1 and prev and prev[-1] in ADVERSARY_CUES and not kind:
+    if len(words) == 1 and p1 in ADVERSARY_CUES and not kind:
         return "org", MEDIUM
     if len(words) == 1 and key(words[0]) in COMPASS:
         return "place", MEDIUM
-    if nxt and nxt[0] in SPEECH_VERBS:
+    if n1 in SPEECH_VERBS:
         return "person", MEDIUM
-    if nxt and nxt[0] in ("’s", "'s") and len(nxt) > 1 and nxt[1] in PERSON_ROLE_NOUNS:
+    if n1 in ("’s", "'s") and n2 in PERSON_ROLE_NOUNS:
         return "org", WEAK  # "the Kremlin's spokesman": institutions have spokesmen
-    if len(words) == 1 and prev and prev[-1] == "the" and _heads_phrase(c):
+    if len(words) == 1 and p1 == "the" and _heads_phrase(c):
         return "org", MEDIUM  # "the Kremlin", "the Pentagon": institutions take the article
     if c.hint:
         return c.hint, WEAK
-    if prev and prev[-1] in PLACE_PREPOSITIONS:
+    if p1 in PLACE_PREPOSITIONS:
         return "place", WEAK
     if len(words) == 1 and first.endswith(ADJECTIVE_ENDINGS):
         return None, WEAK  # "Democratic": an adjective
-    if len(words) == 1 and prev and prev[-1] in ("a", "an") and _heads_phrase(c):
+    if len(words) == 1 and p1 in ("a", "an") and _heads_phrase(c):
         return None, WEAK  # "a Democrat": a capitalised common noun, not a name
     if len(words) == 1 and _looks_plural(words[0]):
         return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
@@ -222,11 +230,13 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     _short_forms(cands)
     _coordinated(cands, source)
     spellings = [_spelling(c, source) for c in cands]
-    votes: dict[str, Counter[str | None]] = {}
+    votes: dict[str, dict[str | None, int]] = {}
     for c, spelling in zip(cands, spellings, strict=True):
         weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
-        votes.setdefault(spelling, Counter())[c.kind] += weight
-    winner = {spelling: kinds.most_common(1)[0][0] for spelling, kinds in votes.items()}
+        kinds = votes.setdefault(spelling, {})
+        kinds[c.kind] = kinds.get(c.kind, 0) + weight
+    # the most votes, the first kind voted for on a tie (as Counter.most_common)
+    winner = {spelling: max(kinds, key=kinds.__getitem__) for spelling, kinds in votes.items()}
     for c, spelling in zip(cands, spellings, strict=True):
         if c.strength < STRONG:
             c.kind = winner[spelling]
@@ -260,7 +270,12 @@ def _shouting(cands: list[Candidate]) -> None:
 
 def _spelling(c: Candidate, source: str) -> str:
     """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
-    return gazetteer.fold(c.text(source)).replace("’", "").replace("'", "")
+    return _folded_spelling(c.text(source))
+
+
+@by_word
+def _folded_spelling(name: str) -> str:
+    return gazetteer.fold(name).replace("’", "").replace("'", "")
 
 
 COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})

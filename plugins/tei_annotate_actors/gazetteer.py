@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from .lexicon import words
+from .memo import by_word
 
 __all__ = [
     "city_population",
@@ -143,22 +144,23 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _place_kinds() -> dict[str, str]:
+    """Folded place name -> its kind, the strongest kind where a name has several."""
+    main, alt = _cities()
+    kinds = dict.fromkeys(alt, "town")  # by an alternate spelling only: weaker evidence
+    kinds.update(dict.fromkeys(_subdivisions(), "province"))  # "Kerry", "Paris" are surnames too
+    kinds.update(dict.fromkeys(main, "city"))
+    kinds.update(dict.fromkeys(_regions(), "region"))
+    kinds.update(dict.fromkeys(_countries(), "country"))
+    return kinds
+
+
+@by_word
 def place_kind(name: str) -> str | None:
     """'country', 'region' (continent, US state), 'city', 'province' (ISO 3166-2
     subdivision) or 'town' (a city by another spelling) for a known place."""
-    key = fold(name)
-    if key in _countries():
-        return "country"
-    if key in _regions():
-        return "region"
-    main, alt = _cities()
-    if key in main:
-        return "city"
-    if key in _subdivisions():
-        return "province"  # weaker than a country: "Kerry", "Paris" are also surnames
-    if key in alt:
-        return "town"  # by an alternate spelling only: weaker evidence
-    return None
+    return _place_kinds().get(fold(name))
 
 
 def canonical_country(name: str) -> str | None:

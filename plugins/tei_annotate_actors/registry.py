@@ -20,6 +20,7 @@ from . import gazetteer
 from .candidates import Candidate, is_acronym
 from .evidence import short_form, surname
 from .lexicon import SURNAME_PARTICLES, words
+from .memo import by_word
 
 __all__ = ["Registry", "slug"]
 
@@ -31,12 +32,14 @@ NON_SLUG = re.compile(r"[^a-z0-9]+")
 WORD_BREAK = re.compile(r"[\s-]+")
 
 
+@by_word
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Kaja Kallas" -> "kaja-kallas"."""
     s = NON_SLUG.sub("-", gazetteer.fold(text).replace("’", "").replace("'", ""))
     return s.strip("-") or "x"
 
 
+@by_word
 def initials(text: str) -> str:
     words = [w for w in WORD_BREAK.split(text) if w and w.lower() not in NOT_INITIAL]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
@@ -77,8 +80,10 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
     surname ("Hillary Clinton", "Bill Clinton") the second one's key adds the given
     name ("bill-clinton"), and a lone "Clinton" goes with the one named last before it.
     """
+    spelled = {gazetteer.fold(c.words[0]): c.words[0] for c in persons}  # given name as written
+    persons = sorted(persons, key=lambda c: c.start)
     full: dict[str, list[tuple[str, str]]] = {}  # surname -> (given name, key) by first mention
-    for c in sorted(persons, key=lambda c: c.start):
+    for c in persons:
         if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:
             s, given = surname(c), gazetteer.fold(c.words[0])
             known = full.setdefault(s, [])
@@ -86,8 +91,7 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
                 known.append((given, s if not known else f"{given}-{s}"))
     out: dict[int, str] = {}
     last_seen: dict[str, str] = {}  # surname -> key of the last full mention so far
-    spelled = {gazetteer.fold(c.words[0]): c.words[0] for c in persons}  # given name as written
-    for c in sorted(persons, key=lambda c: c.start):
+    for c in persons:
         s = surname(c)
         known = full.get(s, [])
         if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:

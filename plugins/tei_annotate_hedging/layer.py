@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,15 +21,21 @@ def category_id(name: str) -> str:
     return f"{TAXONOMY}.{name}"
 
 
-def categories(lexicon: Lexicon) -> Iterator[Entry]:
-    """One ``category`` per class of the lexicon, with its ``catDesc``."""
-    for name, cat in lexicon.categories.items():
-        yield Entry(
+@functools.lru_cache(maxsize=16)
+def categories(lexicon: Lexicon) -> tuple[Entry, ...]:
+    """One ``category`` per class of the lexicon, with its ``catDesc``.
+
+    Built once per lexicon (entries are frozen), not once per document.
+    """
+    return tuple(
+        Entry(
             id=category_id(name),
             element="category",
             group=TAXONOMY,
             children=[Node("catDesc", text=cat.description)],
         )
+        for name, cat in lexicon.categories.items()
+    )
 
 
 def annotate_hedges(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:

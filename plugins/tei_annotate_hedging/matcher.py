@@ -2,12 +2,14 @@
 
 One left-to-right pass over each sentence's words, looking up only the few cue
 lengths that start with the current word, so the time grows linearly with the text.
-Sentences without any cue's key word are skipped before they are tokenized.
+Sentences without any cue's key word are skipped before they are tokenized, and only
+the words some cue begins with are looked at.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
 
 from attrs import frozen
 
@@ -38,46 +40,80 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     found: list[Match] = []
     low = lowered(text)
     for start, end in sentence_spans(text):
-        if low is not None and lexicon.keys.isdisjoint(WORD.findall(low, start, end)):
-            continue  # no word that any cue needs: most sentences end here
-        s = tokenize(text, start, end, low)
-        words = [t.lower for t in s]
-        found.extend(_scan(s, words, 0, len(s), lexicon, outer=None, checked=True))
+        if low is None:  # lower-casing moves offsets: tokenize word by word
+            sentence = _Sentence(text, start, end, None, tokenize(text, start, end))
+        else:
+            sentence = _Sentence(text, start, end, low, None)
+            if lexicon.keys.isdisjoint(sentence.words):
+                continue  # no word that any cue needs: most sentences end here
+        firsts = list(compress(count(), map(lexicon.lengths.__contains__, sentence.words)))
+        if firsts:
+            found.extend(_scan(sentence, firsts, 0, len(sentence.words), lexicon, None, True))
     return found
 
 
+class _Sentence:
+    """A sentence's lower-cased words; its tokens are built only if a cue may start in it.
+
+    Most sentences that hold a key word hold no cue, and a token costs more than a word.
+    """
+
+    __slots__ = ("_tokens", "end", "low", "start", "text", "words")
+
+    def __init__(
+        self, text: str, start: int, end: int, low: str | None, tokens: list[Token] | None
+    ) -> None:
+        self.text, self.start, self.end, self.low, self._tokens = text, start, end, low, tokens
+        if tokens is not None:
+            self.words = [t.lower for t in tokens]
+        else:
+            self.words = WORD.findall(low, start, end)  # the words tokenize() would lower
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokenize(self.text, self.start, self.end, self.low)
+        return self._tokens
+
+
 def _scan(
-    s: list[Token],
-    words: list[str],
+    sentence: _Sentence,
+    firsts: list[int],
     lo: int,
     hi: int,
     lexicon: Lexicon,
     outer: str | None,
     checked: bool,
 ) -> Iterator[Match]:
+    """Cues at the word indices ``firsts`` (words some cue begins with) within ``[lo, hi)``."""
     i = lo
-    while i < hi:
-        cue = _cue_at(s, words, i, hi, lexicon, checked)
-        if cue is None:
-            i += 1
+    for k in firsts:
+        if k < i:
             continue
-        j = i + len(cue.words)
+        if k >= hi:
+            break
+        cue = _cue_at(sentence, k, hi, lexicon, checked)
+        if cue is None:
+            continue
+        j = k + len(cue.words)
         if cue.category not in (outer, NO_CUE):
-            yield Match(s[i].start, s[j - 1].end, cue.category, cue)
-        if cue.category in HOLDERS and j - i > 1:
-            yield from _scan(s, words, i + 1, j, lexicon, outer=cue.category, checked=False)
+            s = sentence.tokens
+            yield Match(s[k].start, s[j - 1].end, cue.category, cue)
+        if cue.category in HOLDERS and j - k > 1:
+            yield from _scan(sentence, firsts, k + 1, j, lexicon, outer=cue.category, checked=False)
         i = j
 
 
-def _cue_at(
-    s: list[Token], words: list[str], i: int, hi: int, lexicon: Lexicon, checked: bool
-) -> Cue | None:
+def _cue_at(sentence: _Sentence, i: int, hi: int, lexicon: Lexicon, checked: bool) -> Cue | None:
     """The longest cue starting at word ``i`` whose rule agrees (rules are skipped when
     not ``checked``)."""
-    for n in lexicon.lengths.get(words[i], ()):
+    words = sentence.words
+    for n in lexicon.lengths[words[i]]:
         if i + n > hi:
             continue
         cue = lexicon.table.get(tuple(words[i : i + n]))
-        if cue is not None and (cue.rule is None or not checked or RULES[cue.rule](s, i, i + n)):
+        if cue is not None and (
+            cue.rule is None or not checked or RULES[cue.rule](sentence.tokens, i, i + n)
+        ):
             return cue
     return None

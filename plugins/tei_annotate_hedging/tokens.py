@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from typing import NamedTuple
 
 __all__ = ["Token", "lowered", "sentence_spans", "tokenize"]
@@ -63,6 +64,9 @@ ABBREVIATIONS = frozenset(
 OPENERS = frozenset("\"'“‘«([")
 
 
+_start, _end = re.Match.start, re.Match.end
+
+
 class Token(NamedTuple):
     """One word or punctuation mark; ``lower`` has curly apostrophes straightened."""
 
@@ -80,6 +84,9 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+_new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without Python-level calls
+
+
 def tokenize(
     text: str, start: int = 0, end: int | None = None, low: str | None = None
 ) -> list[Token]:
@@ -93,11 +100,15 @@ def tokenize(
             Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
             for m in WORD.finditer(text, start, end)
         ]
-    new = tuple.__new__
-    return [
-        new(Token, (a, b, text[a:b], low[a:b]))
-        for a, b in (m.span() for m in WORD.finditer(low, start, end))
-    ]
+    # Built column by column with C-level maps: a sentence has dozens of tokens.
+    found = list(WORD.finditer(low, start, end))
+    starts = list(map(_start, found))
+    ends = list(map(_end, found))
+    spans = list(map(slice, starts, ends))
+    columns = zip(
+        starts, ends, map(text.__getitem__, spans), map(low.__getitem__, spans), strict=True
+    )
+    return list(map(_new_token, columns))
 
 
 def lowered(text: str) -> str | None:

@@ -1,0 +1,34 @@
+"""Results of word tests kept by word, so the same word is judged once.
+
+Names and context words recur across a corpus; the tests on them (word classes,
+gazetteer look-ups) depend on the word alone.  A hit is a plain ``dict`` look-up
+with no Python call; the table is emptied when it grows large, so memory stays
+bounded however long the process runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+__all__ = ["by_word"]
+
+T = TypeVar("T")
+LIMIT = 100_000
+
+
+class _Memo(dict[str, T]):
+    def __init__(self, fn: Callable[[str], T]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str) -> T:
+        if len(self) >= LIMIT:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
+def by_word(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """``fn`` remembered by word: a drop-in replacement for a pure test of one word."""
+    return _Memo(fn).__getitem__

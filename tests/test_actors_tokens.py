@@ -1,0 +1,86 @@
+"""The actors tokenizer: words, marks, possessives and sentence starts, with offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_annotate_actors.tokens import (
+    ARABIC_ARTICLE,
+    POSSESSIVE,
+    SENTENCE_END,
+    TOKEN,
+    Token,
+    token,
+    tokenize,
+)
+
+
+def reference_tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The rules of :func:`tokenize` written as a plain loop over the matches."""
+    out: list[Token] = []
+    initial = True
+    for m in TOKEN.finditer(text, start, end):
+        word, s = m.group(), m.start()
+        if not word[0].isalnum():  # a mark
+            out.append(Token(s, s + 1, word, False, False, False))
+            if word in SENTENCE_END or (word in "\"'" and text[s + 1 : s + 2].isalnum()):
+                initial = True
+            continue
+        n = len(word)
+        if n > 2 and word.endswith(POSSESSIVE):
+            out.append(token(s, s + n - 2, word[:-2], initial))
+            out.append(Token(s + n - 2, s + n, word[-2:], False, False, False))
+        else:
+            out.append(token(s, s + n, word, initial))
+        initial = False
+    return out
+
+
+def texts(text):
+    return [t.text for t in tokenize(text, 0, len(text))]
+
+
+def test_tokenize_splits_a_possessive_ending_off_its_word():
+    assert texts("Trump’s aide and O'Neill's") == ["Trump", "’s", "aide", "and", "O'Neill", "'s"]
+
+
+def test_tokenize_keeps_initialisms_titles_and_initials_whole():
+    assert texts("Mr. Smith of the U.S. met Stephen J. Townsend.") == [
+        "Mr.", "Smith", "of", "the", "U.S.", "met", "Stephen", "J.", "Townsend", ".",
+    ]  # fmt: skip
+
+
+def test_tokenize_marks_sentence_starts_after_stops_and_opening_quotes():
+    text = 'He left. "Then she came," she said: Go'
+    starts = [t.text for t in tokenize(text, 0, len(text)) if t.initial]
+    assert starts == ["He", "Then", "Go"]
+
+
+def test_tokenize_reads_an_arabic_article_as_capitalised():
+    (tok,) = tokenize("al-Abadi", 0, 8)
+    assert tok.capitalised and tok.is_word and ARABIC_ARTICLE.match(tok.text)
+
+
+def test_tokenize_offsets_are_into_the_whole_text():
+    text = "xx Kaja Kallas’s yy"
+    toks = tokenize(text, 3, 16)
+    assert [(text[t.start : t.end], t.text) for t in toks] == [
+        ("Kaja", "Kaja"),
+        ("Kallas", "Kallas"),
+        ("’s", "’s"),
+    ]
+
+
+PIECES = st.sampled_from(
+    [" ", "\t", "\n", "a", "s", "S", "I", "’", "'", '"', "-", "_", ".", ":", "!", "“", "(",
+     "al-", "ibn-", "Mr.", "U.S.", "J.", " and ", "’s", "'s", "Inc.", "é", "9", "x", "Q"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.data())
+def test_tokenize_agrees_with_the_plain_loop_on_any_block(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokenize(text, start, end) == reference_tokenize(text, start, end)
