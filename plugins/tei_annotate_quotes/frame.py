@@ -78,7 +78,8 @@ class Frame(Tokens):
     def positions(self, vocabulary: frozenset[str]) -> list[int]:
         """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
         must be part of ``lexicon.SCANNED``."""
-        return indices(self.lowers, vocabulary.intersection(self.scanned))
+        found = vocabulary.intersection(self.scanned)
+        return indices(self.lowers, found) if found else []
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

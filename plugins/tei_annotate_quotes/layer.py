@@ -232,7 +232,7 @@ def _attribute_nested(
     """Quotations inside quotations, attributed within their parent's words."""
     out: list[Found] = []
     for bi, qs in enumerate(quotations):
-        if all(q.depth == 0 for q in qs):
+        if not qs or all(q.depth == 0 for q in qs):
             continue
         by_start = sorted(qs, key=lambda q: q.start)
         starts = [q.start for q in by_start]

@@ -113,9 +113,10 @@ class Speakers:
                 nearest = ref
                 if not salient:
                     return ref
-            initial = self._initial(prior)
-            if initial or m.start - prior.start > window:
-                return ref if initial and m.start - prior.start <= window else nearest
+            if m.start - prior.start > window:
+                return nearest
+            if self._initial(prior):
+                return ref
         return nearest
 
     def _initial(self, m: Mention) -> bool:
