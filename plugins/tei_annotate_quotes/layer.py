@@ -209,7 +209,7 @@ def _whole_paragraph(text: str, frame: Frame, q: Quotation) -> bool:
 
 
 def _holds_speech(frame: Frame, s: int, e: int) -> bool:
-    return any(is_speech(frame, j) for j in range(frame.index(s), frame.index(e)))
+    return not frame.speech.isdisjoint(range(frame.index(s), frame.index(e)))
 
 
 def _previous_sentence_speaker(frame: Frame, offset: int, index: MentionIndex) -> Mention | None:

@@ -113,11 +113,11 @@ def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | Non
     """The token where the reported clause after verb ``v`` starts, if it has one."""
     determiner = False
     for j in range(v + 1, min(v + 1 + THAT_GAP, s1)):
-        w = frame.lower(j)
+        w = frame.lowers[j]
         if w == "that":
             # "mocked an offer that …" is a relative clause; "told a press conference that" is not
             return None if determiner and frame.lower(v) not in TELL_VERBS else j
-        if frame.is_quote(j) or frame.texts[j] in '.;:“”"':
+        if frame.texts[j] == QUOTE or frame.texts[j] in '.;:“”"':
             break
         determiner = determiner or w in DETERMINERS
     if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _closes_quote(frame, v):
