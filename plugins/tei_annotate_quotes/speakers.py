@@ -103,10 +103,13 @@ class Speakers:
                 continue
             if prior.kind == "pronoun" and prior.head == "i":
                 continue
-            if prior.ref is not None or prior.kind == "pronoun":
-                ref = self.ref(prior)
-            else:
-                ref = self.resolved.get((prior.start, prior.end))
+            ref = prior.ref
+            if ref is None:
+                ref = (
+                    self.ref(prior)
+                    if prior.kind == "pronoun"
+                    else self.resolved.get((prior.start, prior.end))
+                )
             if ref is None or (want is not None and not self._agrees(want, prior, ref)):
                 continue
             if nearest is None:

@@ -153,12 +153,13 @@ def sentence_spans(
     start = 0
     size = len(flat)
     for m in END.finditer(flat):
-        if m.end() < size:
-            before = flat[max(start, m.start() - ABBREVIATION_TAIL) : m.start() + 1].rsplit(None, 1)
+        s, e = m.span()
+        if e < size:
+            before = flat[max(start, s - ABBREVIATION_TAIL) : s + 1].rsplit(None, 1)
             if before and _abbreviation(before[-1]):
                 continue
-        spans.append((lo + start, lo + m.end()))
-        start = m.end()
+        spans.append((lo + start, lo + e))
+        start = e
         while start < size and flat[start].isspace():
             start += 1
     if start < size and flat[start:].strip():
