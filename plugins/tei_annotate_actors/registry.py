@@ -39,6 +39,11 @@ def slug(text: str) -> str:
     return s.strip("-") or "x"
 
 
+# Python counts the separator controls U+000B, U+000C and U+001C-U+001F as whitespace, so
+# a name may be split by one; XML cannot hold them, so the header has a space instead.
+XML_LESS_SPACES = dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F], " ")
+
+
 @by_word
 def initials(text: str) -> str:
     words = [w for w in WORD_BREAK.split(text) if w and w.lower() not in NOT_INITIAL]
@@ -64,15 +69,21 @@ class Draft:
     def entry(self) -> Entry:
         tag = NAME_TAGS[self.kind]
         if len(self.names) == 1:
-            children = [Node(tag, text=self.names[0])]
+            children = [Node(tag, text=_header_text(self.names[0]))]
         elif self.names:
             fullest = max(self.names, key=lambda n: (len(n.split()), len(n)))
-            children = [Node(tag, text=fullest)]
+            children = [Node(tag, text=_header_text(fullest))]
         else:
-            children = [Node(tag, attrs={"type": "description"}, text=self.label or self.id)]
-        children += [Node("occupation", text=o) for o in self.occupations]
-        children += [Node("affiliation", text=a) for a in self.affiliations]
+            label = _header_text(self.label or self.id)
+            children = [Node(tag, attrs={"type": "description"}, text=label)]
+        children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
+        children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
         return Entry(self.id, ELEMENTS[self.kind], children=children)
+
+
+def _header_text(text: str) -> str:
+    """Words read from the text, as the header can hold them (see ``XML_LESS_SPACES``)."""
+    return text.translate(XML_LESS_SPACES)
 
 
 @by_word
