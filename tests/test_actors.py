@@ -399,3 +399,14 @@ def test_office_holder_is_the_last_person_named_with_the_title_before_it(run):
     result = run(text)
     (rs,) = [a for a in result.by_element("rs") if text[a.start : a.end] == "The Prime Minister"]
     assert rs.link("ref")[0] == "pers.johnson"
+
+
+@pytest.mark.parametrize("space", ["\x0b", "\x0c", "\x1c", "\x1f"])
+def test_name_split_by_a_separator_control_gets_a_space_in_the_header(actors_host, space):
+    # Python counts these controls as whitespace, so they split a name's words; XML cannot
+    # hold them, so the registry's name has a space (the text keeps the control as <g/>).
+    text = body(f"Alice{space}Brown went home.")
+    result = annotate(text, ["actors"], host=actors_host)
+    names = [e.children[0].text for e in result.results["actors"].entries]
+    assert "Alice Brown" in names
+    validate_tei(result.render("tei", actors_host))

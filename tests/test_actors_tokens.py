@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,10 +11,22 @@ from tei_annotate_actors.tokens import (
     ARABIC_ARTICLE,
     POSSESSIVE,
     SENTENCE_END,
-    TOKEN,
     Token,
+    scan,
     token,
     tokenize,
+)
+
+# The tokens, plainly: initialisms, initials, abbreviated titles, words, single marks.
+TOKEN = re.compile(
+    r"""
+    (?:[A-Z]\.){2,}
+  | [A-Z]\.(?=[ \t]+(?:[A-Z]|and[ \t]+[A-Z]))
+  | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt|Del|Det|Fr|Msgr|Supt|Insp|Pres|Sec|Atty|Ald)\.(?=[ \t]+\w)
+  | \w+(?:[-'’]\w+)*
+  | \S
+    """,
+    re.VERBOSE,
 )
 
 
@@ -74,7 +88,8 @@ def test_tokenize_offsets_are_into_the_whole_text():
 
 PIECES = st.sampled_from(
     [" ", "\t", "\n", "a", "s", "S", "I", "’", "'", '"', "-", "_", ".", ":", "!", "“", "(",
-     "al-", "ibn-", "Mr.", "U.S.", "J.", " and ", "’s", "'s", "Inc.", "é", "9", "x", "Q"]
+     "al-", "ibn-", "Mr.", "U.S.", "J.", " and ", "’s", "'s", "Inc.", "é", "9", "x", "Q",
+     "Msgr.", "Co.", "Dr", "A.B", "Ab.", "Abcd."]
 )  # fmt: skip
 
 
@@ -83,4 +98,8 @@ PIECES = st.sampled_from(
 def test_tokenize_agrees_with_the_plain_loop_on_any_block(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert tokenize(text, start, end) == reference_tokenize(text, start, end)
+    tokens, caps, texts, starts = scan(text, start, end)
+    assert tokens == reference_tokenize(text, start, end)
+    assert caps == [k for k, t in enumerate(tokens) if t.capitalised]
+    assert texts == [t.text for t in tokens]
+    assert starts == [t.start for t in tokens]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import time
 
+from tei_annotate_quotes.frame import Frame
+from tei_annotate_quotes.lexicon import ROLE_NOUNS, SCANNED, SPEECH_VERBS
+from tei_annotate_quotes.mentions import PRONOUNS
+from tei_annotate_quotes.reported import CUES
 from tei_annotate_quotes.text import sentence_spans, tokenize
 
 
@@ -59,3 +63,17 @@ def test_sentence_spans_stay_linear_with_many_quotations_in_a_paragraph():
     run(200)  # warm up
     small, big = run(2000), run(20000)
     assert big < 40 * max(small, 1e-4)
+
+
+def test_frame_positions_match_a_plain_scan_of_the_words():
+    text = "He said the officials said it; they think so, a spokesman said, according to him."
+    frame = Frame(text, 0, len(text), [])
+    for vocabulary in (PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, CUES):
+        plain = [i for i, w in enumerate(frame.lowers) if w in vocabulary]
+        assert frame.positions(vocabulary) == plain
+
+
+def test_frame_positions_vocabularies_lie_in_the_scanned_words():
+    # Frame.positions only finds words of SCANNED: every vocabulary it is asked about
+    for vocabulary in (PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, CUES):
+        assert vocabulary <= SCANNED

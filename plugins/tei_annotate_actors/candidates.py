@@ -35,7 +35,7 @@ from .lexicon import (
     TITLE_NOUNS,
 )
 from .memo import by_word
-from .tokens import Token, token
+from .tokens import Token, capitals, token
 
 __all__ = [
     "Candidate",
@@ -111,31 +111,45 @@ def is_capitalised(tok: Token) -> bool:
     return tok.capitalised
 
 
-@define
+@define(init=False)
 class Candidate:
     """A name found in the text, with its role words and its context.
 
     ``tokens`` and ``role`` are fixed when the candidate is made, so the offsets and
-    words every later stage reads are computed once, here.
+    words every later stage reads are computed once, in ``__init__`` (tens of
+    thousands of candidates: one plain call each).
     """
 
     tokens: list[Token]
-    role: list[Token] = field(factory=list)
-    prev: list[Token] = field(factory=list)  # up to three tokens before the span
-    next: list[Token] = field(factory=list)  # up to three tokens after the span
-    kind: str | None = None  # "person" | "org" | "place"
-    strength: int = 0
-    ref: str | None = None
-    hint: str | None = None  # a type proposed by a statistical backend
-    start: int = field(init=False)  # of the title if there is one, else of the name
-    end: int = field(init=False)
-    name_start: int = field(init=False)
-    words: list[str] = field(init=False, repr=False)
+    role: list[Token]
+    prev: list[Token]  # up to three tokens before the span
+    next: list[Token]  # up to three tokens after the span
+    kind: str | None  # "person" | "org" | "place"
+    strength: int
+    ref: str | None
+    hint: str | None  # a type proposed by a statistical backend
+    start: int  # of the title if there is one, else of the name
+    end: int
+    name_start: int
+    words: list[str] = field(repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        tokens = self.tokens
+    def __init__(
+        self,
+        tokens: list[Token],
+        role: list[Token] | None = None,
+        prev: list[Token] | None = None,
+        next: list[Token] | None = None,
+    ) -> None:
+        self.tokens = tokens
+        self.role = role = [] if role is None else role
+        self.prev = [] if prev is None else prev
+        self.next = [] if next is None else next
+        self.kind = None
+        self.strength = 0
+        self.ref = None
+        self.hint = None
         self.name_start = tokens[0].start
-        self.start = self.role[0].start if self.role else self.name_start
+        self.start = role[0].start if role else self.name_start
         self.end = tokens[-1].end
         self.words = [t.text for t in tokens if t.is_word]
 
@@ -169,21 +183,18 @@ def title_cased(tokens: Sequence[Token]) -> bool:
     return len(words) >= 3 and not lower
 
 
-def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int]]:
+def _runs(
+    tokens: Sequence[Token], heading: bool = False, caps: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
     """Token ranges of capitalised words joined by name connectors.
 
     In a title-case heading every word is capitalised, so a capitalised function
-    word ends a run there and only "of" joins ("Bank of England").
+    word ends a run there and only "of" joins ("Bank of England").  ``caps`` are
+    the indices of the capitalised tokens, if the caller has them.
     """
     runs: list[tuple[int, int]] = []
     n, i = len(tokens), 0
-    # the words a run may open with, found in one pass: most words are lower case
-    openers = [
-        k
-        for k, (_, _, text, _, is_word, cap) in enumerate(tokens)
-        if is_word and (cap or not text[0].islower() or text in SURNAME_PARTICLES)
-    ]
-    for at in openers:
+    for at in _openers(tokens, capitals(tokens) if caps is None else caps):
         if at < i:
             continue  # inside the last run
         i = at
@@ -238,6 +249,19 @@ def _runs(tokens: Sequence[Token], heading: bool = False) -> list[tuple[int, int
         runs.append((i, j))
         i = j
     return runs
+
+
+def _openers(tokens: Sequence[Token], caps: Sequence[int]) -> list[int]:
+    """Where a run may start: a capitalised word, or a number or a particle right before one
+    ("3rd Infantry", "de Mistura"); most words are lower case and never looked at."""
+    out: list[int] = []
+    for k in caps:
+        if k and (not out or out[-1] < k - 1):
+            before = tokens[k - 1].text
+            if before in SURNAME_PARTICLES or before[0].isdecimal():
+                out.append(k - 1)
+        out.append(k)
+    return out
 
 
 def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
@@ -295,16 +319,19 @@ def _evidence(
 
 
 def find_candidates(
-    tokens: Sequence[Token], known: Callable[[str], bool], heading: bool = False
+    tokens: Sequence[Token],
+    known: Callable[[str], bool],
+    heading: bool = False,
+    caps: Sequence[int] | None = None,
 ) -> list[Candidate]:
     """Candidate names of one block.
 
     ``known(word)`` says whether the document uses ``word`` capitalised inside a
     sentence, which makes it a name wherever it stands.  In a ``heading`` every
-    word is treated as sentence-initial.
+    word is treated as sentence-initial.  ``caps``: indices of the capitalised tokens.
     """
     out: list[Candidate] = []
-    for i, j in _runs(tokens, heading):
+    for i, j in _runs(tokens, heading, caps):
         if heading:  # every word is capitalised: keep the stretches with evidence
             for a, b in _evident_stretches(tokens, i, j, known):
                 a, b = trim(tokens, a, b, known, heading)
@@ -352,45 +379,53 @@ def trim(
 
 def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
-    if j - i == 1 and "-" not in tokens[i].text:  # most runs are one word
-        if not _lone_word_is_name(tokens[i].text):
-            return []
-        before, after = list(tokens[max(0, i - 3) : i]), list(tokens[j : j + 3])
-        return [Candidate([tokens[i]], prev=before, next=after)]
-    return _shape(tokens, i, j)
+    if i >= j:
+        return []
+    words = tokens[i].text if j - i == 1 else " ".join([t.text for t in tokens[i:j]])
+    if "-" in words:  # a hyphen may cut a word or split a compound: the general way
+        return _shape(tokens, i, j)
+    plan = _plan(words)
+    if plan is None:
+        return []
+    a, b, c, d = plan
+    return [
+        Candidate(
+            list(tokens[i + c : i + d]),
+            list(tokens[i + a : i + b]),
+            list(tokens[max(0, i - 3) : i]),
+            list(tokens[j : j + 3]),
+        )
+    ]
 
 
 @by_word
-def _lone_word_is_name(word: str) -> bool:
-    """Does a run of this one word (without a hyphen) make a candidate, itself, without a role?
+def _plan(words: str) -> tuple[int, int, int, int] | None:
+    """(role start, role end, name start, name end), as word indices, of a run of ``words``
+    (space-separated, no hyphen), or None if it makes no candidate.
 
-    The rules of :func:`_shape` read only the words of a run, so a word is judged once.
+    The rules of :func:`_shape` read only the words of a run, and without a hyphen they
+    make at most one candidate from a slice of them, so a run's words are judged once
+    (most runs are a single name: "Trump", "the United States").
     """
-    return bool(_shape([token(0, len(word), word, False)], 0, 1))
+    # stand-in tokens whose offsets are their indices (the rules read only the text)
+    cut = _cut(
+        [_new(Token, (k, k + 1, w, False, True, True)) for k, w in enumerate(words.split(" "))]
+    )
+    if cut is None:
+        return None
+    role, name = cut
+    a, b = (role[0].start, role[-1].end) if role else (0, 0)
+    return a, b, name[0].start, name[-1].end
+
+
+_new = tuple.__new__
 
 
 def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
-    span = list(tokens[i:j])
-    if span and "-" in span[-1].text and span[-1].text[0].isupper():
-        span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
-    while len(span) > 1 and _hyphen_adjective(span[0]):
-        span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
-    if not span:
+    cut = _cut(list(tokens[i:j]))
+    if cut is None:
         return []
-    first = span[0].text
-    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
-        return []  # "USS Hopper", "Operation Inherent Resolve": not actors
-    last = -2 if len(span) > 1 and ROMAN.match(span[-1].text) else -1
-    if key(span[last].text) in NON_ACTOR_HEADS:
-        return []  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
-    # a demonym before an acronym is not part of it: "Kurdish YPG"
-    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
-        span.pop(0)
-    role, name = _split_role(span)
-    if not name or all(key(t.text) in MONTHS_AND_DAYS for t in name):
-        return []
-    if len(name) == 1 and is_function_word(name[0].text):
-        return []
+    role, name = cut
     return [
         Candidate(
             tokens=part,
@@ -400,6 +435,31 @@ def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
         )
         for part in _split_compound(name)
     ]
+
+
+def _cut(span: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(role, name) of a run, or None if it names no actor."""
+    if span and "-" in span[-1].text and span[-1].text[0].isupper():
+        span[-1:] = _capitalised_prefix(span[-1])  # "ISIL-held", "Minister-designate"
+    while len(span) > 1 and "-" in span[0].text and _hyphen_adjective(span[0]):
+        span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
+    if not span:
+        return None
+    first = span[0].text
+    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
+        return None  # "USS Hopper", "Operation Inherent Resolve": not actors
+    last = -2 if len(span) > 1 and ROMAN.match(span[-1].text) else -1
+    if key(span[last].text) in NON_ACTOR_HEADS:
+        return None  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
+    # a demonym before an acronym is not part of it: "Kurdish YPG"
+    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
+        span.pop(0)
+    role, name = _split_role(span)
+    if not name or MONTHS_AND_DAYS.issuperset([key(t.text) for t in name]):
+        return None
+    if len(name) == 1 and is_function_word(name[0].text):
+        return None
+    return role, name
 
 
 def _hyphen_adjective(tok: Token) -> bool:
@@ -472,15 +532,13 @@ def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
     Votel", "Turkish Foreign Minister Mevlüt Çavuşoğlu") and take a complement
     ("Secretary of State John Kerry").
     """
-    t = next(
-        (
-            n
-            for n, tok in enumerate(span)
-            if _is_title(tok.text) or (key(tok.text) in PLURAL_TITLES and n + 1 < len(span))
-        ),
-        None,
-    )
-    if t is None or not all(_role_prefix_word(tok.text) for tok in span[:t]):
+    texts = [tok.text for tok in span]
+    t, final = None, len(texts) - 1
+    for n, w in enumerate(texts):
+        if _is_title(w) or (n < final and key(w) in PLURAL_TITLES):
+            t = n
+            break
+    if t is None or not all(map(_role_prefix_word, texts[:t])):
         return [], _strip_trailing_title(span)
     k = t
     while k < len(span) and (

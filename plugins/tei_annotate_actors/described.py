@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
+from itertools import compress, count
 
 from attrs import define
 
@@ -74,10 +75,11 @@ def _phrase(
     else:
         return None
     modifiers = 0
+    name_at = names_at.get
     while j < n and modifiers <= MAX_MODIFIERS:
         t = toks[j]
-        if t.start in names_at:
-            c = names_at[t.start]
+        c = name_at(t.start)
+        if c is not None:
             inside.append(c)
             while j < n and toks[j].start < c.end:
                 j += 1
@@ -153,18 +155,13 @@ def describe(
     person_ends = [c.end for c in persons]
     offices: dict[str, str] = {}  # "prime minister" -> the entry "the Prime Minister" means
     out: list[Description] = []
+    name_starts = sorted(starts)
     for block in blocks:
-        if not block.prose:
+        if not block.prose or not block.tokens:
             continue  # section heads ("The diplomat") label the text, they describe no one
         toks = block.tokens
-        # where a description may open: a determiner or a name (a possessor)
-        opens = [
-            k
-            for k, (start, _, text, _, _, _) in enumerate(toks)
-            if text in OPENER_SPELLINGS or start in starts
-        ]
         i = 0
-        for at in opens:
+        for at in _openings(block, name_starts):
             if at < i:
                 continue  # inside the last description
             i = at
@@ -190,6 +187,21 @@ def describe(
             out.append(Description(s, e, "person", ref, last))
             i = last + 1
     return out
+
+
+def _openings(block: TokenBlock, name_starts: Sequence[int]) -> list[int]:
+    """Token indices where a description may open: a determiner, or a name (a possessor)."""
+    out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, block.texts)))
+    at = block.starts
+    lo = bisect.bisect_left(name_starts, at[0])
+    hi = bisect.bisect_left(name_starts, block.tokens[-1].end)
+    if lo == hi:
+        return out
+    for s in name_starts[lo:hi]:
+        k = bisect.bisect_left(at, s)
+        if k < len(at) and at[k] == s:  # not the second part of "US-Ukraine"
+            out.append(k)
+    return sorted(set(out))
 
 
 def _office(toks: Sequence[Token], i: int) -> tuple[int, int, list[Candidate]] | None:

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 
 from . import gazetteer
 from .candidates import Candidate, is_acronym, key
@@ -85,10 +86,11 @@ def _folded_surname(last: str) -> str:
 
 def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     """(type, strength) of one candidate from its own words and context; type None drops it."""
-    words = c.words
-    text = c.text(source)
     if c.role:
         return "person", STRONG
+    words = c.words
+    n = len(words)
+    text = c.text(source)
     first, last = key(words[0]), key(words[-1])
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
@@ -98,78 +100,85 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     n2 = key(after[1].text) if len(after) > 1 else None
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2].text):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
-    if len(words) == 1 and first in DEITIES:
+    if n == 1 and first in DEITIES:
         return None, STRONG
-    if all(len(w.rstrip(".")) == 1 for w in words):
+    if all(map(_single_letter, words)):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
-    if all(gazetteer.is_demonym(w) for w in words):
+    if all(map(gazetteer.is_demonym, words)):
         return None, STRONG  # "Russian", "French": nationalities, not actors
-    if len(words) == 1 and is_acronym(words[0]):
+    if n == 1 and is_acronym(words[0]):
         return _acronym(words[0])
-    if len(words) == 1 and GROUP_NAME.match(words[0]):
+    if n == 1 and GROUP_NAME.match(words[0]):
         return "org", STRONG
     kind = gazetteer.place_kind(text)
-    if kind in ("country", "region"):
+    if kind == "country" or kind == "region":
         return "place", STRONG
-    if len(words) == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
+    if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
         return "place", STRONG  # "Northern India", "Eastern Ukraine"
-    if last in ORG_HEADS or (first in ORG_OPENERS and len(words) > 2):
+    if last in ORG_HEADS or (n > 2 and first in ORG_OPENERS):
         return "org", STRONG
-    if last in GEO_HEADS or (first in GEO_OPENERS and len(words) > 1):
+    if last in GEO_HEADS or (n > 1 and first in GEO_OPENERS):
         return "place", STRONG
-    if any(w in ("of", "for") for w in words[1:]) and len(words) > 2:
+    if n > 2 and ("of" in words[1:] or "for" in words[1:]):
         return "org", MEDIUM
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
     if _before_place(c):
         return "place", MEDIUM  # "Vermillion, South Dakota"
-    if len(words) >= 2 and gazetteer.is_given_name(words[0]) and not kind:
-        return "person", MEDIUM
-    if (
-        len(words) == 2
-        and gazetteer.place_kind(words[0]) in ("country", "region", "city")
-        and _looks_plural(words[1])
-    ):
-        return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
-    if len(words) >= 2 and words[-2] in SURNAME_PARTICLES:
-        return "person", MEDIUM
+    if n >= 2:
+        if gazetteer.is_given_name(words[0]) and not kind:
+            return "person", MEDIUM
+        if (
+            n == 2
+            and gazetteer.place_kind(words[0]) in ("country", "region", "city")
+            and _looks_plural(words[1])
+        ):
+            return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
+        if words[-2] in SURNAME_PARTICLES:
+            return "person", MEDIUM
     if n1 in GEO_NOUNS and after[0].text.islower():
         return "place", MEDIUM  # "the Donetsk region"
-    if _names_an_organisation(c):
+    if n1 is not None and after[0].text in ORG_NOUNS:  # _names_an_organisation, without a role
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
-    if len(words) > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
+    if n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
     if p1 == "of" and p2 in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
-    if kind in ("city", "province", "town"):
+    if kind == "city" or kind == "province" or kind == "town":
         return "place", MEDIUM
-    if len(words) == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
+    if n == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
         return "place", MEDIUM  # "Babylonia", "Kurdistan"
     if p1 in MEMBERSHIP_VERBS:
         return "org", MEDIUM
-    if len(words) == 1 and p1 in ADVERSARY_CUES and not kind:
+    if n == 1 and p1 in ADVERSARY_CUES and not kind:
         return "org", MEDIUM
-    if len(words) == 1 and key(words[0]) in COMPASS:
+    if n == 1 and first in COMPASS:
         return "place", MEDIUM
     if n1 in SPEECH_VERBS:
         return "person", MEDIUM
     if n1 in ("’s", "'s") and n2 in PERSON_ROLE_NOUNS:
         return "org", WEAK  # "the Kremlin's spokesman": institutions have spokesmen
-    if len(words) == 1 and p1 == "the" and _heads_phrase(c):
+    if n == 1 and p1 == "the" and _heads_phrase(c):
         return "org", MEDIUM  # "the Kremlin", "the Pentagon": institutions take the article
     if c.hint:
         return c.hint, WEAK
     if p1 in PLACE_PREPOSITIONS:
         return "place", WEAK
-    if len(words) == 1 and first.endswith(ADJECTIVE_ENDINGS):
-        return None, WEAK  # "Democratic": an adjective
-    if len(words) == 1 and p1 in ("a", "an") and _heads_phrase(c):
-        return None, WEAK  # "a Democrat": a capitalised common noun, not a name
-    if len(words) == 1 and _looks_plural(words[0]):
-        return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
-    if len(words) <= 3:
+    if n == 1:
+        if first.endswith(ADJECTIVE_ENDINGS):
+            return None, WEAK  # "Democratic": an adjective
+        if (p1 == "a" or p1 == "an") and _heads_phrase(c):
+            return None, WEAK  # "a Democrat": a capitalised common noun, not a name
+        if _looks_plural(words[0]):
+            return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
+    if n <= 3:
         return "person", WEAK
     return "org", WEAK
+
+
+@by_word
+def _single_letter(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
 
 
 def _looks_plural(word: str) -> bool:
@@ -254,7 +263,9 @@ def short_form(c: Candidate) -> str | None:
 
 
 def _short_forms(cands: list[Candidate]) -> None:
-    shorts = {s for c in cands if (s := short_form(c))}
+    shorts = {s for c in cands if c.kind == "org" and (s := short_form(c))}
+    if not shorts:
+        return
     for c in cands:
         if len(c.words) == 1 and c.strength < STRONG and gazetteer.fold(c.words[0]) in shorts:
             c.kind, c.strength = "org", MEDIUM
@@ -279,14 +290,16 @@ def _folded_spelling(name: str) -> str:
 
 
 COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})
+LONGEST_COORDINATOR = max(map(len, COORDINATORS))
+_START = attrgetter("start")
 
 
 def _coordinated(cands: list[Candidate], source: str) -> None:
     """Names in one list share a type: "Rabiyah and Zumar", "Iraq, Syria and Jordan"."""
-    ordered = sorted(cands, key=lambda c: c.start)
+    ordered = sorted(cands, key=_START)
     chains: list[list[Candidate]] = []
     for a, b in itertools.pairwise(ordered):
-        if source[a.end : b.start] in COORDINATORS:
+        if b.start - a.end <= LONGEST_COORDINATOR and source[a.end : b.start] in COORDINATORS:
             if chains and chains[-1][-1] is a:
                 chains[-1].append(b)
             else:

@@ -35,6 +35,8 @@ DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "
 @functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without accents or dots, for matching spelling variants."""
+    if s.isascii():  # nothing to decompose (most words)
+        return s.casefold().replace(".", "")
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace(".", "")
 
@@ -247,13 +249,20 @@ def _given_names() -> object:
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+@functools.cache
+def _given_name_set() -> dict[str, object]:
+    """The detector's names (lower case): ``get_gender`` is "unknown" exactly for the others,
+    and looking a name up here skips its count of genders by country."""
+    names: dict[str, object] = _given_names().names  # type: ignore[attr-defined]
+    return names
+
+
 @functools.lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """Is ``word`` a first name in the gender-guesser dictionary?"""
     if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
         return False  # the Arabic article of "Al Huwayjah" is no first name
-    gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
-    return gender != "unknown"
+    return word.lower() in _given_name_set()
 
 
 def given_name_gender(word: str) -> str | None:

@@ -12,7 +12,7 @@ from .candidates import Candidate, all_capitals, find_candidates, title_cased
 from .described import describe
 from .evidence import harmonise, type_candidate
 from .registry import NAME_TAGS, Registry
-from .tokens import TokenBlock, tokenize
+from .tokens import TokenBlock, scan
 
 __all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names", "token_blocks"]
 
@@ -39,9 +39,9 @@ def token_blocks(document: Document) -> list[TokenBlock]:
     for block in document.blocks:
         if block.kind == "boilerplate":
             continue
-        toks = tokenize(document.text, block.start, block.end)
+        toks, caps, texts, starts = scan(document.text, block.start, block.end)
         heading = (block.kind != "p" and title_cased(toks)) or all_capitals(toks)
-        out.append(TokenBlock(toks, heading, block.kind == "p"))
+        out.append(TokenBlock(toks, heading, block.kind == "p", caps, texts, starts))
     return out
 
 
@@ -51,11 +51,8 @@ def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     for block in blocks:
         if block.heading:
             continue
-        known.update(
-            text
-            for _, _, text, initial, is_word, capitalised in block.tokens
-            if is_word and capitalised and not initial
-        )
+        toks = block.tokens
+        known.update(toks[k].text for k in block.capitals if not toks[k].initial)
     return known
 
 
@@ -75,7 +72,9 @@ def find_names(
         cands = spacy_candidates(document, blocks, model, known.__contains__)
     else:
         cands = [
-            c for b in blocks for c in find_candidates(b.tokens, known.__contains__, b.heading)
+            c
+            for b in blocks
+            for c in find_candidates(b.tokens, known.__contains__, b.heading, b.capitals)
         ]
     for c in cands:
         c.kind, c.strength = type_candidate(c, document.text)

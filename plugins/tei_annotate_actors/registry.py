@@ -39,6 +39,11 @@ def slug(text: str) -> str:
     return s.strip("-") or "x"
 
 
+# Python counts the separator controls U+000B, U+000C and U+001C-U+001F as whitespace, so
+# a name may be split by one; XML cannot hold them, so the header has a space instead.
+XML_LESS_SPACES = dict.fromkeys([0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F], " ")
+
+
 @by_word
 def initials(text: str) -> str:
     words = [w for w in WORD_BREAK.split(text) if w and w.lower() not in NOT_INITIAL]
@@ -63,14 +68,32 @@ class Draft:
 
     def entry(self) -> Entry:
         tag = NAME_TAGS[self.kind]
-        if self.names:
+        if len(self.names) == 1:
+            children = [Node(tag, text=_header_text(self.names[0]))]
+        elif self.names:
             fullest = max(self.names, key=lambda n: (len(n.split()), len(n)))
-            children = [Node(tag, text=fullest)]
+            children = [Node(tag, text=_header_text(fullest))]
         else:
-            children = [Node(tag, attrs={"type": "description"}, text=self.label or self.id)]
-        children += [Node("occupation", text=o) for o in self.occupations]
-        children += [Node("affiliation", text=a) for a in self.affiliations]
+            label = _header_text(self.label or self.id)
+            children = [Node(tag, attrs={"type": "description"}, text=label)]
+        children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
+        children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
         return Entry(self.id, ELEMENTS[self.kind], children=children)
+
+
+def _header_text(text: str) -> str:
+    """Words read from the text, as the header can hold them (see ``XML_LESS_SPACES``)."""
+    return text.translate(XML_LESS_SPACES)
+
+
+@by_word
+def _canonical_place(text: str) -> str:
+    """A place's canonical name: the country a name or initials stand for, else the name."""
+    return (
+        gazetteer.canonical_country(text)
+        or (gazetteer.country_initials(text) if is_acronym(text) else None)
+        or text
+    )
 
 
 def _person_keys(persons: list[Candidate]) -> dict[int, str]:
@@ -156,48 +179,38 @@ class Registry:
     def assign(self, cands: Iterable[Candidate], source: str) -> None:
         cands = [c for c in cands if c.kind in ELEMENTS]
         keys = _person_keys([c for c in cands if c.kind == "person"])
+        by_key, drafts = self._by_key, self.drafts
         # longest names first, so "Steve Witkoff" founds the entry "Witkoff" joins
         order = sorted(cands, key=lambda c: (-len(c.words), c.start))
         for c in order:
             kind, text = c.kind or "", c.text(source)
-            k = keys[id(c)] if kind == "person" else self._key(c, text)
-            ident = self._by_key.get((kind, k))
+            canon = _canonical_place(text) if kind == "place" else text
+            if kind == "person":
+                k = keys[id(c)]
+            elif kind == "place":
+                k = gazetteer.fold(canon)
+            else:
+                k = gazetteer.fold(text.removeprefix("The ").removeprefix("the "))
+            ident = by_key.get((kind, k))
             if ident is None and kind == "org" and is_acronym(text):
-                ident = self._by_key.get(("org-initials", text.replace(".", "")))
+                ident = by_key.get(("org-initials", text.replace(".", "")))
             if ident is None and kind == "org" and len(c.words) == 1:
-                ident = self._by_key.get(("org-short", gazetteer.fold(text)))
+                ident = by_key.get(("org-short", gazetteer.fold(text)))
             if ident is None:
-                base = k if kind == "person" else slug(self._canonical(c, text))
+                base = k if kind == "person" else slug(canon)
                 draft = self._new(kind, slug(base), (kind, k))
-                if kind == "org" and initials(text):
-                    self._by_key.setdefault(("org-initials", initials(text)), draft.id)
+                if kind == "org" and (abbr := initials(text)):
+                    by_key.setdefault(("org-initials", abbr), draft.id)
                 if short := short_form(c):
-                    self._by_key.setdefault(("org-short", short), draft.id)
+                    by_key.setdefault(("org-short", short), draft.id)
                 ident = draft.id
             c.ref = ident
-            draft = self.drafts[ident]
+            draft = drafts[ident]
             draft.add("names", text)
-            if kind == "place" and (canon := self._canonical(c, text)) != text:
+            if canon != text:
                 draft.add("names", canon)
-            for role in (source[c.role[0].start : c.role[-1].end],) if c.role else ():
-                draft.add("occupations", role)
-
-    def _key(self, c: Candidate, text: str) -> str:
-        if c.kind == "person":
-            return surname(c)
-        if c.kind == "place":
-            return gazetteer.fold(self._canonical(c, text))
-        return gazetteer.fold(text.removeprefix("The ").removeprefix("the "))
-
-    @staticmethod
-    def _canonical(c: Candidate, text: str) -> str:
-        if c.kind == "place":
-            return (
-                gazetteer.canonical_country(text)
-                or (gazetteer.country_initials(text) if is_acronym(text) else None)
-                or text
-            )
-        return text
+            if c.role:
+                draft.add("occupations", source[c.role[0].start : c.role[-1].end])
 
     def anonymous(self, kind: str, label: str) -> str:
         """A new entry for an actor known only by a description ("a French diplomat")."""

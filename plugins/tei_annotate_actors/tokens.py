@@ -8,26 +8,32 @@ ending ("Trump’s") is its own token so it stays outside the name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from itertools import accumulate, repeat
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from attrs import frozen
+from attrs import Factory, field, frozen
 
-__all__ = ["Token", "TokenBlock", "token", "tokenize"]
+__all__ = ["Scan", "Token", "TokenBlock", "capitals", "scan", "token", "tokenize"]
 
 TOKEN = re.compile(
     r"""
-    (?:[A-Z]\.){2,}                 # dotted initialisms: U.S., U.K.
-  | [A-Z]\.(?=[ \t]+(?:[A-Z]|and[ \t]+[A-Z]))  # an initial: Stephen J. Townsend, Charles G. and
-  | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt|Del|Det|Fr|Msgr|Supt|Insp|Pres|Sec|Atty|Ald)\.(?=[ \t]+\w)
+    (?=[A-Z][a-z]{0,3}\.)           # a capital and a dot: only there are these tried
+    (?:
+        (?:[A-Z]\.){2,}             # dotted initialisms: U.S., U.K.
+      | [A-Z]\.(?=[ \t]+(?:[A-Z]|and[ \t]+[A-Z]))  # an initial: Stephen J. Townsend, Charles G. and
+      | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt|Del|Det|Fr|Msgr|Supt|Insp|Pres|Sec|Atty|Ald)\.(?=[ \t]+\w)
+    )
   | \w+(?:[-'’]\w+)*                # words, with inner hyphens and apostrophes
   | \S                              # any other mark
     """,
     re.VERBOSE,
 )
 POSSESSIVE = ("’s", "'s", "’S", "'S")
+# A possessive ending at the end of a word (not "’s-" or "’st" inside one).
+POSSESSIVE_END = re.compile(r"['’](?<=\w['’])[sS](?![-'’]?\w)")
 # Marks after which the next word opens a sentence (or a quotation, which reads the same).
 SENTENCE_END = frozenset(".!?:“‘«(")
 
@@ -65,28 +71,42 @@ def token(start: int, end: int, text: str, initial: bool) -> Token:
 # The same pattern as one group: ``split`` gives the tokens and the spaces between them
 # as plain strings (no match object per token), and the offsets follow from their lengths.
 SPLIT = re.compile(f"({TOKEN.pattern})", re.VERBOSE)
-# Marks that may open a sentence (quotes only before a letter or digit, see :func:`tokenize`).
-OPENING_MARK = re.compile(r"""[.!?:“‘«("']""")
+# Straight quotes open a quotation only right before a letter or digit.
+QUOTES = frozenset("\"'")
 _first = itemgetter(0)
 _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
 
+class Scan(NamedTuple):
+    """A block's tokens, with the parallel lists later stages search without a Python loop."""
+
+    tokens: list[Token]
+    capitals: list[int]  # indices of the capitalised tokens: names start at or next to them
+    texts: list[str]
+    starts: list[int]
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``text[start:end]`` (one block); the first word is sentence-initial.
+    """Tokens of ``text[start:end]`` (one block); the first word is sentence-initial."""
+    return scan(text, start, end).tokens
+
+
+def scan(text: str, start: int, end: int) -> Scan:
+    """The tokens of ``text[start:end]`` and their parallel lists.
 
     The per-token tests run as ``map`` over parallel lists, and the tokens are built
     from them in one pass: documents have tens of thousands of tokens.
     """
     block = text[start:end]
     parts = SPLIT.split(block)  # spaces, token, spaces, token, ..., spaces
-    if "’s" in block or "'s" in block or "’S" in block or "'S" in block:
-        parts = _split_possessives(parts)
     texts = parts[1::2]
-    n = len(texts)
-    if not n:
-        return []
+    if not texts:
+        return Scan([], [], [], [])
     offsets = list(accumulate(map(len, parts), initial=start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
+    if "’" in block or "'" in block:
+        _split_possessives(block, start, texts, starts, ends)
+    n = len(texts)
     firsts = list(map(_first, texts))
     is_word = list(map(str.isalnum, firsts))
     capitalised = list(map(str.isupper, firsts))
@@ -101,52 +121,61 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
                 ends[i] = starts[i] + 1
     initial = [False] * n
     if True in is_word:
-        initial[is_word.index(True)] = True
-        for m in OPENING_MARK.finditer(block):
-            s = m.start() + start
-            i = _index(starts, s)
-            if i is None or len(texts[i]) != 1:
-                continue  # a dot inside "U.S.", an apostrophe inside a word
-            if texts[i] in SENTENCE_END or text[s + 1 : s + 2].isalnum():
-                nxt = _next_word(is_word, i + 1)
-                if nxt is not None:
-                    initial[nxt] = True
-    return list(
+        _mark_sentence_starts(text, texts, starts, is_word, initial)
+    tokens = list(
         map(
             _new,
             repeat(Token),
             zip(starts, ends, texts, initial, is_word, capitalised, strict=True),
         )
     )
+    return Scan(tokens, list(compress(count(), capitalised)), texts, starts)
 
 
-def _split_possessives(parts: list[str]) -> list[str]:
-    """``parts`` with a possessive ending ("Trump’s") split off its word, as a token of its own."""
-    out: list[str] = []
-    done = 0
-    for j in range(1, len(parts), 2):
-        w = parts[j]
-        if w.endswith(POSSESSIVE) and len(w) > 2 and w[0].isalnum():
-            out += parts[done:j]
-            out += (w[:-2], "", w[-2:])
-            done = j + 1
-    if not done:
-        return parts
-    out += parts[done:]
-    return out
+def _mark_sentence_starts(
+    text: str, texts: list[str], starts: list[int], is_word: list[bool], initial: list[bool]
+) -> None:
+    """Set ``initial`` on the first word of the block and the first word after each mark
+    that opens a sentence (a quote mark only right before a letter or digit)."""
+    first = is_word.index
+    initial[first(True)] = True
+    opens = list(compress(count(), map(SENTENCE_END.__contains__, texts)))
+    if '"' in texts or "'" in texts:
+        opens += [
+            i
+            for i in compress(count(), map(QUOTES.__contains__, texts))
+            if text[starts[i] + 1 : starts[i] + 2].isalnum()
+        ]
+        opens.sort()
+    word = -1
+    for i in opens:
+        if i < word:
+            continue  # the word after this mark is marked already
+        try:
+            word = first(True, i + 1)
+        except ValueError:
+            return  # no word after it
+        initial[word] = True
+
+
+def _split_possessives(
+    block: str, start: int, texts: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Split a possessive ending ("Trump’s") off its word, as a token of its own, in place."""
+    for m in reversed(list(POSSESSIVE_END.finditer(block))):
+        s = m.start() + start
+        i = bisect_right(starts, s) - 1
+        word = texts[i]
+        if ends[i] == s + 2 and len(word) > 2 and word[0].isalnum():
+            texts[i : i + 1] = word[:-2], word[-2:]
+            starts.insert(i + 1, s)
+            ends[i : i + 1] = s, s + 2
 
 
 def _index(starts: list[int], offset: int) -> int | None:
     """Index of the token starting at ``offset``, if one does."""
     i = bisect_left(starts, offset)
     return i if i < len(starts) and starts[i] == offset else None
-
-
-def _next_word(is_word: list[bool], i: int) -> int | None:
-    try:
-        return is_word.index(True, i)
-    except ValueError:
-        return None
 
 
 @frozen
@@ -156,3 +185,18 @@ class TokenBlock:
     tokens: list[Token]
     heading: bool
     prose: bool
+    # parallel lists, as :func:`scan` gives them (made from the tokens if not given)
+    capitals: list[int] = field(
+        default=Factory(lambda self: capitals(self.tokens), takes_self=True), eq=False
+    )
+    texts: list[str] = field(
+        default=Factory(lambda self: [t.text for t in self.tokens], takes_self=True), eq=False
+    )
+    starts: list[int] = field(
+        default=Factory(lambda self: [t.start for t in self.tokens], takes_self=True), eq=False
+    )
+
+
+def capitals(tokens: Sequence[Token]) -> list[int]:
+    """Indices of the capitalised tokens (:func:`scan` has them without another pass)."""
+    return [k for k, t in enumerate(tokens) if t.capitalised]

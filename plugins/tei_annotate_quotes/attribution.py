@@ -95,8 +95,9 @@ def subject_of(
         if after is not None:
             return after
     if k >= s0 and toks.lowers[k] in CONNECTORS and depth < 3:
+        speech = frame.speech
         for u in range(k - 1, s0 - 1, -1):
-            if is_speech(frame, u):
+            if u in speech:
                 return subject_of(frame, u, s0, mentions, depth + 1)
     agent = _agent(frame, v, mentions)
     if agent is not None and frame.lower(v - 1) in ("was", "were", "been", "being"):
@@ -177,10 +178,11 @@ def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
 
 def _agent(frame: Frame, v: int, mentions: MentionIndex) -> Mention | None:
     """The agent of a passive or of a reporting noun: "claims last week by X"."""
+    texts, lowers = frame.texts, frame.lowers
     for j in range(v + 1, min(v + 5, len(frame))):
-        if frame.lower(j) == "by":
+        if lowers[j] == "by":
             return _first_after(frame, j + 1, mentions, limit=8, prefer_name=True)
-        if frame.is_quote(j) or frame.texts[j] in ".;":
+        if texts[j] == QUOTE or texts[j] in ".;":
             break
     return None
 
@@ -192,8 +194,9 @@ def _first_after(
     if i >= len(frame):
         return None
     j = min(i + limit, len(frame) - 1)
+    texts, lowers = frame.texts, frame.lowers
     stop = next(
-        (k for k in range(i, j + 1) if frame.is_quote(k) or frame.lower(k) in (".", ";", "that")),
+        (k for k in range(i, j + 1) if texts[k] == QUOTE or lowers[k] in (".", ";", "that")),
         j + 1,
     )
     end = frame.ends[stop - 1] if stop > i else frame.starts[i]
@@ -311,10 +314,11 @@ def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribut
     named = _name_with_apposition(frame, i, end, mentions)
     if named is not None:
         return named
+    texts, speech = frame.texts, frame.speech
     for v in range(i, min(i + TRAILER_GAP, end)):
-        if frame.is_quote(v) or toks.texts[v] in ";:":
+        if texts[v] == QUOTE or texts[v] in ";:":
             break
-        if not is_speech(frame, v):
+        if v not in speech:
             continue
         if v == i:
             who = _first_after(frame, v + 1, mentions, limit=6) or proper_name(frame, v + 1)
@@ -349,7 +353,7 @@ def _name_with_apposition(
     if j >= end or toks.texts[j] != ",":
         return None
     for k in range(j + 1, min(j + 1 + LONG_APPOSITION, end)):
-        if frame.is_quote(k) or toks.texts[k] in ";:":
+        if toks.texts[k] == QUOTE or toks.texts[k] in ";:":
             return None
         if toks.texts[k] == "," and k + 1 < end:
             v = k + 1

@@ -7,12 +7,11 @@ the frame, so they never look inside quoted words.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 
-from .lexicon import DETERMINERS, SPEECH_VERBS
+from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
-from .text import Tokens, positions, sentence_spans
+from .text import Tokens, indices, sentence_spans
 
 __all__ = ["QUOTE", "Frame"]
 
@@ -25,8 +24,21 @@ class Frame(Tokens):
     Each outermost quotation is one token whose text is ``QUOTE``.
     """
 
+    __slots__ = (
+        "_speech",
+        "hi",
+        "lo",
+        "quotations",
+        "quote_at",
+        "scanned",
+        "sentence_starts",
+        "sentences",
+        "text",
+    )
+
     def __init__(self, text: str, lo: int, hi: int, quotations: Sequence[Quotation]) -> None:
         super().__init__()
+        self._speech: frozenset[int] | None = None
         self.text, self.lo, self.hi = text, lo, hi
         tops = [q for q in quotations if q.depth == 0]
         self.quotations = tops
@@ -38,6 +50,7 @@ class Frame(Tokens):
             self.add(q.start, q.end, QUOTE, QUOTE)
             pos = q.end
         self.extend(text, pos, hi)
+        self.scanned = SCANNED.intersection(self.lowers)
         self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
         self.sentence_starts = [s for s, _ in self.sentences]
 
@@ -45,17 +58,28 @@ class Frame(Tokens):
         """The tokens without the quotation placeholders."""
         return self.without(self.quote_at) if self.quote_at else self
 
-    @functools.cached_property
+    @property
     def speech(self) -> frozenset[int]:
         """Indices of the reporting verbs, found once: "said", but not the adjective in "the
         estimated toll" nor "to talk" (only "to" + said/told reports)."""
+        if self._speech is None:
+            self._speech = self._reporting_verbs()
+        return self._speech
+
+    def _reporting_verbs(self) -> frozenset[int]:
         lowers = self.lowers
         return frozenset(
             i
-            for i in positions(lowers, SPEECH_VERBS)
+            for i in self.positions(SPEECH_VERBS)
             if (before := lowers[i - 1] if i else "") not in DETERMINERS
             and (before != "to" or lowers[i] in ("said", "told"))
         )
+
+    def positions(self, vocabulary: frozenset[str]) -> list[int]:
+        """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
+        must be part of ``lexicon.SCANNED``."""
+        found = vocabulary.intersection(self.scanned)
+        return indices(self.lowers, found) if found else []
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

@@ -94,7 +94,7 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     extra: list[Mention] = []
     for f in frames:
         extra += pronouns(f, index)
-        if not ROLE_NOUNS.isdisjoint(f.lowers):  # most paragraphs hold no role noun
+        if not ROLE_NOUNS.isdisjoint(f.scanned):  # most paragraphs hold no role noun
             extra += descriptions(text, f.words(), index)
     return MentionIndex([*index.items, *extra])
 
@@ -209,7 +209,7 @@ def _whole_paragraph(text: str, frame: Frame, q: Quotation) -> bool:
 
 
 def _holds_speech(frame: Frame, s: int, e: int) -> bool:
-    return any(is_speech(frame, j) for j in range(frame.index(s), frame.index(e)))
+    return not frame.speech.isdisjoint(range(frame.index(s), frame.index(e)))
 
 
 def _previous_sentence_speaker(frame: Frame, offset: int, index: MentionIndex) -> Mention | None:
@@ -232,7 +232,7 @@ def _attribute_nested(
     """Quotations inside quotations, attributed within their parent's words."""
     out: list[Found] = []
     for bi, qs in enumerate(quotations):
-        if all(q.depth == 0 for q in qs):
+        if not qs or all(q.depth == 0 for q in qs):
             continue
         by_start = sorted(qs, key=lambda q: q.start)
         starts = [q.start for q in by_start]

@@ -15,6 +15,7 @@ __all__ = [
     "OBJECT_PRONOUNS",
     "PREPOSITIONS",
     "ROLE_NOUNS",
+    "SCANNED",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "SUBJECT_PRONOUNS",
@@ -132,3 +133,7 @@ DETERMINERS = words(
     "the a an another one two three several some many this that these those his her their its"
 )
 INDEFINITE = words("a an another one two three several some many")
+
+# Every word whose places in a paragraph the rules ask for (``Frame.positions``): one
+# pass over a paragraph's tokens finds which of them it holds.
+SCANNED = frozenset(SUBJECT_PRONOUNS) | ROLE_NOUNS | SPEECH_VERBS | COGNITION_VERBS | {"according"}

@@ -12,7 +12,7 @@ never swallows the text after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -39,6 +39,8 @@ CLOSES = {
 MAX_DEPTH = 8
 DIGRAPHS = {"''": '"', "‘‘": "“", "’’": "”", "``": "“"}
 MARK = re.compile(f"[{re.escape(DOUBLE + SINGLE)}]")
+# A mark, a digraph first (only those made of marks: a backtick is no mark).
+MARKS = re.compile("|".join(re.escape(d) for d in DIGRAPHS if MARK.match(d)) + "|" + MARK.pattern)
 # A mark that may open or close a quotation: any but a single quote between two letters
 # or digits ("He’s"), which ``side`` reads as an apostrophe.  (The mark comes first and
 # the look-behind after it, so the regex engine can skip straight to the marks.)
@@ -101,14 +103,9 @@ def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
     return "both" if c == '"' else "none"
 
 
-def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, length) of each mark; two single quotes written for a double one count as one."""
-    i = lo
-    while (m := MARK.search(text, i, hi)) is not None:
-        i = m.start()
-        n = 2 if text[i : i + 2] in DIGRAPHS and i + 1 < hi else 1
-        yield i, n
-        i += n
+    return [(m.start(), m.end() - m.start()) for m in MARKS.finditer(text, lo, hi)]
 
 
 def _kind(text: str, i: int, n: int) -> str:
@@ -131,34 +128,29 @@ def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
     """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
     if MAY_PAIR.search(text, lo, hi) is None and (lo >= hi or text[lo] not in SINGLE):
         return []  # most paragraphs hold no mark, or only apostrophes inside words
-    stack: list[tuple[int, int]] = []
+    stack: list[tuple[int, int, str]] = []  # open marks: offset, length, kind
     found: list[Quotation] = []
-    marks = list(_marks(text, lo, hi))
+    marks = _marks(text, lo, hi)
     for k, (i, n) in enumerate(marks):
         c = _kind(text, i, n)
         where = side(text, i, lo, hi, n)
         if where == "none":
             continue
-        bottom = max(len(stack) - MAX_DEPTH, 0)  # deeper nesting is a flood of stray marks
-        match = next(
-            (
-                j
-                for j in range(len(stack) - 1, bottom - 1, -1)
-                if c in CLOSES[_kind(text, *stack[j])]
-            ),
-            None,
-        )
-        low_nine = match is not None and _kind(text, *stack[match]) in "„‚"
+        match = None
+        for j in range(len(stack) - 1, max(len(stack) - MAX_DEPTH, 0) - 1, -1):
+            if c in CLOSES[stack[j][2]]:  # deeper nesting is a flood of stray marks
+                match = j
+                break
+        low_nine = match is not None and stack[match][2] in "„‚"
         if (where in ("close", "both") or low_nine) and match is not None:
             if _plural_possessive(text, i, hi) and _later_close(text, marks[k + 1 :], c):
                 continue
-            opener, length = stack[match]
+            opener, length, kind = stack[match]
             del stack[match:]  # marks opened inside and never closed are dropped
-            double = _kind(text, opener, length) in DOUBLE
-            found.append(Quotation(opener, i + n, True, match, double, length, n))
+            found.append(Quotation(opener, i + n, True, match, kind in DOUBLE, length, n))
         elif where in ("open", "both"):
-            stack.append((i, n))
-    if stack and stack[0][0] == _first_visible(text, lo, hi) and _kind(text, *stack[0]) in DOUBLE:
+            stack.append((i, n, c))
+    if stack and stack[0][0] == _first_visible(text, lo, hi) and stack[0][2] in DOUBLE:
         found.append(Quotation(stack[0][0], hi, False, 0, True, stack[0][1]))
     found.sort(key=lambda q: (q.start, -q.end))
     return _redepth(found)

@@ -4,18 +4,23 @@ descriptions of people it left unmarked ("a French diplomat", "sources")."""
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import attrs
 
 from tei_annotate import Annotation
 
+from .frame import Frame
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
 from .text import Tokens, positions
 
 __all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
 
 PRONOUNS = frozenset(SUBJECT_PRONOUNS)
+BY_START, BY_END = operator.attrgetter("start"), operator.attrgetter("end")
+S = TypeVar("S", Annotation, "Mention")
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
@@ -45,8 +50,9 @@ class Mention:
 
 def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
-    spans.sort(key=lambda a: (a.start, -a.end))
+    spans = _reading_order(
+        [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
+    )
     out: list[Mention] = []
     end = -1
     for a in spans:
@@ -67,11 +73,19 @@ def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> li
     return out
 
 
-def pronouns(tokens: Tokens, taken: MentionIndex) -> list[Mention]:
+def _reading_order(spans: list[S]) -> list[S]:
+    """``spans`` sorted by start, the longer first at the same start, ties kept in order:
+    two stable sorts on one attribute each, which build no key tuples."""
+    spans.sort(key=BY_END, reverse=True)
+    spans.sort(key=BY_START)
+    return spans
+
+
+def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
     """Subject pronouns no layer has marked yet."""
     out = []
-    starts, ends, texts, lowers = tokens.starts, tokens.ends, tokens.texts, tokens.lowers
-    for i in positions(lowers, PRONOUNS):
+    starts, ends, texts, lowers = frame.starts, frame.ends, frame.texts, frame.lowers
+    for i in frame.positions(PRONOUNS):
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
         if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
             low = lowers[i]
@@ -127,7 +141,7 @@ class MentionIndex:
     """Mentions sorted by start, for 'what is before/after/covering this offset' lookups."""
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.items = _reading_order(list(mentions))
         self.starts = [m.start for m in self.items]
         self.ends = [m.end for m in self.items]
 

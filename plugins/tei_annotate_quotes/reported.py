@@ -17,7 +17,6 @@ from .attribution import ADVERBS, is_speech, subject_of
 from .frame import QUOTE, Frame
 from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, words
 from .mentions import Mention, MentionIndex
-from .text import positions
 
 __all__ = ["Reported", "reported_speech"]
 
@@ -62,7 +61,7 @@ class Reported:
 def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> Iterator[Reported]:
     for frame in frames:
         # a sentence with no reporting or belief verb and no "according" reports nothing
-        cues = positions(frame.lowers, CUES)
+        cues = frame.positions(CUES)
         if not cues:
             continue
         for s, e in frame.sentences:
@@ -104,20 +103,21 @@ def _in_sentence(
 def _only_quoted(frame: Frame, c: int, end: int) -> bool:
     """ "said that “…”": the quotation carries the report; a clause with words of its own
     around a quotation ("the basis for “serious discussion”") is reported speech."""
-    words = [j for j in range(c, end) if frame.texts[j][:1].isalnum()]
-    quoted = any(frame.is_quote(j) for j in range(c, end))
-    return quoted and all(frame.lower(j) == "that" for j in words)
+    texts, lowers = frame.texts, frame.lowers
+    if QUOTE not in texts[c:end]:
+        return False
+    return all(lowers[j] == "that" for j in range(c, end) if texts[j][:1].isalnum())
 
 
 def _complement(frame: Frame, v: int, s1: int, index: MentionIndex) -> int | None:
     """The token where the reported clause after verb ``v`` starts, if it has one."""
     determiner = False
     for j in range(v + 1, min(v + 1 + THAT_GAP, s1)):
-        w = frame.lower(j)
+        w = frame.lowers[j]
         if w == "that":
             # "mocked an offer that …" is a relative clause; "told a press conference that" is not
             return None if determiner and frame.lower(v) not in TELL_VERBS else j
-        if frame.is_quote(j) or frame.texts[j] in '.;:“”"':
+        if frame.texts[j] == QUOTE or frame.texts[j] in '.;:“”"':
             break
         determiner = determiner or w in DETERMINERS
     if frame.lower(v) in ZERO_THAT and v + 1 < s1 and not _closes_quote(frame, v):

@@ -97,24 +97,29 @@ class Speakers:
         """The nearest compatible actor, preferring one that opened a recent sentence."""
         nearest = None
         window = SALIENCE_WINDOW
+        want = pronoun_gender(m.head) if m.kind == "pronoun" else None  # he/she
         for prior in self.index.nearest_first(m.start):
             if prior.type not in types or (names_only and prior.kind != "name"):
                 continue
             if prior.kind == "pronoun" and prior.head == "i":
                 continue
-            if prior.ref is not None or prior.kind == "pronoun":
-                ref = self.ref(prior)
-            else:
-                ref = self.resolved.get((prior.start, prior.end))
-            if ref is None or not self._agrees(m, prior, ref):
+            ref = prior.ref
+            if ref is None:
+                ref = (
+                    self.ref(prior)
+                    if prior.kind == "pronoun"
+                    else self.resolved.get((prior.start, prior.end))
+                )
+            if ref is None or (want is not None and not self._agrees(want, prior, ref)):
                 continue
             if nearest is None:
                 nearest = ref
                 if not salient:
                     return ref
-            initial = self._initial(prior)
-            if initial or m.start - prior.start > window:
-                return ref if initial and m.start - prior.start <= window else nearest
+            if m.start - prior.start > window:
+                return nearest
+            if self._initial(prior):
+                return ref
         return nearest
 
     def _initial(self, m: Mention) -> bool:
@@ -128,11 +133,9 @@ class Speakers:
             found = self.opens[m.start] = opener is not None and opener.end() == m.start
         return found
 
-    def _agrees(self, m: Mention, prior: Mention, ref: str) -> bool:
-        """A he/she pronoun agrees with an actor of unknown or the same gender."""
-        want = pronoun_gender(m.head) if m.kind == "pronoun" else None
-        if want is None:
-            return True
+    def _agrees(self, want: str, prior: Mention, ref: str) -> bool:
+        """A he/she pronoun (of gender ``want``) agrees with an actor of unknown or the
+        same gender."""
         entry = self.known.get(ref) or self.entries.get(ref)
         label = entry.label if entry is not None else ""
         got = gender_of(self.text[prior.start : prior.end], label)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
-__all__ = ["Tokens", "positions", "sentence_spans", "tokenize"]
+__all__ = ["Tokens", "indices", "positions", "sentence_spans", "tokenize"]
 
 # A word, or one punctuation mark; a dot right after a word is joined to it afterwards
 # when the two make an abbreviation.
@@ -106,8 +107,13 @@ def positions(words: list[str], vocabulary: frozenset[str]) -> list[int]:
     Most words of a paragraph are in no word class the rules look for, so the scan is
     left to C: one set intersection, then ``list.index`` for each word found.
     """
+    return indices(words, vocabulary.intersection(words))
+
+
+def indices(words: list[str], found: AbstractSet[str]) -> list[int]:
+    """Ascending indices of the ``words`` that are in ``found`` (words known to occur)."""
     out: list[int] = []
-    for w in vocabulary.intersection(words):
+    for w in found:
         i = -1
         for _ in range(words.count(w)):
             i = words.index(w, i + 1)
@@ -147,12 +153,13 @@ def sentence_spans(
     start = 0
     size = len(flat)
     for m in END.finditer(flat):
-        if m.end() < size:
-            before = flat[max(start, m.start() - ABBREVIATION_TAIL) : m.start() + 1].rsplit(None, 1)
+        s, e = m.span()
+        if e < size:
+            before = flat[max(start, s - ABBREVIATION_TAIL) : s + 1].rsplit(None, 1)
             if before and _abbreviation(before[-1]):
                 continue
-        spans.append((lo + start, lo + m.end()))
-        start = m.end()
+        spans.append((lo + start, lo + e))
+        start = e
         while start < size and flat[start].isspace():
             start += 1
     if start < size and flat[start:].strip():
