@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tei_annotate.model import Node
-from tei_annotate.xmlout import El, attributes, indented, text
+from tei_annotate.xmlout import El, attributes, check_tags, indented, text
 from tei_annotate.xmltext import UNSAFE
 
 CHARS = st.sampled_from(
@@ -104,8 +104,15 @@ def test_xmlout_attributes_refuse_what_xml_cannot_hold(value):
         attributes({"v": value})
 
 
-@pytest.mark.parametrize("name", ["a b", "p:q", "1st", ""])
+@pytest.mark.parametrize("name", ["a b", "p:q", "1st", "", "{x}y"])
 def test_xmlout_attributes_refuse_names_lxml_refuses(name):
     with pytest.raises(ValueError):
         attributes({name: "v"})
     assert attributes({"xml:lang": "en", "type": "x"}) == ' xml:lang="en" type="x"'
+
+
+@pytest.mark.parametrize("name", ["a b", "p:q", "xml:lang", "{x}y", ""])
+def test_xmlout_check_tags_refuses_element_names_lxml_refuses(name):
+    with pytest.raises(ValueError):
+        check_tags({name})
+    check_tags({"persName", "said"})

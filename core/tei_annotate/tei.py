@@ -144,8 +144,7 @@ class _Writer:
 
     # ---------------------------------------------------------------- document
     def build(self) -> str:
-        for element in {a.element for a in self.annotations}:
-            etree.QName(TEI_NS, element)  # lxml's own check of a tag name (ValueError)
+        xmlout.check_tags({a.element for a in self.annotations})
         self.place()
         parts = [
             f'<TEI xmlns="{TEI_NS}">\n',

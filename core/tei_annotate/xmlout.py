@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from lxml import etree
 
 from .model import Node
-from .xmltext import UNSAFE
+from .xmltext import TEI_NS, UNSAFE
 
-__all__ = ["El", "Raw", "attributes", "indented", "is_plain", "text"]
+__all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "text"]
 
 # Characters libxml2 escapes in text content, and in attribute values.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -83,18 +83,27 @@ def attributes(attrib: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-# Attribute names found valid; a few dozen in practice, emptied should it ever grow large.
+# Attribute and element names found valid; a few dozen in practice, emptied should they
+# ever grow large.
 _NAMES: set[str] = set()
+_TAGS: set[str] = set()
 _NAMES_MAX = 4096
 
 
-def _learn_names(names: Iterable[str]) -> None:
+def _learn_names(names: Iterable[str], known: set[str] = _NAMES) -> None:
     for name in names:
-        if name not in _NAMES:
-            etree.QName(name.removeprefix("xml:"))  # lxml's own check of a name (ValueError)
-            if len(_NAMES) >= _NAMES_MAX:
-                _NAMES.clear()
-            _NAMES.add(name)
+        if name not in known:
+            # lxml's own check of a name (ValueError); xml: is the one prefix attributes take
+            etree.QName(TEI_NS, name.removeprefix("xml:") if known is _NAMES else name)
+            if len(known) >= _NAMES_MAX:
+                known.clear()
+            known.add(name)
+
+
+def check_tags(tags: Iterable[str]) -> None:
+    """A ValueError for an element name lxml would refuse, as when lxml built the tree."""
+    if not _TAGS.issuperset(tags):
+        _learn_names(tags, _TAGS)
 
 
 class El:
