@@ -20,13 +20,11 @@ from .xmltext import TEI_NS, UNSAFE
 
 __all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "text"]
 
-# Characters libxml2 escapes in text content, and in attribute values.
+# Characters libxml2 escapes in text content; text that needs escaping or <g/>.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
+_TEXT_OR_UNSAFE = re.compile(f"{_TEXT_SPECIAL.pattern}|{UNSAFE.pattern}")
 # ... and in attribute values, where (as lxml does) characters XML cannot hold are refused.
 _ATTR_SPECIAL = re.compile(f'[&<>"\n\r\t]|{UNSAFE.pattern}')
-
-
-_TEXT_OR_UNSAFE = re.compile(f"{_TEXT_SPECIAL.pattern}|{UNSAFE.pattern}")
 
 
 def _escape_plain(s: str) -> str:
