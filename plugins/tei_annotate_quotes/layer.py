@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from tei_annotate import Annotation, Block, Document, Entry, LayerContext, LayerResult
+from tei_annotate import Annotation, Document, Entry, LayerContext, LayerResult
 
 from .apposition import speaker_phrase
 from .attribution import Attribution, attribute, is_speech, subject_of
@@ -50,6 +50,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     blocks = [b for b in document.blocks if b.kind != "boilerplate"]
     quotations = [pair_block(text, b.start, b.end) for b in blocks]
     frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
+    starts = [b.start for b in blocks]  # to find a mention's paragraph
     index = _mentions(text, actors, frames)
     speakers = Speakers(text, actors, index, sorted(s for f in frames for s, _ in f.sentences))
     for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
@@ -70,7 +71,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         if who is not None and f.speaker is not None:
             links["who"] = who
             if f.rule not in ("continued", "split", "follow-on", "inherited"):
-                _mark(phrases, frames, blocks, f.speaker, who, f.verb)
+                _mark(phrases, frames, starts, f.speaker, who, f.verb)
         if f.prev is not None:
             links["prev"] = ids[f.prev]
         if k in nexts:
@@ -79,7 +80,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     for r in reported_speech(text, frames, index):
         who = speakers.ref(r.speaker) if r.speaker is not None else None
         if who is not None and r.speaker is not None:
-            _mark(phrases, frames, blocks, r.speaker, who, None)
+            _mark(phrases, frames, starts, r.speaker, who, None)
         links = {"who": who} if who else {}
         yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links)
     for (s, e), (ref, rs_type) in sorted(phrases.items()):
@@ -102,13 +103,13 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
 def _mark(
     phrases: dict[tuple[int, int], tuple[str, str]],
     frames: list[Frame],
-    blocks: list[Block],
+    starts: list[int],
     m: Mention,
     ref: str,
     verb: tuple[int, int] | None,
 ) -> None:
     """Mark the phrase naming a speaker with ``rs`` unless the actors layer marked all of it."""
-    k = bisect.bisect_right([b.start for b in blocks], m.start) - 1
+    k = bisect.bisect_right(starts, m.start) - 1
     frame = frames[max(k, 0)]
     v = frame.index(verb[0]) if verb else None
     span = speaker_phrase(frame, m, v)
