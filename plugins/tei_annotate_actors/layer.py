@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
 from tei_annotate import Annotation, Document, Entry, LayerContext, Option, OptionError
 
@@ -82,27 +80,10 @@ def find_names(
     return [c for c in cands if c.kind is not None]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold back Python's cycle collector while the layer builds its token and name objects.
-
-    A long document has hundreds of thousands of small tokens alive at once; each
-    full collection would walk them all (and the gazetteers), which made time grow
-    faster than the text.  The layer creates no reference cycles worth collecting
-    early, and the collector runs as usual once the layer is done.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def annotate(document: Document, context: LayerContext) -> list[Annotation | Entry]:
-    with _collector_paused():
-        return list(_annotations(document, context))
+    # The host pauses the cycle collector while layers run (tei_annotate.collector), so
+    # the hundreds of thousands of tokens of a long document are not walked repeatedly.
+    return list(_annotations(document, context))
 
 
 def _annotations(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
