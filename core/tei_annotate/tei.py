@@ -10,9 +10,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
-
-from lxml import etree
 
 from . import xmlout
 from .model import Annotation, Entry
@@ -23,7 +20,7 @@ from .version import OWN_DISTRIBUTION, own_version
 from .xmlout import El, Raw, indented
 from .xmltext import TEI_NS
 
-__all__ = ["render_tei", "tei_tree"]
+__all__ = ["render_tei"]
 
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
@@ -319,11 +316,6 @@ def _app_info(version: str, layers: tuple[tuple[str, str, str], ...]) -> Raw:
         if description:
             app.add("desc", text=description)
     return Raw(indented(info, level=2))
-
-
-def tei_tree(result: Result, inline: bool = True) -> Any:
-    """The TEI document as an lxml element."""
-    return etree.fromstring(render_tei(result, inline))
 
 
 def render_tei(result: Result, inline: bool = True) -> bytes:

@@ -189,12 +189,6 @@ def _write(el: El | Node, level: int, out: list[str]) -> None:
     for i, child in enumerate(children, len(gs)):
         if isinstance(child, Raw):
             out.append(child.xml)
-        elif isinstance(child, Node) and not child.attrs and not child.children and child.text:
-            content = child.text  # most nodes of entries: a name or a role, written here
-            if _TEXT_OR_UNSAFE.search(content) is None:
-                out.append(f"<{child.tag}>{content}</{child.tag}>")
-            else:
-                _write(child, level + 1, out)
         else:
             _write(child, level + 1, out)
         out.append(inner if i < last else "\n" + "  " * level)

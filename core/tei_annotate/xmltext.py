@@ -1,7 +1,7 @@
 """Putting arbitrary text into XML without losing a character.
 
 XML 1.0 cannot carry most C0 controls or U+FFFE/U+FFFF.  Rather than drop them we
-write ``<g type="U+0007"/>`` in their place, which readers (and our scorer) map
+write ``<g type="U+0007"/>`` in their place (:mod:`.xmlout`), which readers (and our scorer) map
 back to the character, so the source can always be rebuilt.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["append_text", "encoded_char", "first_unsafe", "string_value"]
+__all__ = ["encoded_char", "first_unsafe", "string_value"]
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI = f"{{{TEI_NS}}}"  # prefix of TEI element tags in lxml
@@ -23,34 +23,6 @@ def first_unsafe(text: str) -> str | None:
     """The first character of ``text`` XML 1.0 cannot hold, or None."""
     m = UNSAFE.search(text)
     return m.group() if m else None
-
-
-def append_text(parent: Any, text: str) -> None:
-    """Append ``text`` at the end of lxml element ``parent``, encoding unsafe characters as ``g``.
-
-    Linear in the text: lxml's ``len(element)`` counts children one by one, so the last
-    child is taken once and then tracked.
-    """
-    last = next(parent.iterchildren(reversed=True), None)
-    if UNSAFE.search(text) is None:  # the usual case: one call, no loop
-        _append_plain(parent, last, text)
-        return
-    pos = 0
-    for m in UNSAFE.finditer(text):
-        _append_plain(parent, last, text[pos : m.start()])
-        last = parent.makeelement(f"{TEI}g", {"type": f"U+{ord(m.group()):04X}"})
-        parent.append(last)
-        pos = m.end()
-    _append_plain(parent, last, text[pos:])
-
-
-def _append_plain(parent: Any, last: Any, text: str) -> None:
-    if not text:
-        return
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def encoded_char(el: Any) -> str:
