@@ -1,18 +1,18 @@
 import attrs
 
-from tei_annotate import Annotation, Entry, Node, model
+from tei_annotate import Annotation, Entry, Node
 
 
 def test_stamped_copy_equals_evolve_for_every_field():
     a = Annotation(1, 3, "seg", {"b": "1", "a": "2"}, id="x", links={"ref": "y"}, cert="high")
     assert a.stamped("layer") == attrs.evolve(a, layer="layer")
-    assert [f.name for f in attrs.fields(Annotation)] == [*model._ANNOTATION_FIELDS, "layer"]
+    assert attrs.fields(Annotation)[-1].name == "layer"  # what the copy relies on
 
 
 def test_stamped_entry_equals_evolve_for_every_field():
     e = Entry("pers.x", "person", [Node("persName", text="X")], {"a": "1"}, {"sameAs": "y"}, "g")
     assert e.stamped("layer") == attrs.evolve(e, layer="layer")
-    assert [f.name for f in attrs.fields(Entry)] == [*model._ENTRY_FIELDS, "layer"]
+    assert attrs.fields(Entry)[-1].name == "layer"
 
 
 def test_attributes_and_links_are_normalised_and_hashable():

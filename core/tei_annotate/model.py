@@ -8,10 +8,12 @@ alone decides how crossing spans are nested.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
+from operator import attrgetter
 from typing import Any, Literal, TypeAlias
 
+import attrs
 from attrs import field, frozen
 
 __all__ = [
@@ -108,22 +110,9 @@ class Annotation:
         return dict(self.attrs)
 
     def stamped(self, layer: str) -> Annotation:
-        """A copy owned by ``layer``: what the host does to every annotation a layer returns.
-
-        The fields are already converted, so this skips ``__init__`` (``attrs.evolve``
-        would run every converter again, a measurable share of a whole pipeline run);
-        unrolled, as it runs for nearly every annotation.
-        """
+        """A copy owned by ``layer``: what the host does to every annotation a layer returns."""
         new = object.__new__(Annotation)
-        start, end, element, attrs, ident, links, cert, set_layer = _ANNOTATION_SLOTS
-        start(new, self.start)
-        end(new, self.end)
-        element(new, self.element)
-        attrs(new, self.attrs)
-        ident(new, self.id)
-        links(new, self.links)
-        cert(new, self.cert)
-        set_layer(new, layer)
+        _fill(new, self, layer, _ANNOTATION_COPIER)
         return new
 
     def link(self, name: str) -> tuple[str, ...]:
@@ -132,17 +121,6 @@ class Annotation:
             if key == name:
                 return targets
         return ()
-
-
-_ANNOTATION_FIELDS = ("start", "end", "element", "attrs", "id", "links", "cert")
-
-
-def _slot_setters(cls: type, fields: tuple[str, ...]) -> tuple[Any, ...]:
-    """Setters of the slots of ``fields`` then of ``layer``; they bypass the frozen __setattr__."""
-    return tuple(cls.__dict__[n].__set__ for n in (*fields, "layer"))
-
-
-_ANNOTATION_SLOTS = _slot_setters(Annotation, _ANNOTATION_FIELDS)
 
 
 @frozen
@@ -179,14 +157,7 @@ class Entry:
     def stamped(self, layer: str) -> Entry:
         """A copy owned by ``layer``, as :meth:`Annotation.stamped`."""
         new = object.__new__(Entry)
-        ident, element, children, attrs, links, group, set_layer = _ENTRY_SLOTS
-        ident(new, self.id)
-        element(new, self.element)
-        children(new, self.children)
-        attrs(new, self.attrs)
-        links(new, self.links)
-        group(new, self.group)
-        set_layer(new, layer)
+        _fill(new, self, layer, _ENTRY_COPIER)
         return new
 
     @property
@@ -198,8 +169,25 @@ class Entry:
         return self.id
 
 
-_ENTRY_FIELDS = ("id", "element", "children", "attrs", "links", "group")
-_ENTRY_SLOTS = _slot_setters(Entry, _ENTRY_FIELDS)
+def _copier(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[Any, ...]]:
+    """A getter of every field of ``cls`` but ``layer`` (the last), and the setters of all its
+    fields' slots, which bypass the frozen ``__setattr__``."""
+    names = [f.name for f in attrs.fields(cls)]
+    assert names[-1] == "layer", cls
+    return attrgetter(*names[:-1]), tuple(cls.__dict__[n].__set__ for n in names)
+
+
+def _fill(new: object, item: object, layer: str, copier: tuple[Any, ...]) -> None:
+    """Set the slots of ``new`` to the fields of ``item`` and ``layer``, skipping ``__init__``:
+    the fields are already converted (``attrs.evolve`` would run every converter again, a
+    measurable share of a whole pipeline run)."""
+    values_of, setters = copier
+    for set_slot, value in zip(setters, (*values_of(item), layer), strict=True):
+        set_slot(new, value)
+
+
+_ANNOTATION_COPIER = _copier(Annotation)
+_ENTRY_COPIER = _copier(Entry)
 
 
 @frozen
