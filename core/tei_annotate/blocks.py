@@ -12,7 +12,7 @@ import re
 
 from .model import Block, BlockKind
 
-__all__ = ["NON_BLANK_LINE", "classify_lines"]
+__all__ = ["classify_lines"]
 
 # A whole line (its LF, CRLF or CR excluded) holding something else than spaces and tabs:
 # only XML whitespace may sit between blocks, so only those make a line blank.  Matches

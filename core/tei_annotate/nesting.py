@@ -52,14 +52,6 @@ def split_by_blocks(
     for k, a in enumerate(annotations):
         start, end = a.start, a.end
         i = max(bisect.bisect_right(starts, start) - 1, 0)
-        if (  # the usual case: inside one block (and no later block begins before its end)
-            i < nblocks
-            and starts[i] <= start
-            and end <= ends[i]
-            and (i + 1 == nblocks or starts[i + 1] >= end)
-        ):
-            pieces.setdefault(i, []).append((start, end, k))
-            continue
         placed = False
         while i < nblocks and starts[i] < end:
             s, e = max(start, starts[i]), min(end, ends[i])
