@@ -69,7 +69,8 @@ class _Writer:
         self.ids = _Ids(result, self.annotations)
         self.rank = {lay.name: i for i, lay in enumerate(result.layers)}
         self.inline = inline
-        # per block index: its tree of pieces; per annotation index: how many pieces, their ids
+        # per block index: its tree of pieces; per annotation index: how many pieces, and the
+        # ids of the pieces of each annotation cut in several
         self.trees: dict[int, list[Placed]] = {}
         self.counts: list[int] = [0] * len(self.annotations)
         self.orphans: list[int] = list(range(len(self.annotations)))
@@ -89,12 +90,9 @@ class _Writer:
             self.trees[i] = nest(by_block[i], order, block.start, block.end, counts)
         counters: dict[str, int] = {}
         for k, n in enumerate(counts):
-            if n == 0:
+            if n <= 1:  # not cut: its piece takes the annotation's own id
                 continue
             a = annotations[k]
-            if n == 1:
-                self.frag_ids[k] = [a.id]
-                continue
             counters[a.layer] = counters.get(a.layer, 0) + 1
             base = a.id or self.ids.fresh(f"{a.layer}.{a.element}.{counters[a.layer]}")
             ids: list[str | None] = [base]
@@ -245,14 +243,9 @@ class _Writer:
                 chunk = text[cursor : p.start]
                 out.append(chunk if plain else xmlout.text(chunk))
             tag = annotations[p.index].element
-            start_tag = f"<{tag}{attributes(self.piece_attrib(p))}>"
-            if p.children:
-                out.append(start_tag)
-                self.fill(out, p.start, p.end, p.children, plain)
-                out.append(f"</{tag}>")
-            else:  # most pieces: text only
-                chunk = text[p.start : p.end]
-                out.append(f"{start_tag}{chunk if plain else xmlout.text(chunk)}</{tag}>")
+            out.append(f"<{tag}{attributes(self.piece_attrib(p))}>")
+            self.fill(out, p.start, p.end, p.children, plain)
+            out.append(f"</{tag}>")
             cursor = p.end
         if cursor < end:
             chunk = text[cursor:end]
