@@ -72,7 +72,7 @@ class _Sentence:
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = tokenize(self.text, self.start, self.end, self.low)
+            self._tokens = tokenize(self.text, self.start, self.end, self.low, self.words)
         return self._tokens
 
 

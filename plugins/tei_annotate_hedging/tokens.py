@@ -64,7 +64,7 @@ ABBREVIATIONS = frozenset(
 OPENERS = frozenset("\"'“‘«([")
 
 
-_start, _end = re.Match.start, re.Match.end
+_start, _end, _group = re.Match.start, re.Match.end, re.Match.group
 
 
 class Token(NamedTuple):
@@ -88,11 +88,16 @@ _new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without Py
 
 
 def tokenize(
-    text: str, start: int = 0, end: int | None = None, low: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    low: str | None = None,
+    words: list[str] | None = None,
 ) -> list[Token]:
     """The tokens of ``text[start:end]``, offsets into ``text``.
 
-    ``low`` may be :func:`lowered` ``text``, to save lower-casing word by word.
+    ``low`` may be :func:`lowered` ``text``, to save lower-casing word by word, and
+    ``words`` the lower-cased words ``WORD.findall(low, start, end)`` already found.
     """
     end = len(text) if end is None else end
     if low is None:
@@ -104,11 +109,10 @@ def tokenize(
     found = list(WORD.finditer(low, start, end))
     starts = list(map(_start, found))
     ends = list(map(_end, found))
-    spans = list(map(slice, starts, ends))
-    columns = zip(
-        starts, ends, map(text.__getitem__, spans), map(low.__getitem__, spans), strict=True
-    )
-    return list(map(_new_token, columns))
+    texts = map(text.__getitem__, map(slice, starts, ends))
+    if words is None:
+        words = list(map(_group, found))
+    return list(map(_new_token, zip(starts, ends, texts, words, strict=True)))
 
 
 def lowered(text: str) -> str | None:
