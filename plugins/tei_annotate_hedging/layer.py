@@ -42,6 +42,7 @@ def annotate_hedges(document: Document, context: LayerContext) -> Iterator[Annot
     """Hedge and booster cues of ``document`` (see :mod:`tei_annotate_hedging`)."""
     lexicon = load_lexicon(context.options.get("lexicon"))
     yield from categories(lexicon)
+    layer = context.layer  # named here, the host need not copy each annotation to stamp it
     for m in find_cues(document.text, lexicon):
         yield Annotation(
             m.start,
@@ -49,6 +50,7 @@ def annotate_hedges(document: Document, context: LayerContext) -> Iterator[Annot
             "seg",
             attrs={"type": lexicon.categories[m.category].seg_type},
             links={"ana": category_id(m.category)},
+            layer=layer,
         )
 
 
