@@ -198,7 +198,7 @@ def _check(
             if _first_time(e.attrs, valid_attrs):
                 _check_attrs(layer, document, e.attrs, None)
             _check_nodes(layer, document, e.children, valid_tags, valid_attrs)
-            entries.append(e.stamped(name))
+            entries.append(e if e.layer == name else e.stamped(name))
             ident, at = e.id, None
         else:
             raise _fail(layer, document, f"returned {item!r}, not an Annotation or Entry")

@@ -22,8 +22,8 @@ def category_id(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def categories(lexicon: Lexicon) -> tuple[Entry, ...]:
-    """One ``category`` per class of the lexicon, with its ``catDesc``.
+def categories(lexicon: Lexicon, layer: str = "") -> tuple[Entry, ...]:
+    """One ``category`` per class of the lexicon, with its ``catDesc``, owned by ``layer``.
 
     Built once per lexicon (entries are frozen), not once per document.
     """
@@ -33,6 +33,7 @@ def categories(lexicon: Lexicon) -> tuple[Entry, ...]:
             element="category",
             group=TAXONOMY,
             children=[Node("catDesc", text=cat.description)],
+            layer=layer,
         )
         for name, cat in lexicon.categories.items()
     )
@@ -41,8 +42,8 @@ def categories(lexicon: Lexicon) -> tuple[Entry, ...]:
 def annotate_hedges(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
     """Hedge and booster cues of ``document`` (see :mod:`tei_annotate_hedging`)."""
     lexicon = load_lexicon(context.options.get("lexicon"))
-    yield from categories(lexicon)
-    layer = context.layer  # named here, the host need not copy each annotation to stamp it
+    layer = context.layer  # named here, the host need not copy each item to stamp it
+    yield from categories(lexicon, layer)
     for m in find_cues(document.text, lexicon):
         yield Annotation(
             m.start,
