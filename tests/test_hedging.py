@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from lxml import etree
 
 import tei_annotate_hedging
@@ -14,7 +16,7 @@ from tei_annotate import OptionError, annotate, make_host, validate_tei
 from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
 from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
-from tei_annotate_hedging.tokens import sentence_spans, tokenize
+from tei_annotate_hedging.tokens import WORD, lowered, sentence_spans, tokenize
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -217,6 +219,19 @@ def test_lexicon_missing_file_is_an_option_error(tmp_path):
 def test_offsets_hold_when_lower_casing_changes_the_length():
     text = "İstanbul officials may resign; it’s likely."  # "İ".lower() is two characters
     assert [text[m.start : m.end] for m in find_cues(text, load_lexicon())] == ["may", "likely"]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_tokens_found_in_the_text_are_those_of_its_lower_cased_copy(text):
+    low = lowered(text)
+    assume(low is not None)
+    words = WORD.findall(low)
+    spans = [m.span() for m in WORD.finditer(low)]
+    tokens = tokenize(text, 0, len(text), low)
+    assert [(t.start, t.end) for t in tokens] == spans
+    assert [t.lower for t in tokens] == words
+    assert tokenize(text, 0, len(text), low, words) == tokens
+    assert [t.text for t in tokens] == [text[a:b] for a, b in spans]
 
 
 def test_sentences_do_not_end_at_titles_or_initials():

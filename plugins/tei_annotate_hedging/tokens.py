@@ -105,14 +105,14 @@ def tokenize(
             Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
             for m in WORD.finditer(text, start, end)
         ]
-    # Built column by column with C-level maps: a sentence has dozens of tokens.
-    found = list(WORD.finditer(low, start, end))
-    starts = list(map(_start, found))
-    ends = list(map(_end, found))
-    texts = map(text.__getitem__, map(slice, starts, ends))
+    # Built column by column with C-level maps: a sentence has dozens of tokens.  The
+    # words are found in ``text`` itself: lower-casing that keeps every offset keeps every
+    # character's word class too, so the tokens are those of ``low``.
+    found = list(WORD.finditer(text, start, end))
     if words is None:
-        words = list(map(_group, found))
-    return list(map(_new_token, zip(starts, ends, texts, words, strict=True)))
+        words = WORD.findall(low, start, end)
+    columns = zip(map(_start, found), map(_end, found), map(_group, found), words, strict=True)
+    return list(map(_new_token, columns))
 
 
 def lowered(text: str) -> str | None:
