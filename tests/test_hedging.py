@@ -16,6 +16,7 @@ from tei_annotate import OptionError, annotate, make_host, validate_tei
 from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
 from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
+from tei_annotate_hedging.rules import PRECHECKS, RULES
 from tei_annotate_hedging.tokens import WORD, lowered, sentence_spans, tokenize
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -232,6 +233,27 @@ def test_tokens_found_in_the_text_are_those_of_its_lower_cased_copy(text):
     assert [t.lower for t in tokens] == words
     assert tokenize(text, 0, len(text), low, words) == tokens
     assert [t.text for t in tokens] == [text[a:b] for a, b in spans]
+
+
+# Words that the rules with a precheck look at, so random sentences reach every branch.
+RULE_VOCABULARY = [
+    "about", "around", "some", "nearly", "a", "an", "one", "third", "30", "2,000", "$",
+    "dozen", "years", "would", "will", "if", "unless", "without", "it", "is", "was",
+    "possible", "that", "to", "seems", "their", "his", "view", "viewed", "as", "Should",
+    "should", "the", "talks", "fail", ",", ";", ":", "“", "”", "(", "?", ".", "He",
+    "The", "May", "25", "later", "then", "be", "have",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(PRECHECKS))
+@given(data=st.data())
+def test_a_precheck_fails_only_where_its_rule_fails(name, data):
+    text = " ".join(data.draw(st.lists(st.sampled_from(RULE_VOCABULARY), min_size=1, max_size=12)))
+    tokens = tokenize(text)
+    i = data.draw(st.integers(0, len(tokens) - 1))
+    j = data.draw(st.integers(i + 1, min(len(tokens), i + 3)))
+    if not PRECHECKS[name]([t.lower for t in tokens], i, j):
+        assert not RULES[name](tokens, i, j)
 
 
 def test_sentences_do_not_end_at_titles_or_initials():

@@ -14,7 +14,7 @@ from itertools import compress, count
 from attrs import frozen
 
 from .lexicon import Cue, Lexicon
-from .rules import RULES
+from .rules import PRECHECKS, RULES
 from .tokens import WORD, Token, lowered, sentence_spans, tokenize
 
 __all__ = ["Match", "find_cues"]
@@ -113,7 +113,15 @@ def _cue_at(sentence: _Sentence, i: int, hi: int, lexicon: Lexicon, checked: boo
             continue
         cue = lexicon.table.get(tuple(words[i : i + n]))
         if cue is not None and (
-            cue.rule is None or not checked or RULES[cue.rule](sentence.tokens, i, i + n)
+            cue.rule is None or not checked or _rule_holds(cue.rule, sentence, i, i + n)
         ):
             return cue
     return None
+
+
+def _rule_holds(name: str, sentence: _Sentence, i: int, j: int) -> bool:
+    """Rule ``name`` at ``[i, j)``, asked only if its precheck (if any) lets it hold."""
+    pre = PRECHECKS.get(name)
+    if pre is not None and not pre(sentence.words, i, j):
+        return False
+    return RULES[name](sentence.tokens, i, j)

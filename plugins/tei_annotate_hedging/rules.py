@@ -29,13 +29,19 @@ from .wordclass import (
     is_number,
     looks_adjective,
     looks_participle,
+    may_be_number,
 )
 
-__all__ = ["RULES", "Rule"]
+__all__ = ["PRECHECKS", "RULES", "Precheck", "Rule"]
 
 Sentence = list[Token]
 Rule = Callable[[Sentence, int, int], bool]
 RULES: dict[str, Rule] = {}
+# A rule's precheck reads only the sentence's lower-cased words (no tokens) and is False
+# only where the rule is False too.  The cues of common words ("about", "would") mostly
+# fail their rules, and a sentence whose cues all fail a precheck is never tokenized.
+Precheck = Callable[[list[str], int, int], bool]
+PRECHECKS: dict[str, Precheck] = {}
 
 # Adverbs that may stand between a modal or a verb and what it governs.
 INSERTS = frozenset(
@@ -77,6 +83,16 @@ CLAUSE_PUNCT = frozenset(',;:()—–-"“”')
 def rule(fn: Rule) -> Rule:
     RULES[fn.__name__] = fn
     return fn
+
+
+def precheck(name: str) -> Callable[[Precheck], Precheck]:
+    """Register ``fn`` as the precheck of rule ``name``."""
+
+    def register(fn: Precheck) -> Precheck:
+        PRECHECKS[name] = fn
+        return fn
+
+    return register
 
 
 def before(s: Sentence, i: int, k: int = 1) -> Token | None:
@@ -293,6 +309,11 @@ def consequent(s: Sentence, i: int, j: int) -> bool:
     )
 
 
+@precheck("consequent")
+def _condition_in_sentence(words: list[str], i: int, j: int) -> bool:
+    return not CONDITIONS.isdisjoint(words)
+
+
 # A quotation or a colon opens a new speech act: a condition outside does not govern it.
 SEGMENT_BREAKS = frozenset(':;"“”«»')
 
@@ -314,6 +335,12 @@ def _clause_end(s: Sentence, j: int) -> int:
 # ---------------------------------------------------------------- conditionals
 # Set phrases that plan for a case rather than doubt a claim.
 IF_IDIOMS = (("all", "else", "fails"), ("need", "be"), ("necessary",), ("possible",), ("ever",))
+
+
+@precheck("inverted_condition")
+def _initial_with_comma(words: list[str], i: int, j: int) -> bool:
+    opens = i == 0 or words[i - 1] in OPENERS or words[i - 1] in CLAUSE_PUNCT
+    return opens and "," in words[j:]
 
 
 @rule
@@ -372,6 +399,11 @@ def possible(s: Sentence, i: int, j: int) -> bool:
     if nxt in ("to", "for", "through", "by", "with", "within", "at", "in", "on"):
         return False  # ability or permission: "it is possible to travel there"
     return prev in PREDICATIVE  # "it is possible", not "a possible cause" or "as soon as possible"
+
+
+@precheck("possible")
+def _predicative_or_that(words: list[str], i: int, j: int) -> bool:
+    return words[j : j + 1] == ["that"] or (i > 0 and words[i - 1] in PREDICATIVE)
 
 
 PREDICATIVE = BE - {"be", "been", "being"} | frozenset(
@@ -550,6 +582,11 @@ def view(s: Sentence, i: int, j: int) -> bool:
     return lower(before(s, i)) in POSSESSIVES and lower(after(s, j)) in ("is", "was", ",", "that")
 
 
+@precheck("view")
+def _as_or_possessive(words: list[str], i: int, j: int) -> bool:
+    return "as" in words[j : j + 5] or (i > 0 and words[i - 1] in POSSESSIVES)
+
+
 @rule
 def seen_as(s: Sentence, i: int, j: int) -> bool:
     """A judgement in "seen as"; "as seen as" is a comparison."""
@@ -639,6 +676,11 @@ def approximate(s: Sentence, i: int, j: int) -> bool:
     return (
         nxt is not None and is_number(nxt) and nxt.lower not in ("one", "third", "fifth", "tenth")
     )
+
+
+@precheck("approximate")
+def _number_follows(words: list[str], i: int, j: int) -> bool:
+    return j < len(words) and (words[j] in ("a", "an") or may_be_number(words[j]))
 
 
 @rule

@@ -31,6 +31,7 @@ __all__ = [
     "is_number",
     "looks_adjective",
     "looks_participle",
+    "may_be_number",
 ]
 
 
@@ -95,6 +96,12 @@ ADJECTIVE_ENDINGS = (
 def is_number(tok: Token) -> bool:
     """A digit string, a number word or a currency sign opening an amount."""
     return tok.text[0].isdigit() or tok.lower in NUMBER_WORDS or tok.text in CURRENCY_SIGNS
+
+
+def may_be_number(word: str) -> bool:
+    """:func:`is_number` of a token read from its lower-cased text alone (digits, signs and
+    number words have no case)."""
+    return word[0].isdigit() or word in NUMBER_WORDS or word in CURRENCY_SIGNS
 
 
 def looks_adjective(tok: Token) -> bool:
