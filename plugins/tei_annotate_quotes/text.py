@@ -10,13 +10,15 @@ import bisect
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from itertools import accumulate
 
 __all__ = ["Tokens", "indices", "positions", "sentence_spans", "tokenize"]
 
 # A word, or one punctuation mark; a dot right after a word is joined to it afterwards
-# when the two make an abbreviation.
-WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
-MATCH_START, MATCH_END, MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
+# when the two make an abbreviation.  (Possessive: nothing to backtrack into.)
+WORD = re.compile(r"\w++(?:[’'.\-]\w+)*+|[^\w\s]")
+# Splitting on the captured tokens gives spaces and tokens in turn, with no match objects.
+SPLIT = re.compile(f"({WORD.pattern})")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
@@ -61,14 +63,16 @@ class Tokens:
         """Add the words and punctuation of ``text[lo:hi]``; a word's final dot is a token
         of its own unless it ends an abbreviation.
 
-        The lists are filled by ``map`` over the regex matches (no Python code per
-        token); only the dots, a few per paragraph, are then looked at one by one.
+        ``SPLIT`` cuts the text into spaces and tokens in turn, and the running sum of
+        their lengths gives the offsets: no match object and no Python code per token.
+        Only the dots, a few per paragraph, are then looked at one by one.
         """
-        found = list(WORD.finditer(text, lo, hi))
-        texts = list(map(MATCH_TEXT, found))
+        parts = SPLIT.split(text[lo:hi])
+        bounds = list(accumulate(map(len, parts), initial=lo))
+        texts = parts[1::2]
         first = len(self.starts)
-        self.starts += map(MATCH_START, found)
-        self.ends += map(MATCH_END, found)
+        self.starts += bounds[1:-1:2]
+        self.ends += bounds[2::2]
         self.texts += texts
         self.lowers += map(str.lower, texts)
         dots, i = [], -1
