@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import compress
 
 from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
-from .text import Tokens, indices, sentence_spans
+from .text import Tokens, sentence_spans
 
 __all__ = ["QUOTE", "Frame"]
 
@@ -27,6 +28,7 @@ class Frame(Tokens):
     __slots__ = (
         "_speech",
         "hi",
+        "hits",
         "lo",
         "quotations",
         "quote_at",
@@ -50,7 +52,10 @@ class Frame(Tokens):
             self.add(q.start, q.end, QUOTE, QUOTE)
             pos = q.end
         self.extend(text, pos, hi)
-        self.scanned = SCANNED.intersection(self.lowers)
+        lowers = self.lowers
+        # every token a rule looks for, in one pass in C: ``positions`` then only filters these
+        self.hits = list(compress(range(len(lowers)), map(SCANNED.__contains__, lowers)))
+        self.scanned = {lowers[i] for i in self.hits}
         self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
         self.sentence_starts = [s for s, _ in self.sentences]
 
@@ -78,8 +83,8 @@ class Frame(Tokens):
     def positions(self, vocabulary: frozenset[str]) -> list[int]:
         """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
         must be part of ``lexicon.SCANNED``."""
-        found = vocabulary.intersection(self.scanned)
-        return indices(self.lowers, found) if found else []
+        lowers = self.lowers
+        return [i for i in self.hits if lowers[i] in vocabulary]
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

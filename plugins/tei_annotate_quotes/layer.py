@@ -47,6 +47,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     """Quotations (``said``, ``soCalled``), reported speech, speaker ``rs`` and entries."""
     actors: LayerResult | None = context.results.get("actors")
     text = document.text
+    layer = context.layer  # stamped here, so the host need not copy each annotation to stamp it
     blocks = [b for b in document.blocks if b.kind != "boilerplate"]
     quotations = [pair_block(text, b.start, b.end) for b in blocks]
     frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
@@ -64,7 +65,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     nexts = {f.prev: k for k, f in enumerate(found) if f.prev is not None}
     for k, f in enumerate(found):
         if f.kind == "scare":
-            yield Annotation(f.start, f.q.end, "soCalled")
+            yield Annotation(f.start, f.q.end, "soCalled", layer=layer)
             continue
         links: dict[str, str] = {}
         who = speakers.ref(f.speaker) if f.speaker is not None else None
@@ -76,15 +77,17 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
             links["prev"] = ids[f.prev]
         if k in nexts:
             links["next"] = ids[nexts[k]]
-        yield Annotation(f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links)
+        yield Annotation(
+            f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links, layer=layer
+        )
     for r in reported_speech(text, frames, index):
         who = speakers.ref(r.speaker) if r.speaker is not None else None
         if who is not None and r.speaker is not None:
             _mark(phrases, frames, starts, r.speaker, who, None)
         links = {"who": who} if who else {}
-        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links)
+        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links, layer=layer)
     for (s, e), (ref, rs_type) in sorted(phrases.items()):
-        yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref})
+        yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref}, layer=layer)
     yield from speakers.entries.values()
 
 
@@ -95,8 +98,11 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     extra: list[Mention] = []
     for f in frames:
         extra += pronouns(f, index)
-        if not ROLE_NOUNS.isdisjoint(f.scanned):  # most paragraphs hold no role noun
-            extra += descriptions(text, f.words(), index)
+        heads = f.positions(ROLE_NOUNS)
+        if heads:  # most paragraphs hold no role noun
+            if f.quote_at:  # indices in the words without the quotation placeholders
+                heads = [i - bisect.bisect_left(f.quote_at, i) for i in heads]
+            extra += descriptions(text, f.words(), index, heads)
     return MentionIndex([*index.items, *extra])
 
 

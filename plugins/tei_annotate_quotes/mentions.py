@@ -93,13 +93,17 @@ def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
     return out
 
 
-def descriptions(text: str, tokens: Tokens, taken: MentionIndex) -> list[Mention]:
-    """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides"."""
+def descriptions(
+    text: str, tokens: Tokens, taken: MentionIndex, heads: Sequence[int] | None = None
+) -> list[Mention]:
+    """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides".
+
+    ``heads``: the indices of the role nouns in ``tokens`` when the caller knows them."""
     out = []
     starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
     n = len(starts)
     # no role noun ends in a dot, so ``lowers`` sorts them out
-    for i in positions(tokens.lowers, ROLE_NOUNS):
+    for i in positions(tokens.lowers, ROLE_NOUNS) if heads is None else heads:
         word = texts[i]
         head = word.lower()
         if head not in ROLE_NOUNS or (not word[:1].islower() and not _sentence_initial(texts, i)):

@@ -18,7 +18,7 @@ from tei_annotate import Entry, LayerResult, Node
 
 from .gender import gender_of, pronoun_gender
 from .lexicon import words
-from .mentions import Mention, MentionIndex
+from .mentions import LOOKBACK, Mention, MentionIndex
 
 __all__ = ["Speakers"]
 
@@ -96,19 +96,22 @@ class Speakers:
     ) -> str | None:
         """The nearest compatible actor, preferring one that opened a recent sentence."""
         nearest = None
-        window = SALIENCE_WINDOW
         want = pronoun_gender(m.head) if m.kind == "pronoun" else None  # he/she
-        for prior in self.index.nearest_first(m.start):
-            if prior.type not in types or (names_only and prior.kind != "name"):
+        offset = m.start
+        items, starts, resolved = self.index.items, self.index.starts, self.resolved
+        # ``index.nearest_first(offset)`` written out: this loop runs for every pronoun
+        lo = bisect.bisect_left(starts, offset - LOOKBACK)
+        for k in range(bisect.bisect_left(starts, offset) - 1, lo - 1, -1):
+            prior = items[k]
+            if prior.end > offset or prior.type not in types:
                 continue
-            if prior.kind == "pronoun" and prior.head == "i":
+            kind = prior.kind
+            if (names_only and kind != "name") or (kind == "pronoun" and prior.head == "i"):
                 continue
             ref = prior.ref
             if ref is None:
                 ref = (
-                    self.ref(prior)
-                    if prior.kind == "pronoun"
-                    else self.resolved.get((prior.start, prior.end))
+                    self.ref(prior) if kind == "pronoun" else resolved.get((prior.start, prior.end))
                 )
             if ref is None or (want is not None and not self._agrees(want, prior, ref)):
                 continue
@@ -116,7 +119,7 @@ class Speakers:
                 nearest = ref
                 if not salient:
                     return ref
-            if m.start - prior.start > window:
+            if offset - prior.start > SALIENCE_WINDOW:
                 return nearest
             if self._initial(prior):
                 return ref
