@@ -42,7 +42,7 @@ class Frame(Tokens):
         super().__init__()
         self._speech: frozenset[int] | None = None
         self.text, self.lo, self.hi = text, lo, hi
-        tops = [q for q in quotations if q.depth == 0]
+        tops = [q for q in quotations if q.depth == 0] if quotations else []
         self.quotations = tops
         self.quote_at: list[int] = []  # token index of each quotation's placeholder
         pos = lo
@@ -56,7 +56,9 @@ class Frame(Tokens):
         # every token a rule looks for, in one pass in C: ``positions`` then only filters these
         self.hits = list(compress(range(len(lowers)), map(SCANNED.__contains__, lowers)))
         self.scanned = {lowers[i] for i in self.hits}
-        self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
+        self.sentences = sentence_spans(
+            text, lo, hi, [(q.start, q.end) for q in tops] if tops else ()
+        )
         self.sentence_starts = [s for s, _ in self.sentences]
 
     def words(self) -> Tokens:

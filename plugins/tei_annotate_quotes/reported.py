@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from itertools import compress
 
 import attrs
 
@@ -64,8 +65,9 @@ def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> 
         cues = frame.positions(CUES)
         if not cues:
             continue
+        starts = frame.starts
         for s, e in frame.sentences:
-            s0, s1 = frame.index(s), frame.index(e)
+            s0, s1 = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             lo, hi = bisect.bisect_left(cues, s0), bisect.bisect_left(cues, s1)
             if lo < hi:
                 yield from _in_sentence(frame, s0, s1, index, cues[lo:hi])
@@ -196,16 +198,16 @@ def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[R
     if QUOTE in toks.texts[s0:s1]:
         return
     speech = frame.speech
-    for j in range(s0 + 1, s1 - 1):
-        if toks.texts[j] != ",":
-            continue
+    inner = toks.texts[s0 + 1 : s1 - 1]
+    for j in compress(range(s0 + 1, s1 - 1), map(",".__eq__, inner)):  # the commas
         if frame.lower(j + 1) == "according" and frame.lower(j + 2) == "to":
             who = _first(index, toks.starts[min(j + 3, s1 - 1)], toks.ends[s1 - 1])
         else:
-            v = next(
-                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if k in speech),
-                None,
-            )
+            v = None
+            for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)):
+                if k in speech:
+                    v = k
+                    break
             if v is None or any(toks.texts[k] in ",;" for k in range(j + 1, v)):
                 continue
             if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1, j):
