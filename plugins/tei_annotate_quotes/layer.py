@@ -26,6 +26,8 @@ SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split q
 SPLIT_LOOKBACK = 100  # quotations looked back over for the first half of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
+SENTENCE_END = re.compile(r"[.!?]\W*\Z")  # quoted words that make a sentence
+FULL_STOP_END = re.compile(r"\.\W*\Z")
 SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
 
 
@@ -298,11 +300,11 @@ def _unattributed_kind(text: str, q: Quotation, frame: Frame | None = None) -> s
     s, e = q.inner
     if len(text[s:e].split()) > SCARE_MAX_WORDS:
         return "direct"
-    if not re.search(r"[.!?]\W*\Z", text[s:e]):
+    if not SENTENCE_END.search(text, s, e):
         return "scare"
     if frame is not None:
         i = frame.index(q.start)
         before = frame.texts[i - 1] if i > 0 else "."
-        if before[:1].isalnum() and re.search(r"\.\W*\Z", text[s:e]):
+        if before[:1].isalnum() and FULL_STOP_END.search(text, s, e):
             return "scare"  # "… on “Fox and Friends.”": a title ending the writer's sentence
     return "direct"

@@ -22,6 +22,7 @@ PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 BY_START, BY_END = operator.attrgetter("start"), operator.attrgetter("end")
 S = TypeVar("S", Annotation, "Mention")
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
+MENTION_ELEMENTS = frozenset({*ACTOR_TYPES, "rs"})
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
 LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
@@ -50,26 +51,28 @@ class Mention:
 
 def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = _reading_order(
-        [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
-    )
+    spans = _reading_order([a for a in annotations if a.element in MENTION_ELEMENTS])
     out: list[Mention] = []
     end = -1
     for a in spans:
         if a.end <= end:
             continue  # inside a longer mention (a roleName, a name inside a description)
         end = a.end
-        if a.element == "rs":
-            kind, typ = "description", a.attrib.get("type", "person")
+        element = a.element
+        if element == "rs":
+            kind, typ = "description", "person"
+            for key, value in a.attrs:  # a.attrib.get("type", "person") without a dict
+                if key == "type":
+                    typ = value
         else:
-            kind, typ = "name", ACTOR_TYPES[a.element]
+            kind, typ = "name", ACTOR_TYPES[element]
         ref = None
         for name, targets in a.links:  # a.link("ref") without building a dict
             if name == "ref":
                 ref = targets[0] if targets else None
         if ref in group_ids:
             typ = "group"
-        out.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
+        out.append(Mention(a.start, a.end, kind, typ, ref, True))
     return out
 
 
@@ -89,7 +92,11 @@ def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
         if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
             low = lowers[i]
-            out.append(Mention(starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], head=low))
+            out.append(
+                Mention(
+                    starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], None, False, True, low
+                )
+            )
     return out
 
 

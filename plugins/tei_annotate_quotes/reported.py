@@ -65,12 +65,19 @@ def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> 
         cues = frame.positions(CUES)
         if not cues:
             continue
-        starts = frame.starts
-        for s, e in frame.sentences:
+        # only the sentences holding a cue: found from the cues, most sentences hold none
+        starts, sentences, sentence_starts = frame.starts, frame.sentences, frame.sentence_starts
+        n = 0
+        while n < len(cues):
+            k = bisect.bisect_right(sentence_starts, starts[cues[n]]) - 1
+            s, e = sentences[k] if k >= 0 else (-1, -1)
+            if k < 0 or starts[cues[n]] >= e:
+                n += 1  # in no sentence
+                continue
             s0, s1 = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-            lo, hi = bisect.bisect_left(cues, s0), bisect.bisect_left(cues, s1)
-            if lo < hi:
-                yield from _in_sentence(frame, s0, s1, index, cues[lo:hi])
+            hi = bisect.bisect_left(cues, s1, n)
+            yield from _in_sentence(frame, s0, s1, index, cues[n:hi])
+            n = hi
 
 
 def _in_sentence(

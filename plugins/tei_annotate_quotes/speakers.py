@@ -27,8 +27,11 @@ TITLE_NOUNS = words("""leader president premier chancellor minister secretary se
     candidate businessman businesswoman billionaire mogul republican democrat chief""")
 # What may come before a sentence's subject: quotation marks, a conjunction, or a short
 # adverbial set off by a comma ("In a statement on Monday, …").
+# (``\w`` is written with the ASCII word characters first, which the regex engine tests
+# against a bitmap before it looks up a character's Unicode category.)
 OPENER = re.compile(
-    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
+    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+"
+    r"|[A-Z][a-zA-Z0-9_\w’'-]*(?:\s+[a-zA-Z0-9_\w’'-]+){0,6},\s*)?"
 )
 SALIENCE_WINDOW = 600  # characters back to look for a sentence-opening antecedent
 COMPATIBLE = {
@@ -54,6 +57,7 @@ class Speakers:
         self.opens: dict[int, bool] = {}  # mention start -> opens its sentence
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
+        self.genders: dict[tuple[int, int, str], str | None] = {}  # see ``_agrees``
         self.taken = {e.id for e in actors.entries} if actors else set()
         self.taken |= {a.id for a in actors.annotations if a.id} if actors else set()
         self.known = {e.id: e for e in actors.entries} if actors else {}
@@ -139,9 +143,12 @@ class Speakers:
     def _agrees(self, want: str, prior: Mention, ref: str) -> bool:
         """A he/she pronoun (of gender ``want``) agrees with an actor of unknown or the
         same gender."""
-        entry = self.known.get(ref) or self.entries.get(ref)
-        label = entry.label if entry is not None else ""
-        got = gender_of(self.text[prior.start : prior.end], label)
+        key = (prior.start, prior.end, ref)  # each actor is tried by many pronouns
+        got = self.genders.get(key, "")
+        if got == "":
+            entry = self.known.get(ref) or self.entries.get(ref)
+            label = entry.label if entry is not None else ""
+            got = self.genders[key] = gender_of(self.text[prior.start : prior.end], label)
         return got is None or got == want
 
     def _by_role(self, head: str) -> str | None:

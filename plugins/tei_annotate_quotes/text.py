@@ -15,8 +15,11 @@ from itertools import accumulate
 __all__ = ["Tokens", "indices", "positions", "sentence_spans", "tokenize"]
 
 # A word, or one punctuation mark; a dot right after a word is joined to it afterwards
-# when the two make an abbreviation.  (Possessive: nothing to backtrack into.)
-WORD = re.compile(r"\w++(?:[’'.\-]\w+)*+|[^\w\s]")
+# when the two make an abbreviation.  (Possessive: nothing to backtrack into.)  ``\w`` is
+# written with the ASCII word characters first: the regex engine tests those against a
+# bitmap and looks a character's Unicode category up only when that fails.
+_W = r"[a-zA-Z0-9_\w]"
+WORD = re.compile(rf"{_W}++(?:[’'.\-]{_W}+)*+|[^a-zA-Z0-9_ \w\s]")
 # Splitting on the captured tokens gives spaces and tokens in turn, with no match objects.
 SPLIT = re.compile(f"({WORD.pattern})")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
@@ -71,29 +74,35 @@ class Tokens:
         bounds = list(accumulate(map(len, parts), initial=lo))
         texts = parts[1::2]
         first = len(self.starts)
-        self.starts += bounds[1:-1:2]
-        self.ends += bounds[2::2]
-        self.texts += texts
-        self.lowers += map(str.lower, texts)
-        dots, i = [], -1
-        for _ in range(texts.count(".")):
-            i = texts.index(".", i + 1)
-            dots.append(first + i)
-        for i in reversed(dots):
-            self._dot(i, first)
+        if first:
+            self.starts += bounds[1:-1:2]
+            self.ends += bounds[2::2]
+            self.texts += texts
+            self.lowers += map(str.lower, texts)
+        else:  # the usual case, a paragraph without quotations: no copies
+            self.starts, self.ends = bounds[1:-1:2], bounds[2::2]
+            self.texts, self.lowers = texts, list(map(str.lower, texts))
+        if "." in texts:
+            dots, i = [], -1
+            for _ in range(texts.count(".")):
+                i = texts.index(".", i + 1)
+                dots.append(first + i)
+            self._dots(dots, first)
 
-    def _dot(self, i: int, first: int) -> None:
-        """The "." at ``i`` has no lower case; it joins the word right before it when
-        the two make an abbreviation ("Mr.", "U.S.")."""
+    def _dots(self, dots: list[int], first: int) -> None:
+        """Each "." (at the ascending indices ``dots``) has no lower case; it joins the word
+        right before it when the two make an abbreviation ("Mr.", "U.S.").  Done from the
+        last one, so the indices before stay valid."""
         starts, ends, texts, lowers = self.starts, self.ends, self.texts, self.lowers
-        lowers[i] = ""
-        if i == first or ends[i - 1] != starts[i]:
-            return
-        word = texts[i - 1]
-        if (word[-1].isalnum() or word[-1] == "_") and _abbreviation(word + "."):
-            texts[i - 1] = word + "."
-            ends[i - 1] = ends[i]
-            del starts[i], ends[i], texts[i], lowers[i]
+        for i in reversed(dots):
+            lowers[i] = ""
+            if i == first or ends[i - 1] != starts[i]:
+                continue
+            word = texts[i - 1]
+            if (word[-1].isalnum() or word[-1] == "_") and _abbreviation(word + "."):
+                texts[i - 1] = word + "."
+                ends[i - 1] = ends[i]
+                del starts[i], ends[i], texts[i], lowers[i]
 
     def without(self, drop: Sequence[int]) -> Tokens:
         """A copy without the tokens at the ascending indices ``drop``."""
