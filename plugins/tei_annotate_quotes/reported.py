@@ -206,7 +206,10 @@ def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[R
         return
     speech = frame.speech
     inner = toks.texts[s0 + 1 : s1 - 1]
-    for j in compress(range(s0 + 1, s1 - 1), map(",".__eq__, inner)):  # the commas
+    at = -1
+    for _ in range(inner.count(",")):  # the commas, found in C
+        at = inner.index(",", at + 1)
+        j = s0 + 1 + at
         if frame.lower(j + 1) == "according" and frame.lower(j + 2) == "to":
             who = _first(index, toks.starts[min(j + 3, s1 - 1)], toks.ends[s1 - 1])
         else:

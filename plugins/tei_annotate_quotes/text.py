@@ -82,9 +82,10 @@ class Tokens:
         else:  # the usual case, a paragraph without quotations: no copies
             self.starts, self.ends = bounds[1:-1:2], bounds[2::2]
             self.texts, self.lowers = texts, list(map(str.lower, texts))
-        if "." in texts:
+        n = texts.count(".")
+        if n:
             dots, i = [], -1
-            for _ in range(texts.count(".")):
+            for _ in range(n):
                 i = texts.index(".", i + 1)
                 dots.append(first + i)
             self._dots(dots, first)
