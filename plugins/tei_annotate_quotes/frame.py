@@ -85,6 +85,8 @@ class Frame(Tokens):
     def positions(self, vocabulary: frozenset[str]) -> list[int]:
         """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
         must be part of ``lexicon.SCANNED``."""
+        if not self.hits:
+            return []
         lowers = self.lowers
         return [i for i in self.hits if lowers[i] in vocabulary]
 

@@ -153,20 +153,30 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.items = _reading_order(list(mentions))
-        self.starts = [m.start for m in self.items]
-        self.ends = [m.end for m in self.items]
+        self.starts = list(map(BY_START, self.items))
+        self.ends = list(map(BY_END, self.items))
+        # True when the ends ascend with the starts (the actors' outermost mentions): then
+        # the mentions covering a span are found by bisection, not by scanning a window
+        self.flat = self.ends == sorted(self.ends)
 
     def add(self, mentions: Iterable[Mention]) -> None:
         self.__init__([*self.items, *mentions])  # type: ignore[misc]
 
     def covering(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_right(self.starts, start)
-        return [m for m in self.items[max(0, i - COVER_WINDOW) : i] if m.end >= end]
+        lo = max(0, i - COVER_WINDOW)
+        if self.flat:  # the ends ascend too: those reaching ``end`` close the window
+            return self.items[bisect.bisect_left(self.ends, end, lo, i) : i]
+        return [m for m in self.items[lo:i] if m.end >= end]
 
     def covers(self, start: int, end: int) -> bool:
         """Is ``covering(start, end)`` not empty?"""
         i = bisect.bisect_right(self.starts, start)
-        return i > 0 and max(self.ends[max(0, i - COVER_WINDOW) : i]) >= end
+        if i == 0:
+            return False
+        if self.flat:  # the ends ascend too: the last one is the furthest
+            return self.ends[i - 1] >= end
+        return max(self.ends[max(0, i - COVER_WINDOW) : i]) >= end
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end), outermost only."""
