@@ -153,8 +153,8 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.items = _reading_order(list(mentions))
-        self.starts = list(map(BY_START, self.items))
-        self.ends = list(map(BY_END, self.items))
+        self.starts: list[int] = list(map(BY_START, self.items))
+        self.ends: list[int] = list(map(BY_END, self.items))
         # True when the ends ascend with the starts (the actors' outermost mentions): then
         # the mentions covering a span are found by bisection, not by scanning a window
         self.flat = self.ends == sorted(self.ends)
