@@ -31,7 +31,8 @@ HIDE_ENDS = str.maketrans(".!?…", "xxxx")
 # look-behind after the first mark tries only the first mark of a run (every mark of a
 # run has the same text after it, and trying each one made a long run of dots
 # quadratic); putting a mark first lets the regex engine skip straight to the marks.
-END = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[”’\"')\]]*(?:(?=\s+[“‘\"'(\[]?[A-Z0-9])|\s*\Z)")
+# The spaces before the next sentence are group 1, so its start comes with the match.
+END = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[”’\"')\]]*(?:(\s+)(?=[“‘\"'(\[]?[A-Z0-9])|\s*\Z)")
 # An abbreviation is looked for in the last characters of a word only, so a long
 # "A.A.A.…" token costs no more than a short one.
 ABBREVIATION_TAIL = 40
@@ -167,15 +168,16 @@ def sentence_spans(
     start = 0
     size = len(flat)
     for m in END.finditer(flat):
-        s, e = m.span()
-        if e < size:
+        e, after = m.span(1)
+        if e < 0:  # the end of the paragraph
+            e = after = m.end()
+        else:
+            s = m.start()
             before = flat[max(start, s - ABBREVIATION_TAIL) : s + 1].rsplit(None, 1)
             if before and _abbreviation(before[-1]):
                 continue
         spans.append((lo + start, lo + e))
-        start = e
-        while start < size and flat[start].isspace():
-            start += 1
+        start = after
     if start < size and flat[start:].strip():
         spans.append((lo + start, hi))
     return spans
