@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from itertools import compress
+from operator import itemgetter
 
 from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
@@ -17,6 +18,7 @@ from .text import Tokens, sentence_spans
 __all__ = ["QUOTE", "Frame"]
 
 QUOTE = "\x00quote"
+FIRST = itemgetter(0)
 
 
 class Frame(Tokens):
@@ -32,7 +34,6 @@ class Frame(Tokens):
         "lo",
         "quotations",
         "quote_at",
-        "scanned",
         "sentence_starts",
         "sentences",
         "text",
@@ -55,11 +56,10 @@ class Frame(Tokens):
         lowers = self.lowers
         # every token a rule looks for, in one pass in C: ``positions`` then only filters these
         self.hits = list(compress(range(len(lowers)), map(SCANNED.__contains__, lowers)))
-        self.scanned = {lowers[i] for i in self.hits}
         self.sentences = sentence_spans(
             text, lo, hi, [(q.start, q.end) for q in tops] if tops else ()
         )
-        self.sentence_starts = [s for s, _ in self.sentences]
+        self.sentence_starts = list(map(FIRST, self.sentences))
 
     def words(self) -> Tokens:
         """The tokens without the quotation placeholders."""

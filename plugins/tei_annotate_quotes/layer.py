@@ -96,7 +96,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
 def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> MentionIndex:
     """Actors' mentions, plus pronouns and descriptions outside quotations."""
     groups = {e.id for e in actors.entries if e.element == "personGrp"} if actors else set()
-    index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups))
+    index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups), True)
     extra: list[Mention] = []
     for f in frames:
         extra += pronouns(f, index)

@@ -151,8 +151,9 @@ def _only_inner(taken: MentionIndex, start: int, end: int) -> bool:
 class MentionIndex:
     """Mentions sorted by start, for 'what is before/after/covering this offset' lookups."""
 
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.items = _reading_order(list(mentions))
+    def __init__(self, mentions: Iterable[Mention], ordered: bool = False) -> None:
+        """``ordered``: the mentions come in reading order already (``actor_mentions``)."""
+        self.items = list(mentions) if ordered else _reading_order(list(mentions))
         self.starts: list[int] = list(map(BY_START, self.items))
         self.ends: list[int] = list(map(BY_END, self.items))
         # True when the ends ascend with the starts (the actors' outermost mentions): then
