@@ -253,7 +253,7 @@ def _attribute_nested(
             if not inner:
                 continue
             s, e = parent.inner
-            frame = Frame(text, s, e, [attrs.evolve(q, depth=0) for q in inner])
+            frame = Frame(text, s, e, [q.at_depth(0) for q in inner])
             for q in frame.quotations:
                 f = Found(bi, q, q.start)
                 att = attribute(frame, q, index)

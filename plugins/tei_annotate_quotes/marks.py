@@ -68,6 +68,12 @@ class Quotation:
     open_len: int = 1
     close_len: int = 1
 
+    def at_depth(self, depth: int) -> Quotation:
+        """This quotation at another depth (``attrs.evolve`` without its introspection)."""
+        return Quotation(
+            self.start, self.end, self.closed, depth, self.double, self.open_len, self.close_len
+        )
+
     @property
     def inner(self) -> tuple[int, int]:
         """The quoted words, marks excluded."""
@@ -188,7 +194,7 @@ def _redepth(found: list[Quotation]) -> list[Quotation]:
     for q in found:
         while open_ and open_[-1].end <= q.start:
             open_.pop()
-        out.append(q if q.depth == len(open_) else attrs.evolve(q, depth=len(open_)))
+        out.append(q if q.depth == len(open_) else q.at_depth(len(open_)))
         open_.append(q)
     return out
 
