@@ -99,15 +99,17 @@ def subject_of(
         for u in range(k - 1, s0 - 1, -1):
             if u in speech:
                 return subject_of(frame, u, s0, mentions, depth + 1)
-    agent = _agent(frame, v, mentions)
-    if agent is not None and frame.lower(v - 1) in ("was", "were", "been", "being"):
-        return agent
+    if frame.lower(v - 1) in ("was", "were", "been", "being"):  # a passive: "was told by X"
+        agent = _agent(frame, v, mentions)
+        if agent is not None:
+            return agent
     lo = toks.starts[max(s0, v - SUBJECT_GAP)]
     participle = frame.lower(v).endswith("ing") and k >= s0 and toks.texts[k] == ","
     best = None
     for m in mentions.between(lo, toks.starts[v]):
         idx = frame.index(m.start)
-        if QUOTE in toks.texts[idx:v] or ";" in toks.texts[idx:v]:
+        between = toks.texts[idx:v]
+        if QUOTE in between or ";" in between:
             continue
         if _candidate(frame, m, idx, mentions) and (m.type != "place" or _adjacent(frame, m, v)):
             best = m

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import compress
+from operator import itemgetter
 
 from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
-from .text import Tokens, indices, sentence_spans
+from .text import Tokens, sentence_spans
 
 __all__ = ["QUOTE", "Frame"]
 
 QUOTE = "\x00quote"
+FIRST = itemgetter(0)
 
 
 class Frame(Tokens):
@@ -27,10 +30,10 @@ class Frame(Tokens):
     __slots__ = (
         "_speech",
         "hi",
+        "hits",
         "lo",
         "quotations",
         "quote_at",
-        "scanned",
         "sentence_starts",
         "sentences",
         "text",
@@ -40,7 +43,7 @@ class Frame(Tokens):
         super().__init__()
         self._speech: frozenset[int] | None = None
         self.text, self.lo, self.hi = text, lo, hi
-        tops = [q for q in quotations if q.depth == 0]
+        tops = [q for q in quotations if q.depth == 0] if quotations else []
         self.quotations = tops
         self.quote_at: list[int] = []  # token index of each quotation's placeholder
         pos = lo
@@ -50,9 +53,13 @@ class Frame(Tokens):
             self.add(q.start, q.end, QUOTE, QUOTE)
             pos = q.end
         self.extend(text, pos, hi)
-        self.scanned = SCANNED.intersection(self.lowers)
-        self.sentences = sentence_spans(text, lo, hi, [(q.start, q.end) for q in tops])
-        self.sentence_starts = [s for s, _ in self.sentences]
+        lowers = self.lowers
+        # every token a rule looks for, in one pass in C: ``positions`` then only filters these
+        self.hits = list(compress(range(len(lowers)), map(SCANNED.__contains__, lowers)))
+        self.sentences = sentence_spans(
+            text, lo, hi, [(q.start, q.end) for q in tops] if tops else ()
+        )
+        self.sentence_starts = list(map(FIRST, self.sentences))
 
     def words(self) -> Tokens:
         """The tokens without the quotation placeholders."""
@@ -78,8 +85,10 @@ class Frame(Tokens):
     def positions(self, vocabulary: frozenset[str]) -> list[int]:
         """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
         must be part of ``lexicon.SCANNED``."""
-        found = vocabulary.intersection(self.scanned)
-        return indices(self.lowers, found) if found else []
+        if not self.hits:
+            return []
+        lowers = self.lowers
+        return [i for i in self.hits if lowers[i] in vocabulary]
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

@@ -26,6 +26,8 @@ SPLIT_MAX_WORDS = 40  # words of attribution between the two halves of a split q
 SPLIT_LOOKBACK = 100  # quotations looked back over for the first half of a split quotation
 # "WALLACE: …" opening a transcript turn inside a quoted paragraph
 LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}: ")
+SENTENCE_END = re.compile(r"[.!?]\W*\Z")  # quoted words that make a sentence
+FULL_STOP_END = re.compile(r"\.\W*\Z")
 SPLIT_END = re.compile(r"(?:[.,:][”’\"']*|\b(?:but|and))\s*\Z")
 
 
@@ -47,6 +49,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     """Quotations (``said``, ``soCalled``), reported speech, speaker ``rs`` and entries."""
     actors: LayerResult | None = context.results.get("actors")
     text = document.text
+    layer = context.layer  # stamped here, so the host need not copy each annotation to stamp it
     blocks = [b for b in document.blocks if b.kind != "boilerplate"]
     quotations = [pair_block(text, b.start, b.end) for b in blocks]
     frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
@@ -64,7 +67,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     nexts = {f.prev: k for k, f in enumerate(found) if f.prev is not None}
     for k, f in enumerate(found):
         if f.kind == "scare":
-            yield Annotation(f.start, f.q.end, "soCalled")
+            yield Annotation(f.start, f.q.end, "soCalled", layer=layer)
             continue
         links: dict[str, str] = {}
         who = speakers.ref(f.speaker) if f.speaker is not None else None
@@ -76,27 +79,32 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
             links["prev"] = ids[f.prev]
         if k in nexts:
             links["next"] = ids[nexts[k]]
-        yield Annotation(f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links)
+        yield Annotation(
+            f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links, layer=layer
+        )
     for r in reported_speech(text, frames, index):
         who = speakers.ref(r.speaker) if r.speaker is not None else None
         if who is not None and r.speaker is not None:
             _mark(phrases, frames, starts, r.speaker, who, None)
         links = {"who": who} if who else {}
-        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links)
+        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links, layer=layer)
     for (s, e), (ref, rs_type) in sorted(phrases.items()):
-        yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref})
+        yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref}, layer=layer)
     yield from speakers.entries.values()
 
 
 def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> MentionIndex:
     """Actors' mentions, plus pronouns and descriptions outside quotations."""
     groups = {e.id for e in actors.entries if e.element == "personGrp"} if actors else set()
-    index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups))
+    index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups), True)
     extra: list[Mention] = []
     for f in frames:
         extra += pronouns(f, index)
-        if not ROLE_NOUNS.isdisjoint(f.scanned):  # most paragraphs hold no role noun
-            extra += descriptions(text, f.words(), index)
+        heads = f.positions(ROLE_NOUNS)
+        if heads:  # most paragraphs hold no role noun
+            if f.quote_at:  # indices in the words without the quotation placeholders
+                heads = [i - bisect.bisect_left(f.quote_at, i) for i in heads]
+            extra += descriptions(text, f.words(), index, heads)
     return MentionIndex([*index.items, *extra])
 
 
@@ -245,7 +253,7 @@ def _attribute_nested(
             if not inner:
                 continue
             s, e = parent.inner
-            frame = Frame(text, s, e, [attrs.evolve(q, depth=0) for q in inner])
+            frame = Frame(text, s, e, [q.at_depth(0) for q in inner])
             for q in frame.quotations:
                 f = Found(bi, q, q.start)
                 att = attribute(frame, q, index)
@@ -292,11 +300,11 @@ def _unattributed_kind(text: str, q: Quotation, frame: Frame | None = None) -> s
     s, e = q.inner
     if len(text[s:e].split()) > SCARE_MAX_WORDS:
         return "direct"
-    if not re.search(r"[.!?]\W*\Z", text[s:e]):
+    if not SENTENCE_END.search(text, s, e):
         return "scare"
     if frame is not None:
         i = frame.index(q.start)
         before = frame.texts[i - 1] if i > 0 else "."
-        if before[:1].isalnum() and re.search(r"\.\W*\Z", text[s:e]):
+        if before[:1].isalnum() and FULL_STOP_END.search(text, s, e):
             return "scare"  # "… on “Fox and Friends.”": a title ending the writer's sentence
     return "direct"

@@ -22,6 +22,7 @@ PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 BY_START, BY_END = operator.attrgetter("start"), operator.attrgetter("end")
 S = TypeVar("S", Annotation, "Mention")
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
+MENTION_ELEMENTS = frozenset({*ACTOR_TYPES, "rs"})
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
 LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
@@ -50,26 +51,28 @@ class Mention:
 
 def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = _reading_order(
-        [a for a in annotations if a.element in ACTOR_TYPES or a.element == "rs"]
-    )
+    spans = _reading_order([a for a in annotations if a.element in MENTION_ELEMENTS])
     out: list[Mention] = []
     end = -1
     for a in spans:
         if a.end <= end:
             continue  # inside a longer mention (a roleName, a name inside a description)
         end = a.end
-        if a.element == "rs":
-            kind, typ = "description", a.attrib.get("type", "person")
+        element = a.element
+        if element == "rs":
+            kind, typ = "description", "person"
+            for key, value in a.attrs:  # a.attrib.get("type", "person") without a dict
+                if key == "type":
+                    typ = value
         else:
-            kind, typ = "name", ACTOR_TYPES[a.element]
+            kind, typ = "name", ACTOR_TYPES[element]
         ref = None
         for name, targets in a.links:  # a.link("ref") without building a dict
             if name == "ref":
                 ref = targets[0] if targets else None
         if ref in group_ids:
             typ = "group"
-        out.append(Mention(a.start, a.end, kind, typ, ref, marked=True))
+        out.append(Mention(a.start, a.end, kind, typ, ref, True))
     return out
 
 
@@ -89,17 +92,25 @@ def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
         # ``lower`` drops a final dot: "I." (an initial) is no pronoun
         if texts[i][-1] != "." and not taken.covers(starts[i], ends[i]):
             low = lowers[i]
-            out.append(Mention(starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], head=low))
+            out.append(
+                Mention(
+                    starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], None, False, True, low
+                )
+            )
     return out
 
 
-def descriptions(text: str, tokens: Tokens, taken: MentionIndex) -> list[Mention]:
-    """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides"."""
+def descriptions(
+    text: str, tokens: Tokens, taken: MentionIndex, heads: Sequence[int] | None = None
+) -> list[Mention]:
+    """Noun phrases headed by a role noun: "a former Kremlin insider", "the source", "aides".
+
+    ``heads``: the indices of the role nouns in ``tokens`` when the caller knows them."""
     out = []
     starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
     n = len(starts)
     # no role noun ends in a dot, so ``lowers`` sorts them out
-    for i in positions(tokens.lowers, ROLE_NOUNS):
+    for i in positions(tokens.lowers, ROLE_NOUNS) if heads is None else heads:
         word = texts[i]
         head = word.lower()
         if head not in ROLE_NOUNS or (not word[:1].islower() and not _sentence_initial(texts, i)):
@@ -140,22 +151,33 @@ def _only_inner(taken: MentionIndex, start: int, end: int) -> bool:
 class MentionIndex:
     """Mentions sorted by start, for 'what is before/after/covering this offset' lookups."""
 
-    def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.items = _reading_order(list(mentions))
-        self.starts = [m.start for m in self.items]
-        self.ends = [m.end for m in self.items]
+    def __init__(self, mentions: Iterable[Mention], ordered: bool = False) -> None:
+        """``ordered``: the mentions come in reading order already (``actor_mentions``)."""
+        self.items = list(mentions) if ordered else _reading_order(list(mentions))
+        self.starts: list[int] = list(map(BY_START, self.items))
+        self.ends: list[int] = list(map(BY_END, self.items))
+        # True when the ends ascend with the starts (the actors' outermost mentions): then
+        # the mentions covering a span are found by bisection, not by scanning a window
+        self.flat = self.ends == sorted(self.ends)
 
     def add(self, mentions: Iterable[Mention]) -> None:
         self.__init__([*self.items, *mentions])  # type: ignore[misc]
 
     def covering(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_right(self.starts, start)
-        return [m for m in self.items[max(0, i - COVER_WINDOW) : i] if m.end >= end]
+        lo = max(0, i - COVER_WINDOW)
+        if self.flat:  # the ends ascend too: those reaching ``end`` close the window
+            return self.items[bisect.bisect_left(self.ends, end, lo, i) : i]
+        return [m for m in self.items[lo:i] if m.end >= end]
 
     def covers(self, start: int, end: int) -> bool:
         """Is ``covering(start, end)`` not empty?"""
         i = bisect.bisect_right(self.starts, start)
-        return i > 0 and max(self.ends[max(0, i - COVER_WINDOW) : i]) >= end
+        if i == 0:
+            return False
+        if self.flat:  # the ends ascend too: the last one is the furthest
+            return self.ends[i - 1] >= end
+        return max(self.ends[max(0, i - COVER_WINDOW) : i]) >= end
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside [start, end), outermost only."""

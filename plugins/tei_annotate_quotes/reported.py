@@ -64,11 +64,19 @@ def reported_speech(text: str, frames: Sequence[Frame], index: MentionIndex) -> 
         cues = frame.positions(CUES)
         if not cues:
             continue
-        for s, e in frame.sentences:
-            s0, s1 = frame.index(s), frame.index(e)
-            lo, hi = bisect.bisect_left(cues, s0), bisect.bisect_left(cues, s1)
-            if lo < hi:
-                yield from _in_sentence(frame, s0, s1, index, cues[lo:hi])
+        # only the sentences holding a cue: found from the cues, most sentences hold none
+        starts, sentences, sentence_starts = frame.starts, frame.sentences, frame.sentence_starts
+        n = 0
+        while n < len(cues):
+            k = bisect.bisect_right(sentence_starts, starts[cues[n]]) - 1
+            s, e = sentences[k] if k >= 0 else (-1, -1)
+            if k < 0 or starts[cues[n]] >= e:
+                n += 1  # in no sentence
+                continue
+            s0, s1 = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            hi = bisect.bisect_left(cues, s1, n)
+            yield from _in_sentence(frame, s0, s1, index, cues[n:hi])
+            n = hi
 
 
 def _in_sentence(
@@ -196,16 +204,19 @@ def _trailing(frame: Frame, s0: int, s1: int, index: MentionIndex) -> Iterator[R
     if QUOTE in toks.texts[s0:s1]:
         return
     speech = frame.speech
-    for j in range(s0 + 1, s1 - 1):
-        if toks.texts[j] != ",":
-            continue
+    inner = toks.texts[s0 + 1 : s1 - 1]
+    at = -1
+    for _ in range(inner.count(",")):  # the commas, found in C
+        at = inner.index(",", at + 1)
+        j = s0 + 1 + at
         if frame.lower(j + 1) == "according" and frame.lower(j + 2) == "to":
             who = _first(index, toks.starts[min(j + 3, s1 - 1)], toks.ends[s1 - 1])
         else:
-            v = next(
-                (k for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)) if k in speech),
-                None,
-            )
+            v = None
+            for k in range(j + 1, min(j + 1 + TRAILER_WORDS, s1)):
+                if k in speech:
+                    v = k
+                    break
             if v is None or any(toks.texts[k] in ",;" for k in range(j + 1, v)):
                 continue
             if j - s0 < MIN_CLAUSE or not _closes_clause(frame, v, s1, j):

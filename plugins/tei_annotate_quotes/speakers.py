@@ -18,7 +18,7 @@ from tei_annotate import Entry, LayerResult, Node
 
 from .gender import gender_of, pronoun_gender
 from .lexicon import words
-from .mentions import Mention, MentionIndex
+from .mentions import LOOKBACK, Mention, MentionIndex
 
 __all__ = ["Speakers"]
 
@@ -27,8 +27,11 @@ TITLE_NOUNS = words("""leader president premier chancellor minister secretary se
     candidate businessman businesswoman billionaire mogul republican democrat chief""")
 # What may come before a sentence's subject: quotation marks, a conjunction, or a short
 # adverbial set off by a comma ("In a statement on Monday, …").
+# (``\w`` is written with the ASCII word characters first, which the regex engine tests
+# against a bitmap before it looks up a character's Unicode category.)
 OPENER = re.compile(
-    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,6},\s*)?"
+    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+"
+    r"|[A-Z][a-zA-Z0-9_\w’'-]*(?:\s+[a-zA-Z0-9_\w’'-]+){0,6},\s*)?"
 )
 SALIENCE_WINDOW = 600  # characters back to look for a sentence-opening antecedent
 COMPATIBLE = {
@@ -54,6 +57,7 @@ class Speakers:
         self.opens: dict[int, bool] = {}  # mention start -> opens its sentence
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
+        self.genders: dict[tuple[int, int, str], str | None] = {}  # see ``_agrees``
         self.taken = {e.id for e in actors.entries} if actors else set()
         self.taken |= {a.id for a in actors.annotations if a.id} if actors else set()
         self.known = {e.id: e for e in actors.entries} if actors else {}
@@ -96,19 +100,22 @@ class Speakers:
     ) -> str | None:
         """The nearest compatible actor, preferring one that opened a recent sentence."""
         nearest = None
-        window = SALIENCE_WINDOW
         want = pronoun_gender(m.head) if m.kind == "pronoun" else None  # he/she
-        for prior in self.index.nearest_first(m.start):
-            if prior.type not in types or (names_only and prior.kind != "name"):
+        offset = m.start
+        items, starts, resolved = self.index.items, self.index.starts, self.resolved
+        # ``index.nearest_first(offset)`` written out: this loop runs for every pronoun
+        lo = bisect.bisect_left(starts, offset - LOOKBACK)
+        for k in range(bisect.bisect_left(starts, offset) - 1, lo - 1, -1):
+            prior = items[k]
+            if prior.end > offset or prior.type not in types:
                 continue
-            if prior.kind == "pronoun" and prior.head == "i":
+            kind = prior.kind
+            if (names_only and kind != "name") or (kind == "pronoun" and prior.head == "i"):
                 continue
             ref = prior.ref
             if ref is None:
                 ref = (
-                    self.ref(prior)
-                    if prior.kind == "pronoun"
-                    else self.resolved.get((prior.start, prior.end))
+                    self.ref(prior) if kind == "pronoun" else resolved.get((prior.start, prior.end))
                 )
             if ref is None or (want is not None and not self._agrees(want, prior, ref)):
                 continue
@@ -116,7 +123,7 @@ class Speakers:
                 nearest = ref
                 if not salient:
                     return ref
-            if m.start - prior.start > window:
+            if offset - prior.start > SALIENCE_WINDOW:
                 return nearest
             if self._initial(prior):
                 return ref
@@ -136,9 +143,12 @@ class Speakers:
     def _agrees(self, want: str, prior: Mention, ref: str) -> bool:
         """A he/she pronoun (of gender ``want``) agrees with an actor of unknown or the
         same gender."""
-        entry = self.known.get(ref) or self.entries.get(ref)
-        label = entry.label if entry is not None else ""
-        got = gender_of(self.text[prior.start : prior.end], label)
+        key = (prior.start, prior.end, ref)  # each actor is tried by many pronouns
+        got = self.genders.get(key, "")
+        if got == "":
+            entry = self.known.get(ref) or self.entries.get(ref)
+            label = entry.label if entry is not None else ""
+            got = self.genders[key] = gender_of(self.text[prior.start : prior.end], label)
         return got is None or got == want
 
     def _by_role(self, head: str) -> str | None:

@@ -10,13 +10,18 @@ import bisect
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from itertools import accumulate
 
 __all__ = ["Tokens", "indices", "positions", "sentence_spans", "tokenize"]
 
 # A word, or one punctuation mark; a dot right after a word is joined to it afterwards
-# when the two make an abbreviation.
-WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
-MATCH_START, MATCH_END, MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
+# when the two make an abbreviation.  (Possessive: nothing to backtrack into.)  ``\w`` is
+# written with the ASCII word characters first: the regex engine tests those against a
+# bitmap and looks a character's Unicode category up only when that fails.
+_W = r"[a-zA-Z0-9_\w]"
+WORD = re.compile(rf"{_W}++(?:[’'.\-]{_W}+)*+|[^a-zA-Z0-9_ \w\s]")
+# Splitting on the captured tokens gives spaces and tokens in turn, with no match objects.
+SPLIT = re.compile(f"({WORD.pattern})")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
@@ -26,7 +31,8 @@ HIDE_ENDS = str.maketrans(".!?…", "xxxx")
 # look-behind after the first mark tries only the first mark of a run (every mark of a
 # run has the same text after it, and trying each one made a long run of dots
 # quadratic); putting a mark first lets the regex engine skip straight to the marks.
-END = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[”’\"')\]]*(?:(?=\s+[“‘\"'(\[]?[A-Z0-9])|\s*\Z)")
+# The spaces before the next sentence are group 1, so its start comes with the match.
+END = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[”’\"')\]]*(?:(\s+)(?=[“‘\"'(\[]?[A-Z0-9])|\s*\Z)")
 # An abbreviation is looked for in the last characters of a word only, so a long
 # "A.A.A.…" token costs no more than a short one.
 ABBREVIATION_TAIL = 40
@@ -61,35 +67,44 @@ class Tokens:
         """Add the words and punctuation of ``text[lo:hi]``; a word's final dot is a token
         of its own unless it ends an abbreviation.
 
-        The lists are filled by ``map`` over the regex matches (no Python code per
-        token); only the dots, a few per paragraph, are then looked at one by one.
+        ``SPLIT`` cuts the text into spaces and tokens in turn, and the running sum of
+        their lengths gives the offsets: no match object and no Python code per token.
+        Only the dots, a few per paragraph, are then looked at one by one.
         """
-        found = list(WORD.finditer(text, lo, hi))
-        texts = list(map(MATCH_TEXT, found))
+        parts = SPLIT.split(text[lo:hi])
+        bounds = list(accumulate(map(len, parts), initial=lo))
+        texts = parts[1::2]
         first = len(self.starts)
-        self.starts += map(MATCH_START, found)
-        self.ends += map(MATCH_END, found)
-        self.texts += texts
-        self.lowers += map(str.lower, texts)
-        dots, i = [], -1
-        for _ in range(texts.count(".")):
-            i = texts.index(".", i + 1)
-            dots.append(first + i)
-        for i in reversed(dots):
-            self._dot(i, first)
+        if first:
+            self.starts += bounds[1:-1:2]
+            self.ends += bounds[2::2]
+            self.texts += texts
+            self.lowers += map(str.lower, texts)
+        else:  # the usual case, a paragraph without quotations: no copies
+            self.starts, self.ends = bounds[1:-1:2], bounds[2::2]
+            self.texts, self.lowers = texts, list(map(str.lower, texts))
+        n = texts.count(".")
+        if n:
+            dots, i = [], -1
+            for _ in range(n):
+                i = texts.index(".", i + 1)
+                dots.append(first + i)
+            self._dots(dots, first)
 
-    def _dot(self, i: int, first: int) -> None:
-        """The "." at ``i`` has no lower case; it joins the word right before it when
-        the two make an abbreviation ("Mr.", "U.S.")."""
+    def _dots(self, dots: list[int], first: int) -> None:
+        """Each "." (at the ascending indices ``dots``) has no lower case; it joins the word
+        right before it when the two make an abbreviation ("Mr.", "U.S.").  Done from the
+        last one, so the indices before stay valid."""
         starts, ends, texts, lowers = self.starts, self.ends, self.texts, self.lowers
-        lowers[i] = ""
-        if i == first or ends[i - 1] != starts[i]:
-            return
-        word = texts[i - 1]
-        if (word[-1].isalnum() or word[-1] == "_") and _abbreviation(word + "."):
-            texts[i - 1] = word + "."
-            ends[i - 1] = ends[i]
-            del starts[i], ends[i], texts[i], lowers[i]
+        for i in reversed(dots):
+            lowers[i] = ""
+            if i == first or ends[i - 1] != starts[i]:
+                continue
+            word = texts[i - 1]
+            if (word[-1].isalnum() or word[-1] == "_") and _abbreviation(word + "."):
+                texts[i - 1] = word + "."
+                ends[i - 1] = ends[i]
+                del starts[i], ends[i], texts[i], lowers[i]
 
     def without(self, drop: Sequence[int]) -> Tokens:
         """A copy without the tokens at the ascending indices ``drop``."""
@@ -153,15 +168,16 @@ def sentence_spans(
     start = 0
     size = len(flat)
     for m in END.finditer(flat):
-        s, e = m.span()
-        if e < size:
+        e, after = m.span(1)
+        if e < 0:  # the end of the paragraph
+            e = after = m.end()
+        else:
+            s = m.start()
             before = flat[max(start, s - ABBREVIATION_TAIL) : s + 1].rsplit(None, 1)
             if before and _abbreviation(before[-1]):
                 continue
         spans.append((lo + start, lo + e))
-        start = e
-        while start < size and flat[start].isspace():
-            start += 1
+        start = after
     if start < size and flat[start:].strip():
         spans.append((lo + start, hi))
     return spans

@@ -1,0 +1,44 @@
+"""The mention index answers 'what covers this span' alike whether it bisects or scans."""
+
+from __future__ import annotations
+
+import random
+
+from tei_annotate_quotes.mentions import COVER_WINDOW, Mention, MentionIndex
+
+
+def _scanned(index: MentionIndex, start: int, end: int) -> list[Mention]:
+    """The window scan every index can use, whatever the shape of its mentions."""
+    i = sum(1 for s in index.starts if s <= start)
+    return [m for m in index.items[max(0, i - COVER_WINDOW) : i] if m.end >= end]
+
+
+def test_covering_bisects_the_same_mentions_as_a_scan_when_ends_ascend():
+    rnd = random.Random(7)
+    for _ in range(200):
+        spans, pos, reach = [], 0, 0
+        for _ in range(rnd.randint(0, 120)):
+            pos += rnd.randint(0, 6)
+            spans.append((pos, pos + rnd.randint(1, 5)))
+        outermost = []  # as the actors' mentions are kept: none inside a longer one
+        for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+            if e > reach:
+                outermost.append((s, e))
+                reach = e
+        index = MentionIndex(Mention(s, e, "name", "person") for s, e in outermost)
+        assert index.flat
+        for _ in range(30):
+            start = rnd.randint(0, pos + 5)
+            end = start + rnd.randint(1, 6)
+            assert index.covering(start, end) == _scanned(index, start, end)
+            assert index.covers(start, end) == bool(_scanned(index, start, end))
+
+
+def test_covering_scans_when_a_mention_lies_inside_another():
+    index = MentionIndex(
+        [Mention(0, 30, "description", "person"), Mention(10, 17, "name", "person")]
+    )
+    assert not index.flat
+    assert index.covering(12, 14) == index.items
+    assert index.covers(20, 25)
+    assert not index.covers(20, 31)
