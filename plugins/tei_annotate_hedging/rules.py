@@ -310,8 +310,8 @@ def consequent(s: Sentence, i: int, j: int) -> bool:
 
 
 @precheck("consequent")
-def _condition_in_sentence(words: list[str], i: int, j: int) -> bool:
-    return not CONDITIONS.isdisjoint(words)
+def _condition_in_reach(words: list[str], i: int, j: int) -> bool:
+    return not CONDITIONS.isdisjoint(words[max(0, i - REACH) : j + REACH])
 
 
 # A quotation or a colon opens a new speech act: a condition outside does not govern it.
