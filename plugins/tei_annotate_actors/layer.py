@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from tei_annotate import Annotation, Document, Entry, LayerContext, Option, OptionError
 
@@ -83,20 +83,22 @@ def find_names(
 def annotate(document: Document, context: LayerContext) -> list[Annotation | Entry]:
     # The host pauses the cycle collector while layers run (tei_annotate.collector), so
     # the hundreds of thousands of tokens of a long document are not walked repeatedly.
-    return list(_annotations(document, context))
-
-
-def _annotations(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
     blocks = token_blocks(document)
     names = find_names(document, blocks, context.options["backend"], context.options["model"])
     registry = Registry()
     registry.assign(names, document.text)
     described = describe(document.text, blocks, names, registry)
+    # Annotations are made owned by this layer: the host copies any it has to stamp.
+    layer = context.layer
+    out: list[Annotation | Entry] = []
+    add = out.append
     for c in names:
         assert c.ref is not None and c.kind is not None
-        yield Annotation(c.start, c.end, NAME_TAGS[c.kind], links={"ref": c.ref})
+        add(Annotation(c.start, c.end, NAME_TAGS[c.kind], links={"ref": c.ref}, layer=layer))
         if c.role:
-            yield Annotation(c.role[0].start, c.role[-1].end, "roleName")
+            add(Annotation(c.role[0].start, c.role[-1].end, "roleName", layer=layer))
     for d in described:
-        yield Annotation(d.start, d.end, "rs", attrs={"type": d.kind}, links={"ref": d.ref})
-    yield from registry.entries()
+        attrs = {"type": d.kind}
+        add(Annotation(d.start, d.end, "rs", attrs=attrs, links={"ref": d.ref}, layer=layer))
+    out += registry.entries()
+    return out
