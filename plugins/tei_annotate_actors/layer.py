@@ -10,7 +10,7 @@ from .candidates import Candidate, all_capitals, find_candidates, title_cased
 from .described import describe
 from .evidence import harmonise, type_candidate
 from .registry import NAME_TAGS, Registry
-from .tokens import TokenBlock, scan
+from .tokens import TokenBlock, scan_lines
 
 __all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names", "token_blocks"]
 
@@ -33,11 +33,10 @@ OPTIONS = (
 
 def token_blocks(document: Document) -> list[TokenBlock]:
     """Tokens of every article block (not page furniture)."""
+    blocks = [b for b in document.blocks if b.kind != "boilerplate"]
+    scans = scan_lines(document.text, [(b.start, b.end) for b in blocks])
     out = []
-    for block in document.blocks:
-        if block.kind == "boilerplate":
-            continue
-        toks, caps, texts, starts = scan(document.text, block.start, block.end)
+    for block, (toks, caps, texts, starts) in zip(blocks, scans, strict=True):
         heading = (block.kind != "p" and title_cased(toks)) or all_capitals(toks)
         out.append(TokenBlock(toks, heading, block.kind == "p", caps, texts, starts))
     return out
