@@ -38,6 +38,8 @@ OPENER_SPELLINGS = frozenset(
 COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
+# Every word :func:`_role_word` accepts, as written (it accepts lower-case words only).
+ROLE_SPELLINGS = PERSON_ROLE_NOUNS - PLURALS
 MAX_MODIFIERS = 5
 # How far back (in characters) a definite description looks for the person it means.
 ANTECEDENT_WINDOW = 1500
@@ -160,14 +162,19 @@ def describe(
         if not block.prose or not block.tokens:
             continue  # section heads ("The diplomat") label the text, they describe no one
         toks = block.tokens
+        # a description has its role noun after its first word: after the block's last role
+        # noun only an office ("the Prime Minister") may open, and that needs no role noun
+        roles = list(compress(count(), map(ROLE_SPELLINGS.__contains__, block.texts)))
+        last_role = roles[-1] if roles else -1
         i = 0
-        for at in _openings(block, name_starts):
+        for at in _openings(block, name_starts, last_role):
             if at < i:
                 continue  # inside the last description
             i = at
             found = None
             if not (i and toks[i - 1].text in COPULAS):
-                found = _phrase(toks, i, starts) or _office(toks, i)
+                found = _phrase(toks, i, starts) if i < last_role else None
+                found = found or _office(toks, i)
             if found is None:
                 continue
             first, last, inside = found
@@ -189,17 +196,20 @@ def describe(
     return out
 
 
-def _openings(block: TokenBlock, name_starts: Sequence[int]) -> list[int]:
-    """Token indices where a description may open: a determiner, or a name (a possessor)."""
+def _openings(block: TokenBlock, name_starts: Sequence[int], last_role: int) -> list[int]:
+    """Token indices where a description may open: a determiner, or a name (a possessor)
+    before the block's last role noun (at ``last_role``, -1 if it has none)."""
     out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, block.texts)))
+    if last_role <= 0:
+        return out
     at = block.starts
     lo = bisect.bisect_left(name_starts, at[0])
-    hi = bisect.bisect_left(name_starts, block.tokens[-1].end)
+    hi = bisect.bisect_left(name_starts, at[last_role], lo)
     if lo == hi:
         return out
     for s in name_starts[lo:hi]:
         k = bisect.bisect_left(at, s)
-        if k < len(at) and at[k] == s:  # not the second part of "US-Ukraine"
+        if at[k] == s:  # not the second part of "US-Ukraine"
             out.append(k)
     return sorted(set(out))
 
