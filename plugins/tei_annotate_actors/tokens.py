@@ -32,8 +32,11 @@ TOKEN = re.compile(
     re.VERBOSE,
 )
 POSSESSIVE = ("’s", "'s", "’S", "'S")
-# A possessive ending at the end of a word (not "’s-" or "’st" inside one).
-POSSESSIVE_END = re.compile(r"['’](?<=\w['’])[sS](?![-'’]?\w)")
+# A possessive ending at the end of a word (not "’s-" or "’st" inside one), one pattern
+# per apostrophe: a pattern opening with a literal is searched for fast.
+POSSESSIVE_ENDS = tuple(
+    (mark, re.compile(f"{mark}(?<=\\w{mark})[sS](?![-'’]?\\w)")) for mark in "’'"
+)
 # Marks after which the next word opens a sentence (or a quotation, which reads the same).
 SENTENCE_END = frozenset(".!?:“‘«(")
 
@@ -106,8 +109,7 @@ def scan(text: str, start: int, end: int) -> Scan:
         return Scan([], [], [], [])
     offsets = list(accumulate(map(len, parts), initial=start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
-    if "’" in block or "'" in block:
-        _split_possessives(block, start, texts, starts, ends)
+    _split_possessives(block, start, texts, starts, ends)
     n = len(texts)
     firsts = list(map(_first, texts))
     is_word = list(map(str.isalnum, firsts))
@@ -123,7 +125,7 @@ def scan(text: str, start: int, end: int) -> Scan:
                 ends[i] = starts[i] + 1
     initial = [False] * n
     if True in is_word:
-        _mark_sentence_starts(text, texts, starts, is_word, initial)
+        _mark_sentence_starts(text, block, texts, starts, is_word, initial)
     tokens = list(
         map(
             _new,
@@ -183,14 +185,20 @@ def _whole_lines(text: str, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _mark_sentence_starts(
-    text: str, texts: list[str], starts: list[int], is_word: list[bool], initial: list[bool]
+    text: str,
+    block: str,
+    texts: list[str],
+    starts: list[int],
+    is_word: list[bool],
+    initial: list[bool],
 ) -> None:
     """Set ``initial`` on the first word of the block and the first word after each mark
     that opens a sentence (a quote mark only right before a letter or digit)."""
     first = is_word.index
     initial[first(True)] = True
     opens = list(compress(count(), map(SENTENCE_END.__contains__, texts)))
-    if '"' in texts or "'" in texts:
+    # a quote mark is a token of its own if the block has '"'; "'" is most often in a word
+    if '"' in block or ("'" in block and "'" in texts):
         opens += [
             i
             for i in compress(count(), map(QUOTES.__contains__, texts))
@@ -212,8 +220,11 @@ def _split_possessives(
     block: str, start: int, texts: list[str], starts: list[int], ends: list[int]
 ) -> None:
     """Split a possessive ending ("Trump’s") off its word, as a token of its own, in place."""
-    for m in reversed(list(POSSESSIVE_END.finditer(block))):
-        s = m.start() + start
+    found = [
+        m.start() for mark, end in POSSESSIVE_ENDS if mark in block for m in end.finditer(block)
+    ]
+    for at in sorted(found, reverse=True):  # from the last: earlier indices stay valid
+        s = at + start
         i = bisect_right(starts, s) - 1
         word = texts[i]
         if ends[i] == s + 2 and len(word) > 2 and word[0].isalnum():
