@@ -76,14 +76,17 @@ class Draft:
         else:
             label = _header_text(self.label or self.id)
             children = [Node(tag, attrs={"type": "description"}, text=label)]
-        children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
-        children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
+        if self.occupations:  # most actors have no role
+            children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
+        if self.affiliations:
+            children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
         return Entry(self.id, ELEMENTS[self.kind], children=children)
 
 
 def _header_text(text: str) -> str:
     """Words read from the text, as the header can hold them (see ``XML_LESS_SPACES``)."""
-    return text.translate(XML_LESS_SPACES)
+    # the separator controls are not printable: a printable text (nearly all) has none
+    return text if text.isprintable() else text.translate(XML_LESS_SPACES)
 
 
 @by_word
@@ -148,6 +151,8 @@ HONORIFIC_GENDER = {
 
 def _gender_of(c: Candidate) -> str | None:
     """The gender an honorific gives a mention ("Mrs. Clinton"), if any."""
+    if not c.role:
+        return None
     return next(
         (
             HONORIFIC_GENDER[k]
