@@ -37,7 +37,7 @@ from .lexicon import (
     SURNAME_PARTICLES,
     words,
 )
-from .memo import by_word
+from .memo import by_key, by_word
 
 __all__ = ["harmonise", "surname", "type_candidate"]
 
@@ -91,36 +91,19 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     words = c.words
     n = len(words)
     text = c.text(source)
-    first, last = key(words[0]), key(words[-1])
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
     p1 = key(before[-1].text) if before else None
     p2 = key(before[-2].text) if len(before) > 1 else None
-    n1 = key(after[0].text) if after else None
-    n2 = key(after[1].text) if len(after) > 1 else None
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2].text):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
-    if n == 1 and first in DEITIES:
-        return None, STRONG
-    if all(map(_single_letter, words)):
-        return None, STRONG  # "N" of a coordinate, an initial standing alone
-    if all(map(gazetteer.is_demonym, words)):
-        return None, STRONG  # "Russian", "French": nationalities, not actors
-    if n == 1 and is_acronym(words[0]):
-        return _acronym(words[0])
-    if n == 1 and GROUP_NAME.match(words[0]):
-        return "org", STRONG
+    settled = _settled_by_name((text, *words))
+    if settled is not None:
+        return settled
+    n1 = key(after[0].text) if after else None
+    n2 = key(after[1].text) if len(after) > 1 else None
+    first = key(words[0])
     kind = gazetteer.place_kind(text)
-    if kind == "country" or kind == "region":
-        return "place", STRONG
-    if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
-        return "place", STRONG  # "Northern India", "Eastern Ukraine"
-    if last in ORG_HEADS or (n > 2 and first in ORG_OPENERS):
-        return "org", STRONG
-    if last in GEO_HEADS or (n > 1 and first in GEO_OPENERS):
-        return "place", STRONG
-    if n > 2 and ("of" in words[1:] or "for" in words[1:]):
-        return "org", MEDIUM
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
     if _before_place(c):
@@ -174,6 +157,37 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if n <= 3:
         return "person", WEAK
     return "org", WEAK
+
+
+@by_key
+def _settled_by_name(name: tuple[str, ...]) -> tuple[str | None, int] | None:
+    """(type, strength) that a name, as (its text, its words...), has whatever its context,
+    if its words settle it: the first rules of :func:`type_candidate`, once per name."""
+    text, *words = name
+    n = len(words)
+    first, last = key(words[0]), key(words[-1])
+    if n == 1 and first in DEITIES:
+        return None, STRONG
+    if all(map(_single_letter, words)):
+        return None, STRONG  # "N" of a coordinate, an initial standing alone
+    if all(map(gazetteer.is_demonym, words)):
+        return None, STRONG  # "Russian", "French": nationalities, not actors
+    if n == 1 and is_acronym(words[0]):
+        return _acronym(words[0])
+    if n == 1 and GROUP_NAME.match(words[0]):
+        return "org", STRONG
+    kind = gazetteer.place_kind(text)
+    if kind == "country" or kind == "region":
+        return "place", STRONG
+    if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
+        return "place", STRONG  # "Northern India", "Eastern Ukraine"
+    if last in ORG_HEADS or (n > 2 and first in ORG_OPENERS):
+        return "org", STRONG
+    if last in GEO_HEADS or (n > 1 and first in GEO_OPENERS):
+        return "place", STRONG
+    if n > 2 and ("of" in words[1:] or "for" in words[1:]):
+        return "org", MEDIUM
+    return None
 
 
 @by_word
