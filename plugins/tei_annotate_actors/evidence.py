@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -247,12 +246,16 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
         if c.kind == "person" and c.strength >= MEDIUM and (len(c.words) > 1 or c.role)
     }
     for c in cands:
-        lone = len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES
-        if c.kind is not None and c.strength < STRONG and lone and surname(c) in surnames:
+        if (
+            c.strength < STRONG
+            and c.kind is not None
+            and (len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES)  # a lone surname
+            and surname(c) in surnames
+        ):
             c.kind, c.strength = "person", MEDIUM
     _short_forms(cands)
     _coordinated(cands, source)
-    spellings = [_spelling(c, source) for c in cands]
+    spellings = [_folded_spelling(source[c.name_start : c.end]) for c in cands]
     votes: dict[str, dict[str | None, int]] = {}
     for c, spelling in zip(cands, spellings, strict=True):
         weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
@@ -287,19 +290,18 @@ def _short_forms(cands: list[Candidate]) -> None:
 
 def _shouting(cands: list[Candidate]) -> None:
     """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
+    shouted = [c for c in cands if len(c.words) == 1 and c.words[0].isupper()]
+    if not shouted:
+        return
     written = {w.lower() for c in cands for w in c.words if not w.isupper()}
-    for c in cands:
-        if len(c.words) == 1 and c.words[0].isupper() and c.words[0].lower() in written:
+    for c in shouted:
+        if c.words[0].lower() in written:
             c.kind, c.strength = "person", WEAK
-
-
-def _spelling(c: Candidate, source: str) -> str:
-    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
-    return _folded_spelling(c.text(source))
 
 
 @by_word
 def _folded_spelling(name: str) -> str:
+    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
     return gazetteer.fold(name).replace("’", "").replace("'", "")
 
 
@@ -319,7 +321,7 @@ def _coordinated(cands: list[Candidate], source: str) -> None:
             else:
                 chains.append([a, b])
     for chain in chains:
-        known = Counter(c.kind for c in chain if c.strength >= MEDIUM and c.kind)
+        known = {c.kind for c in chain if c.strength >= MEDIUM and c.kind}
         if len(known) == 1:
             kind = next(iter(known))
             for c in chain:
