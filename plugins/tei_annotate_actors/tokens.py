@@ -96,11 +96,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return scan(text, start, end).tokens
 
 
-def scan(text: str, start: int, end: int) -> Scan:
+def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
     """The tokens of ``text[start:end]`` and their parallel lists.
 
     The per-token tests run as ``map`` over parallel lists, and the tokens are built
-    from them in one pass: documents have tens of thousands of tokens.
+    from them in one pass: documents have tens of thousands of tokens.  The first
+    word from each offset of ``lines`` on opens a sentence, as the first of the block.
     """
     block = text[start:end]
     parts = SPLIT.split(block)  # spaces, token, spaces, token, ..., spaces
@@ -126,6 +127,11 @@ def scan(text: str, start: int, end: int) -> Scan:
     initial = [False] * n
     if True in is_word:
         _mark_sentence_starts(text, block, texts, starts, is_word, initial)
+        for line in lines:
+            try:
+                initial[is_word.index(True, bisect_left(starts, line))] = True
+            except ValueError:
+                break  # no word after it
     tokens = list(
         map(
             _new,
@@ -149,21 +155,20 @@ def scan_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
     """
     if not _whole_lines(text, spans):
         return [scan(text, start, end) for start, end in spans]
-    tokens, caps, texts, starts = scan(text, spans[0][0], spans[-1][1])
+    # a line's first word opens a sentence: the first word from its start on is its own
+    # if it has one, else the first of a later line, or of no line (then left out)
+    tokens, caps, texts, starts = scan(
+        text, spans[0][0], spans[-1][1], [start for start, _ in spans[1:]]
+    )
     out = []
     for start, end in spans:
         a = bisect_left(starts, start)
         b = bisect_left(starts, end, a)
-        for k in range(a, b):  # the first word opens a sentence (usually at once)
-            if tokens[k].is_word:
-                if not tokens[k].initial:
-                    tokens[k] = tokens[k]._replace(initial=True)
-                break
         c = bisect_left(caps, a)
         block_caps = caps[c : bisect_left(caps, b, c)]
         if a:
-            block_caps = [k - a for k in block_caps]
-        out.append(Scan(tokens[a:b], block_caps, texts[a:b], starts[a:b]))
+            block_caps = list(map(a.__rsub__, block_caps))  # k - a
+        out.append(_new(Scan, (tokens[a:b], block_caps, texts[a:b], starts[a:b])))
     return out
 
 
