@@ -120,7 +120,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
             return "person", MEDIUM
     if n1 in GEO_NOUNS and after[0].text.islower():
         return "place", MEDIUM  # "the Donetsk region"
-    if n1 is not None and after[0].text in ORG_NOUNS:  # _names_an_organisation, without a role
+    if n1 is not None and after[0].text in ORG_NOUNS:
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
     if n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
@@ -198,11 +198,6 @@ def _looks_plural(word: str) -> bool:
     return len(word) > 4 and word.endswith("s") and word[-2] not in "su" and word[1:].islower()
 
 
-def _names_an_organisation(c: Candidate) -> bool:
-    """Does an organisation noun follow ("the Asad regime")? True of this mention only."""
-    return bool(c.next) and c.next[0].text in ORG_NOUNS and not c.role
-
-
 def _heads_phrase(c: Candidate) -> bool:
     """Is the name the head of its noun phrase ("the Kremlin is"), not a modifier ("the X regime")?"""
     if not c.next:
@@ -258,13 +253,23 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     spellings = [_folded_spelling(source[c.name_start : c.end]) for c in cands]
     votes: dict[str, dict[str | None, int]] = {}
     for c, spelling in zip(cands, spellings, strict=True):
-        weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
+        # metonymy is local: a mention that names an organisation ("the Asad regime") has
+        # no vote
+        after = c.next
+        local = after and after[0].text in ORG_NOUNS and not c.role
+        weight = 0 if local else c.strength * c.strength
         kinds = votes.setdefault(spelling, {})
         kinds[c.kind] = kinds.get(c.kind, 0) + weight
-    # the most votes, the first kind voted for on a tie (as Counter.most_common)
-    winner = {spelling: max(kinds, key=kinds.__getitem__) for spelling, kinds in votes.items()}
+    # the most votes, the first kind voted for on a tie (as Counter.most_common); only the
+    # spellings of mentions that are not settled are decided
+    winner: dict[str, str | None] = {}
     for c, spelling in zip(cands, spellings, strict=True):
         if c.strength < STRONG:
+            if spelling not in winner:
+                kinds = votes[spelling]
+                winner[spelling] = (
+                    max(kinds, key=kinds.__getitem__) if len(kinds) > 1 else next(iter(kinds))
+                )
             c.kind = winner[spelling]
 
 
