@@ -304,7 +304,12 @@ def _note_role(
     k = first
     if key(toks[k].text) in OPENERS:
         k += 1
-    possessor = next((c for c in inside if c.start == toks[k].start), None)
+    at = toks[k].start
+    possessor = None
+    for c in inside:
+        if c.start == at:
+            possessor = c
+            break
     if possessor is not None and _possessed(toks, k, possessor):
         while k <= last and toks[k].start < possessor.end:
             k += 1
@@ -312,7 +317,11 @@ def _note_role(
     if k > last:
         return
     draft.add("occupations", source[toks[k].start : toks[last].end])
-    head = next((t.start for t in toks[first : last + 1] if _is_role(t)), toks[last].start)
+    head = toks[last].start
+    for t in toks[first : last + 1]:
+        if _role_word(t.text):
+            head = t.start
+            break
     for c in inside:
         if c.ref != ref and (c.kind == "org" or (c.kind == "place" and c.end <= head)):
             draft.add("affiliations", c.text(source))
