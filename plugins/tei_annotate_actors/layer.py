@@ -87,7 +87,7 @@ def annotate(document: Document, context: LayerContext) -> list[Annotation | Ent
     registry = Registry()
     registry.assign(names, document.text)
     described = describe(document.text, blocks, names, registry)
-    # Annotations are made owned by this layer: the host copies any it has to stamp.
+    # The annotations carry the layer's name, so the host need not copy each to stamp it.
     layer = context.layer
     out: list[Annotation | Entry] = []
     add = out.append
