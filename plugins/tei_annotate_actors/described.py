@@ -35,6 +35,7 @@ OPENERS = DEFINITE | INDEFINITE
 OPENER_SPELLINGS = frozenset(
     "".join(v) for w in OPENERS for v in itertools.product(*((c, c.upper()) for c in w))
 )
+THE_SPELLINGS = frozenset(w for w in OPENER_SPELLINGS if w.lower() == "the")  # see _office
 COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
@@ -164,8 +165,14 @@ def describe(
         toks = block.tokens
         # a description has its role noun after its first word: after the block's last role
         # noun only an office ("the Prime Minister") may open, and that needs no role noun
-        roles = list(compress(count(), map(ROLE_SPELLINGS.__contains__, block.texts)))
-        last_role = roles[-1] if roles else -1
+        texts = block.texts
+        last_role = -1
+        if not ROLE_SPELLINGS.isdisjoint(texts):  # many paragraphs have none
+            last_role = next(
+                compress(
+                    count(len(texts) - 1, -1), map(ROLE_SPELLINGS.__contains__, reversed(texts))
+                )
+            )
         i = 0
         for at in _openings(block, name_starts, last_role):
             if at < i:
@@ -174,7 +181,8 @@ def describe(
             found = None
             if not (i and toks[i - 1].text in COPULAS):
                 found = _phrase(toks, i, starts) if i < last_role else None
-                found = found or _office(toks, i)
+                if found is None and texts[i] in THE_SPELLINGS:
+                    found = _office(toks, i)
             if found is None:
                 continue
             first, last, inside = found

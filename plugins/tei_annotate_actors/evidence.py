@@ -105,7 +105,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     kind = gazetteer.place_kind(text)
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
-    if _before_place(c):
+    if after and after[0].text == "," and _before_place(c):
         return "place", MEDIUM  # "Vermillion, South Dakota"
     if n >= 2:
         if gazetteer.is_given_name(words[0]) and not kind:
