@@ -166,13 +166,7 @@ def describe(
         # a description has its role noun after its first word: after the block's last role
         # noun only an office ("the Prime Minister") may open, and that needs no role noun
         texts = block.texts
-        last_role = -1
-        if not ROLE_SPELLINGS.isdisjoint(texts):  # many paragraphs have none
-            last_role = next(
-                compress(
-                    count(len(texts) - 1, -1), map(ROLE_SPELLINGS.__contains__, reversed(texts))
-                )
-            )
+        last_role = _last_role(texts)
         i = 0
         for at in _openings(block, name_starts, last_role):
             if at < i:
@@ -202,6 +196,14 @@ def describe(
             out.append(Description(s, e, "person", ref, last))
             i = last + 1
     return out
+
+
+def _last_role(texts: list[str]) -> int:
+    """Index of the last role noun :func:`_role_word` accepts in ``texts``, -1 if none is."""
+    if ROLE_SPELLINGS.isdisjoint(texts):  # many paragraphs have none
+        return -1
+    backwards = map(ROLE_SPELLINGS.__contains__, reversed(texts))
+    return next(compress(count(len(texts) - 1, -1), backwards))
 
 
 def _openings(block: TokenBlock, name_starts: Sequence[int], last_role: int) -> list[int]:
