@@ -110,7 +110,7 @@ def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
         return Scan([], [], [], [])
     offsets = list(accumulate(map(len, parts), initial=start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
-    _split_possessives(block, start, texts, starts, ends)
+    texts, starts, ends = _split_possessives(block, start, texts, starts, ends)
     n = len(texts)
     firsts = list(map(_first, texts))
     is_word = list(map(str.isalnum, firsts))
@@ -223,19 +223,39 @@ def _mark_sentence_starts(
 
 def _split_possessives(
     block: str, start: int, texts: list[str], starts: list[int], ends: list[int]
-) -> None:
-    """Split a possessive ending ("Trump’s") off its word, as a token of its own, in place."""
+) -> tuple[list[str], list[int], list[int]]:
+    """The lists with each possessive ending ("Trump’s") split off its word, as a token of
+    its own: new lists made in one pass (inserting in place would move a whole
+    document's tokens once per possessive)."""
     found = [
         m.start() for mark, end in POSSESSIVE_ENDS if mark in block for m in end.finditer(block)
     ]
-    for at in sorted(found, reverse=True):  # from the last: earlier indices stay valid
+    cuts = []  # (index of the word, offset of its ending), in order
+    for at in sorted(found):
         s = at + start
         i = bisect_right(starts, s) - 1
         word = texts[i]
         if ends[i] == s + 2 and len(word) > 2 and word[0].isalnum():
-            texts[i : i + 1] = word[:-2], word[-2:]
-            starts.insert(i + 1, s)
-            ends[i : i + 1] = s, s + 2
+            cuts.append((i, s))
+    if not cuts:
+        return texts, starts, ends
+    new_texts: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for i, s in cuts:
+        word = texts[i]
+        new_texts += texts[done:i]
+        new_texts += word[:-2], word[-2:]
+        new_starts += starts[done:i]
+        new_starts += starts[i], s
+        new_ends += ends[done:i]
+        new_ends += s, s + 2
+        done = i + 1
+    new_texts += texts[done:]
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    return new_texts, new_starts, new_ends
 
 
 @frozen
