@@ -115,7 +115,9 @@ def test_scan_lines_agrees_with_a_scan_of_each_line(lines, data):
         spans.append((at, at + len(line)))
         at += len(line) + 1
     spans = [sp for sp in spans if data.draw(st.booleans())]  # some lines are left out
-    assert scan_lines(text, spans) == [scan(text, s, e) for s, e in spans]
+    alone = [scan(text, s, e) for s, e in spans]
+    assert scan_lines(text, spans) == alone
+    assert scan_lines(text, spans, chunk=data.draw(st.integers(0, 40))) == alone  # in groups
 
 
 def test_scan_lines_scans_spans_that_are_not_whole_lines_one_by_one():

@@ -143,18 +143,37 @@ def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
 
 
 LINE_BREAKS = frozenset("\r\n")
+# Characters of lines scanned at once: an article, but not a book, whose token lists would
+# no longer fit in the processor's caches.
+LINES_AT_ONCE = 16_384
 
 
-def scan_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
-    """:func:`scan` of each span of ``text``, in one scan when the spans are whole lines.
+def scan_lines(
+    text: str, spans: Sequence[tuple[int, int]], chunk: int = LINES_AT_ONCE
+) -> list[Scan]:
+    """:func:`scan` of each span of ``text``, lines together when the spans are whole lines.
 
     No token and no look-ahead of the tokenizer crosses a line break, so lines in
     order cut from one scan of the text from the first to the last have the tokens
     they have alone, once each first word is marked as opening a sentence: a
-    scan's fixed cost is paid once, not once per paragraph.
+    scan's fixed cost is paid once for lines of up to ``chunk`` characters (a
+    whole article), not once per paragraph.
     """
     if not _whole_lines(text, spans):
         return [scan(text, start, end) for start, end in spans]
+    out: list[Scan] = []
+    first, n = 0, len(spans)
+    while first < n:
+        last, begin = first + 1, spans[first][0]
+        while last < n and spans[last][1] - begin <= chunk:
+            last += 1
+        out += _scan_together(text, spans[first:last])
+        first = last
+    return out
+
+
+def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
+    """:func:`scan` of whole lines, in order, from one scan of the text they span."""
     # a line's first word opens a sentence: the first word from its start on is its own
     # if it has one, else the first of a later line, or of no line (then left out)
     tokens, caps, texts, starts = scan(
