@@ -24,3 +24,16 @@ def test_by_word_table_stays_bounded_and_keeps_recent_words():
         assert remembered(f"w{n}") == len(f"w{n}")
     assert len(table) <= memo.LIMIT
     assert f"w{memo.LIMIT * 3 - 1}" in table
+
+
+def test_by_key_remembers_by_a_tuple_argument():
+    calls = []
+
+    def joined(name: tuple[str, ...]) -> str:
+        calls.append(name)
+        return " ".join(name)
+
+    remembered = memo.by_key(joined)
+    assert remembered(("Kaja", "Kallas")) == "Kaja Kallas"
+    assert remembered(("Kaja", "Kallas")) == "Kaja Kallas"
+    assert calls == [("Kaja", "Kallas")]

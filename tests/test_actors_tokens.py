@@ -13,6 +13,7 @@ from tei_annotate_actors.tokens import (
     SENTENCE_END,
     Token,
     scan,
+    scan_lines,
     token,
     tokenize,
 )
@@ -103,3 +104,23 @@ def test_tokenize_agrees_with_the_plain_loop_on_any_block(text, data):
     assert caps == [k for k, t in enumerate(tokens) if t.capitalised]
     assert texts == [t.text for t in tokens]
     assert starts == [t.start for t in tokens]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(PIECES, max_size=12).map("".join), max_size=6), st.data())
+def test_scan_lines_agrees_with_a_scan_of_each_line(lines, data):
+    text = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    spans = [sp for sp in spans if data.draw(st.booleans())]  # some lines are left out
+    alone = [scan(text, s, e) for s, e in spans]
+    assert scan_lines(text, spans) == alone
+    assert scan_lines(text, spans, chunk=data.draw(st.integers(0, 40))) == alone  # in groups
+
+
+def test_scan_lines_scans_spans_that_are_not_whole_lines_one_by_one():
+    text = "Mr. Smith met J. Doe"
+    spans = [(0, 9), (10, 20)]  # "J." is an initial only before " Doe"
+    assert scan_lines(text, spans) == [scan(text, s, e) for s, e in spans]

@@ -202,7 +202,7 @@ def _runs(
         nxt_cap = i + 1 < n and tokens[i + 1].capitalised
         starts = tok.is_word and (
             tok.capitalised
-            or (ORDINAL.match(tok.text) is not None and nxt_cap)
+            or (nxt_cap and ORDINAL.match(tok.text) is not None)
             # a surname particle may open a name: "de Mistura"
             or (tok.text in SURNAME_PARTICLES and nxt_cap and not (i and tokens[i - 1].is_word))
         )
@@ -211,8 +211,16 @@ def _runs(
         j, seen_of = i + 1, False
         while j < n:
             t = tokens[j]
+            # a run goes on over capitalised words and ordinals before them ("3rd Infantry");
+            # most words end it, so a digit is looked for before the pattern (\d: isdecimal)
             if t.is_word and (
-                t.capitalised or (ORDINAL.match(t.text) and j + 1 < n and tokens[j + 1].capitalised)
+                t.capitalised
+                or (
+                    t.text[0].isdecimal()
+                    and ORDINAL.match(t.text)
+                    and j + 1 < n
+                    and tokens[j + 1].capitalised
+                )
             ):
                 if heading and is_function_word(t.text):
                     break
@@ -319,7 +327,7 @@ def _evidence(
 
 
 def find_candidates(
-    tokens: Sequence[Token],
+    tokens: list[Token],
     known: Callable[[str], bool],
     heading: bool = False,
     caps: Sequence[int] | None = None,
@@ -377,7 +385,7 @@ def trim(
     return i, j
 
 
-def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
+def shape(tokens: list[Token], i: int, j: int) -> list[Candidate]:
     """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
     if i >= j:
         return []
@@ -390,10 +398,10 @@ def shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
     a, b, c, d = plan
     return [
         Candidate(
-            list(tokens[i + c : i + d]),
-            list(tokens[i + a : i + b]),
-            list(tokens[max(0, i - 3) : i]),
-            list(tokens[j : j + 3]),
+            tokens[i + c : i + d],
+            tokens[i + a : i + b],
+            tokens[i - 3 if i > 3 else 0 : i],
+            tokens[j : j + 3],
         )
     ]
 
@@ -421,8 +429,8 @@ def _plan(words: str) -> tuple[int, int, int, int] | None:
 _new = tuple.__new__
 
 
-def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
-    cut = _cut(list(tokens[i:j]))
+def _shape(tokens: list[Token], i: int, j: int) -> list[Candidate]:
+    cut = _cut(tokens[i:j])
     if cut is None:
         return []
     role, name = cut
@@ -430,8 +438,8 @@ def _shape(tokens: Sequence[Token], i: int, j: int) -> list[Candidate]:
         Candidate(
             tokens=part,
             role=role if part[0] is name[0] else [],
-            prev=list(tokens[max(0, i - 3) : i]),
-            next=list(tokens[j : j + 3]),
+            prev=tokens[max(0, i - 3) : i],
+            next=tokens[j : j + 3],
         )
         for part in _split_compound(name)
     ]

@@ -35,9 +35,12 @@ OPENERS = DEFINITE | INDEFINITE
 OPENER_SPELLINGS = frozenset(
     "".join(v) for w in OPENERS for v in itertools.product(*((c, c.upper()) for c in w))
 )
+THE_SPELLINGS = frozenset(w for w in OPENER_SPELLINGS if w.lower() == "the")  # see _office
 COPULAS = words("is are was were be been being become became of as")  # "as" lower-case only
 POSSESSIVE = frozenset(("’s", "'s"))
 PLURALS = frozenset(w for w in PERSON_ROLE_NOUNS if w.endswith("s") and w[:-1] in PERSON_ROLE_NOUNS)
+# Every word :func:`_role_word` accepts, as written (it accepts lower-case words only).
+ROLE_SPELLINGS = PERSON_ROLE_NOUNS - PLURALS
 MAX_MODIFIERS = 5
 # How far back (in characters) a definite description looks for the person it means.
 ANTECEDENT_WINDOW = 1500
@@ -160,14 +163,20 @@ def describe(
         if not block.prose or not block.tokens:
             continue  # section heads ("The diplomat") label the text, they describe no one
         toks = block.tokens
+        # a description has its role noun after its first word: after the block's last role
+        # noun only an office ("the Prime Minister") may open, and that needs no role noun
+        texts = block.texts
+        last_role = _last_role(texts)
         i = 0
-        for at in _openings(block, name_starts):
+        for at in _openings(block, name_starts, last_role):
             if at < i:
                 continue  # inside the last description
             i = at
             found = None
             if not (i and toks[i - 1].text in COPULAS):
-                found = _phrase(toks, i, starts) or _office(toks, i)
+                found = _phrase(toks, i, starts) if i < last_role else None
+                if found is None and texts[i] in THE_SPELLINGS:
+                    found = _office(toks, i)
             if found is None:
                 continue
             first, last, inside = found
@@ -189,17 +198,28 @@ def describe(
     return out
 
 
-def _openings(block: TokenBlock, name_starts: Sequence[int]) -> list[int]:
-    """Token indices where a description may open: a determiner, or a name (a possessor)."""
+def _last_role(texts: list[str]) -> int:
+    """Index of the last role noun :func:`_role_word` accepts in ``texts``, -1 if none is."""
+    if ROLE_SPELLINGS.isdisjoint(texts):  # many paragraphs have none
+        return -1
+    backwards = map(ROLE_SPELLINGS.__contains__, reversed(texts))
+    return next(compress(count(len(texts) - 1, -1), backwards))
+
+
+def _openings(block: TokenBlock, name_starts: Sequence[int], last_role: int) -> list[int]:
+    """Token indices where a description may open: a determiner, or a name (a possessor)
+    before the block's last role noun (at ``last_role``, -1 if it has none)."""
     out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, block.texts)))
+    if last_role <= 0:
+        return out
     at = block.starts
     lo = bisect.bisect_left(name_starts, at[0])
-    hi = bisect.bisect_left(name_starts, block.tokens[-1].end)
+    hi = bisect.bisect_left(name_starts, at[last_role], lo)
     if lo == hi:
         return out
     for s in name_starts[lo:hi]:
         k = bisect.bisect_left(at, s)
-        if k < len(at) and at[k] == s:  # not the second part of "US-Ukraine"
+        if at[k] == s:  # not the second part of "US-Ukraine"
             out.append(k)
     return sorted(set(out))
 
@@ -294,7 +314,12 @@ def _note_role(
     k = first
     if key(toks[k].text) in OPENERS:
         k += 1
-    possessor = next((c for c in inside if c.start == toks[k].start), None)
+    at = toks[k].start
+    possessor = None
+    for c in inside:
+        if c.start == at:
+            possessor = c
+            break
     if possessor is not None and _possessed(toks, k, possessor):
         while k <= last and toks[k].start < possessor.end:
             k += 1
@@ -302,7 +327,11 @@ def _note_role(
     if k > last:
         return
     draft.add("occupations", source[toks[k].start : toks[last].end])
-    head = next((t.start for t in toks[first : last + 1] if _is_role(t)), toks[last].start)
+    head = toks[last].start
+    for t in toks[first : last + 1]:
+        if _role_word(t.text):
+            head = t.start
+            break
     for c in inside:
         if c.ref != ref and (c.kind == "org" or (c.kind == "place" and c.end <= head)):
             draft.add("affiliations", c.text(source))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -37,7 +36,7 @@ from .lexicon import (
     SURNAME_PARTICLES,
     words,
 )
-from .memo import by_word
+from .memo import by_key, by_word
 
 __all__ = ["harmonise", "surname", "type_candidate"]
 
@@ -91,39 +90,22 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     words = c.words
     n = len(words)
     text = c.text(source)
-    first, last = key(words[0]), key(words[-1])
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
     p1 = key(before[-1].text) if before else None
     p2 = key(before[-2].text) if len(before) > 1 else None
-    n1 = key(after[0].text) if after else None
-    n2 = key(after[1].text) if len(after) > 1 else None
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2].text):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
-    if n == 1 and first in DEITIES:
-        return None, STRONG
-    if all(map(_single_letter, words)):
-        return None, STRONG  # "N" of a coordinate, an initial standing alone
-    if all(map(gazetteer.is_demonym, words)):
-        return None, STRONG  # "Russian", "French": nationalities, not actors
-    if n == 1 and is_acronym(words[0]):
-        return _acronym(words[0])
-    if n == 1 and GROUP_NAME.match(words[0]):
-        return "org", STRONG
+    settled = _settled_by_name((text, *words))
+    if settled is not None:
+        return settled
+    n1 = key(after[0].text) if after else None
+    n2 = key(after[1].text) if len(after) > 1 else None
+    first = key(words[0])
     kind = gazetteer.place_kind(text)
-    if kind == "country" or kind == "region":
-        return "place", STRONG
-    if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
-        return "place", STRONG  # "Northern India", "Eastern Ukraine"
-    if last in ORG_HEADS or (n > 2 and first in ORG_OPENERS):
-        return "org", STRONG
-    if last in GEO_HEADS or (n > 1 and first in GEO_OPENERS):
-        return "place", STRONG
-    if n > 2 and ("of" in words[1:] or "for" in words[1:]):
-        return "org", MEDIUM
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
-    if _before_place(c):
+    if after and after[0].text == "," and _before_place(c):
         return "place", MEDIUM  # "Vermillion, South Dakota"
     if n >= 2:
         if gazetteer.is_given_name(words[0]) and not kind:
@@ -138,7 +120,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
             return "person", MEDIUM
     if n1 in GEO_NOUNS and after[0].text.islower():
         return "place", MEDIUM  # "the Donetsk region"
-    if n1 is not None and after[0].text in ORG_NOUNS:  # _names_an_organisation, without a role
+    if n1 is not None and after[0].text in ORG_NOUNS:
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
     if n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
@@ -176,6 +158,37 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     return "org", WEAK
 
 
+@by_key
+def _settled_by_name(name: tuple[str, ...]) -> tuple[str | None, int] | None:
+    """(type, strength) that a name, as (its text, its words...), has whatever its context,
+    if its words settle it: the first rules of :func:`type_candidate`, once per name."""
+    text, *words = name
+    n = len(words)
+    first, last = key(words[0]), key(words[-1])
+    if n == 1 and first in DEITIES:
+        return None, STRONG
+    if all(map(_single_letter, words)):
+        return None, STRONG  # "N" of a coordinate, an initial standing alone
+    if all(map(gazetteer.is_demonym, words)):
+        return None, STRONG  # "Russian", "French": nationalities, not actors
+    if n == 1 and is_acronym(words[0]):
+        return _acronym(words[0])
+    if n == 1 and GROUP_NAME.match(words[0]):
+        return "org", STRONG
+    kind = gazetteer.place_kind(text)
+    if kind == "country" or kind == "region":
+        return "place", STRONG
+    if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
+        return "place", STRONG  # "Northern India", "Eastern Ukraine"
+    if last in ORG_HEADS or (n > 2 and first in ORG_OPENERS):
+        return "org", STRONG
+    if last in GEO_HEADS or (n > 1 and first in GEO_OPENERS):
+        return "place", STRONG
+    if n > 2 and ("of" in words[1:] or "for" in words[1:]):
+        return "org", MEDIUM
+    return None
+
+
 @by_word
 def _single_letter(word: str) -> bool:
     return len(word.rstrip(".")) == 1
@@ -183,11 +196,6 @@ def _single_letter(word: str) -> bool:
 
 def _looks_plural(word: str) -> bool:
     return len(word) > 4 and word.endswith("s") and word[-2] not in "su" and word[1:].islower()
-
-
-def _names_an_organisation(c: Candidate) -> bool:
-    """Does an organisation noun follow ("the Asad regime")? True of this mention only."""
-    return bool(c.next) and c.next[0].text in ORG_NOUNS and not c.role
 
 
 def _heads_phrase(c: Candidate) -> bool:
@@ -233,21 +241,35 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
         if c.kind == "person" and c.strength >= MEDIUM and (len(c.words) > 1 or c.role)
     }
     for c in cands:
-        lone = len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES
-        if c.kind is not None and c.strength < STRONG and lone and surname(c) in surnames:
+        if (
+            c.strength < STRONG
+            and c.kind is not None
+            and (len(c.words) == 1 or c.words[0] in SURNAME_PARTICLES)  # a lone surname
+            and surname(c) in surnames
+        ):
             c.kind, c.strength = "person", MEDIUM
     _short_forms(cands)
     _coordinated(cands, source)
-    spellings = [_spelling(c, source) for c in cands]
+    spellings = [_folded_spelling(source[c.name_start : c.end]) for c in cands]
     votes: dict[str, dict[str | None, int]] = {}
     for c, spelling in zip(cands, spellings, strict=True):
-        weight = 0 if _names_an_organisation(c) else c.strength**2  # metonymy is local
+        # metonymy is local: a mention that names an organisation ("the Asad regime") has
+        # no vote
+        after = c.next
+        local = after and after[0].text in ORG_NOUNS and not c.role
+        weight = 0 if local else c.strength * c.strength
         kinds = votes.setdefault(spelling, {})
         kinds[c.kind] = kinds.get(c.kind, 0) + weight
-    # the most votes, the first kind voted for on a tie (as Counter.most_common)
-    winner = {spelling: max(kinds, key=kinds.__getitem__) for spelling, kinds in votes.items()}
+    # the most votes, the first kind voted for on a tie (as Counter.most_common); only the
+    # spellings of mentions that are not settled are decided
+    winner: dict[str, str | None] = {}
     for c, spelling in zip(cands, spellings, strict=True):
         if c.strength < STRONG:
+            if spelling not in winner:
+                kinds = votes[spelling]
+                winner[spelling] = (
+                    max(kinds, key=kinds.__getitem__) if len(kinds) > 1 else next(iter(kinds))
+                )
             c.kind = winner[spelling]
 
 
@@ -273,19 +295,18 @@ def _short_forms(cands: list[Candidate]) -> None:
 
 def _shouting(cands: list[Candidate]) -> None:
     """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
+    shouted = [c for c in cands if len(c.words) == 1 and c.words[0].isupper()]
+    if not shouted:
+        return
     written = {w.lower() for c in cands for w in c.words if not w.isupper()}
-    for c in cands:
-        if len(c.words) == 1 and c.words[0].isupper() and c.words[0].lower() in written:
+    for c in shouted:
+        if c.words[0].lower() in written:
             c.kind, c.strength = "person", WEAK
-
-
-def _spelling(c: Candidate, source: str) -> str:
-    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
-    return _folded_spelling(c.text(source))
 
 
 @by_word
 def _folded_spelling(name: str) -> str:
+    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
     return gazetteer.fold(name).replace("’", "").replace("'", "")
 
 
@@ -305,7 +326,7 @@ def _coordinated(cands: list[Candidate], source: str) -> None:
             else:
                 chains.append([a, b])
     for chain in chains:
-        known = Counter(c.kind for c in chain if c.strength >= MEDIUM and c.kind)
+        known = {c.kind for c in chain if c.strength >= MEDIUM and c.kind}
         if len(known) == 1:
             kind = next(iter(known))
             for c in chain:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from tei_annotate import Annotation, Document, Entry, LayerContext, Option, OptionError
 
@@ -10,7 +10,7 @@ from .candidates import Candidate, all_capitals, find_candidates, title_cased
 from .described import describe
 from .evidence import harmonise, type_candidate
 from .registry import NAME_TAGS, Registry
-from .tokens import TokenBlock, scan
+from .tokens import TokenBlock, scan_lines
 
 __all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names", "token_blocks"]
 
@@ -33,11 +33,10 @@ OPTIONS = (
 
 def token_blocks(document: Document) -> list[TokenBlock]:
     """Tokens of every article block (not page furniture)."""
+    blocks = [b for b in document.blocks if b.kind != "boilerplate"]
+    scans = scan_lines(document.text, [(b.start, b.end) for b in blocks])
     out = []
-    for block in document.blocks:
-        if block.kind == "boilerplate":
-            continue
-        toks, caps, texts, starts = scan(document.text, block.start, block.end)
+    for block, (toks, caps, texts, starts) in zip(blocks, scans, strict=True):
         heading = (block.kind != "p" and title_cased(toks)) or all_capitals(toks)
         out.append(TokenBlock(toks, heading, block.kind == "p", caps, texts, starts))
     return out
@@ -83,20 +82,22 @@ def find_names(
 def annotate(document: Document, context: LayerContext) -> list[Annotation | Entry]:
     # The host pauses the cycle collector while layers run (tei_annotate.collector), so
     # the hundreds of thousands of tokens of a long document are not walked repeatedly.
-    return list(_annotations(document, context))
-
-
-def _annotations(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
     blocks = token_blocks(document)
     names = find_names(document, blocks, context.options["backend"], context.options["model"])
     registry = Registry()
     registry.assign(names, document.text)
     described = describe(document.text, blocks, names, registry)
+    # The annotations carry the layer's name, so the host need not copy each to stamp it.
+    layer = context.layer
+    out: list[Annotation | Entry] = []
+    add = out.append
     for c in names:
         assert c.ref is not None and c.kind is not None
-        yield Annotation(c.start, c.end, NAME_TAGS[c.kind], links={"ref": c.ref})
+        add(Annotation(c.start, c.end, NAME_TAGS[c.kind], links={"ref": c.ref}, layer=layer))
         if c.role:
-            yield Annotation(c.role[0].start, c.role[-1].end, "roleName")
+            add(Annotation(c.role[0].start, c.role[-1].end, "roleName", layer=layer))
     for d in described:
-        yield Annotation(d.start, d.end, "rs", attrs={"type": d.kind}, links={"ref": d.ref})
-    yield from registry.entries()
+        attrs = {"type": d.kind}
+        add(Annotation(d.start, d.end, "rs", attrs=attrs, links={"ref": d.ref}, layer=layer))
+    out += registry.entries()
+    return out

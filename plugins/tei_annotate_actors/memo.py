@@ -8,29 +8,35 @@ stays bounded however long the process runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from itertools import islice
 from typing import TypeVar
 
-__all__ = ["by_word"]
+__all__ = ["by_key", "by_word"]
 
+K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 LIMIT = 20_000  # entries per table: a few MB each at most
 
 
-class _Memo(dict[str, T]):
-    def __init__(self, fn: Callable[[str], T]) -> None:
+class _Memo(dict[K, T]):
+    def __init__(self, fn: Callable[[K], T]) -> None:
         super().__init__()
         self.fn = fn
 
-    def __missing__(self, word: str) -> T:
+    def __missing__(self, key: K) -> T:
         if len(self) >= LIMIT:  # forget the older half: frequent words come back at once
             for old in list(islice(self, LIMIT // 2)):
                 del self[old]
-        value = self[word] = self.fn(word)
+        value = self[key] = self.fn(key)
         return value
 
 
 def by_word(fn: Callable[[str], T]) -> Callable[[str], T]:
     """``fn`` remembered by word: a drop-in replacement for a pure test of one word."""
+    return _Memo(fn).__getitem__
+
+
+def by_key(fn: Callable[[K], T]) -> Callable[[K], T]:
+    """``fn`` remembered by its (hashable) argument, as :func:`by_word` by word."""
     return _Memo(fn).__getitem__

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from attrs import define, field
 
@@ -76,14 +77,17 @@ class Draft:
         else:
             label = _header_text(self.label or self.id)
             children = [Node(tag, attrs={"type": "description"}, text=label)]
-        children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
-        children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
+        if self.occupations:  # most actors have no role
+            children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
+        if self.affiliations:
+            children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
         return Entry(self.id, ELEMENTS[self.kind], children=children)
 
 
 def _header_text(text: str) -> str:
     """Words read from the text, as the header can hold them (see ``XML_LESS_SPACES``)."""
-    return text.translate(XML_LESS_SPACES)
+    # the separator controls are not printable: a printable text (nearly all) has none
+    return text if text.isprintable() else text.translate(XML_LESS_SPACES)
 
 
 @by_word
@@ -104,34 +108,41 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
     name ("bill-clinton"), and a lone "Clinton" goes with the one named last before it.
     """
     spelled = {gazetteer.fold(c.words[0]): c.words[0] for c in persons}  # given name as written
-    persons = sorted(persons, key=lambda c: c.start)
-    full: dict[str, list[tuple[str, str]]] = {}  # surname -> (given name, key) by first mention
-    for c in persons:
-        if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:
-            s, given = surname(c), gazetteer.fold(c.words[0])
-            known = full.setdefault(s, [])
-            if given not in (g for g, _ in known):
-                known.append((given, s if not known else f"{given}-{s}"))
-    out: dict[int, str] = {}
-    last_seen: dict[str, str] = {}  # surname -> key of the last full mention so far
-    for c in persons:
-        s = surname(c)
-        known = full.get(s, [])
+    persons = sorted(persons, key=_START)
+    surnames = [surname(c) for c in persons]
+    # surname -> {given name: key}, in order of first mention
+    full: dict[str, dict[str, str]] = {}
+    for c, s in zip(persons, surnames, strict=True):
         if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:
             given = gazetteer.fold(c.words[0])
-            out[id(c)] = last_seen[s] = next(k for g, k in known if g == given)
+            known = full.setdefault(s, {})
+            if given not in known:
+                known[given] = f"{given}-{s}" if known else s
+    out: dict[int, str] = {}
+    last_seen: dict[str, str] = {}  # surname -> key of the last full mention so far
+    none: dict[str, str] = {}
+    for c, s in zip(persons, surnames, strict=True):
+        known = full.get(s, none)
+        if len(c.words) >= 2 and c.words[0] not in SURNAME_PARTICLES:
+            out[id(c)] = last_seen[s] = known[gazetteer.fold(c.words[0])]
+            continue
+        gender = _gender_of(c)
+        if gender is None:
+            by_gender = list(known.values())
         else:
-            gender = _gender_of(c)
             by_gender = [
                 k
-                for g, k in known
-                if gender is None or gazetteer.given_name_gender(spelled.get(g, g)) == gender
+                for g, k in known.items()
+                if gazetteer.given_name_gender(spelled.get(g, g)) == gender
             ]
-            if len(by_gender) == 1:
-                out[id(c)] = by_gender[0]  # "Mrs. Clinton" is the Clinton with a woman's name
-            else:
-                out[id(c)] = last_seen.get(s) or (known[0][1] if known else s)
+        if len(by_gender) == 1:
+            out[id(c)] = by_gender[0]  # "Mrs. Clinton" is the Clinton with a woman's name
+        else:
+            out[id(c)] = last_seen.get(s) or next(iter(known.values()), s)
     return out
+
+
+_START = attrgetter("start")
 
 
 HONORIFIC_GENDER = {
@@ -148,6 +159,8 @@ HONORIFIC_GENDER = {
 
 def _gender_of(c: Candidate) -> str | None:
     """The gender an honorific gives a mention ("Mrs. Clinton"), if any."""
+    if not c.role:
+        return None
     return next(
         (
             HONORIFIC_GENDER[k]
@@ -183,7 +196,7 @@ class Registry:
         # longest names first, so "Steve Witkoff" founds the entry "Witkoff" joins
         order = sorted(cands, key=lambda c: (-len(c.words), c.start))
         for c in order:
-            kind, text = c.kind or "", c.text(source)
+            kind, text = c.kind or "", source[c.name_start : c.end]
             canon = _canonical_place(text) if kind == "place" else text
             if kind == "person":
                 k = keys[id(c)]
@@ -206,9 +219,11 @@ class Registry:
                 ident = draft.id
             c.ref = ident
             draft = drafts[ident]
-            draft.add("names", text)
-            if canon != text:
-                draft.add("names", canon)
+            names = draft.names  # as draft.add("names", ...): most mentions repeat a name
+            if text not in names:
+                names.append(text)
+            if canon != text and canon not in names:
+                names.append(canon)
             if c.role:
                 draft.add("occupations", source[c.role[0].start : c.role[-1].end])
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from attrs import Factory, field, frozen
 
-__all__ = ["Scan", "Token", "TokenBlock", "capitals", "scan", "token", "tokenize"]
+__all__ = ["Scan", "Token", "TokenBlock", "capitals", "scan", "scan_lines", "token", "tokenize"]
 
 TOKEN = re.compile(
     r"""
@@ -32,13 +32,18 @@ TOKEN = re.compile(
     re.VERBOSE,
 )
 POSSESSIVE = ("’s", "'s", "’S", "'S")
-# A possessive ending at the end of a word (not "’s-" or "’st" inside one).
-POSSESSIVE_END = re.compile(r"['’](?<=\w['’])[sS](?![-'’]?\w)")
+# A possessive ending at the end of a word (not "’s-" or "’st" inside one), one pattern
+# per apostrophe: a pattern opening with a literal is searched for fast.
+POSSESSIVE_ENDS = tuple(
+    (mark, re.compile(f"{mark}(?<=\\w{mark})[sS](?![-'’]?\\w)")) for mark in "’'"
+)
 # Marks after which the next word opens a sentence (or a quotation, which reads the same).
 SENTENCE_END = frozenset(".!?:“‘«(")
 
 
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|ash|ibn|bin)-[A-Z]")
+# Where an article may end: each token ARABIC_ARTICLE matches holds one of these.
+CAPITAL_AFTER_HYPHEN = re.compile(r"-[A-Z]")
 
 
 class Token(NamedTuple):
@@ -91,11 +96,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return scan(text, start, end).tokens
 
 
-def scan(text: str, start: int, end: int) -> Scan:
+def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
     """The tokens of ``text[start:end]`` and their parallel lists.
 
     The per-token tests run as ``map`` over parallel lists, and the tokens are built
-    from them in one pass: documents have tens of thousands of tokens.
+    from them in one pass: documents have tens of thousands of tokens.  The first
+    word from each offset of ``lines`` on opens a sentence, as the first of the block.
     """
     block = text[start:end]
     parts = SPLIT.split(block)  # spaces, token, spaces, token, ..., spaces
@@ -104,16 +110,15 @@ def scan(text: str, start: int, end: int) -> Scan:
         return Scan([], [], [], [])
     offsets = list(accumulate(map(len, parts), initial=start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
-    if "’" in block or "'" in block:
-        _split_possessives(block, start, texts, starts, ends)
+    texts, starts, ends = _split_possessives(block, start, texts, starts, ends)
     n = len(texts)
     firsts = list(map(_first, texts))
     is_word = list(map(str.isalnum, firsts))
     capitalised = list(map(str.isupper, firsts))
     if "-" in block:  # "al-Abadi" is capitalised like a name
-        for m in ARABIC_ARTICLE.finditer(block):
-            i = _index(starts, m.start() + start)
-            if i is not None and ARABIC_ARTICLE.match(texts[i]):
+        for m in CAPITAL_AFTER_HYPHEN.finditer(block):  # a literal first: a fast search
+            i = bisect_right(starts, m.start() + start) - 1  # the token holding the hyphen
+            if i >= 0 and ARABIC_ARTICLE.match(texts[i]):
                 capitalised[i] = True
     if "_" in block:  # a word opening with "_" is read as a one-character mark
         for i, c in enumerate(firsts):
@@ -121,7 +126,12 @@ def scan(text: str, start: int, end: int) -> Scan:
                 ends[i] = starts[i] + 1
     initial = [False] * n
     if True in is_word:
-        _mark_sentence_starts(text, texts, starts, is_word, initial)
+        _mark_sentence_starts(text, block, texts, starts, is_word, initial)
+        for line in lines:
+            try:
+                initial[is_word.index(True, bisect_left(starts, line))] = True
+            except ValueError:
+                break  # no word after it
     tokens = list(
         map(
             _new,
@@ -132,15 +142,87 @@ def scan(text: str, start: int, end: int) -> Scan:
     return Scan(tokens, list(compress(count(), capitalised)), texts, starts)
 
 
+LINE_BREAKS = frozenset("\r\n")
+# Characters of lines scanned at once: an article, but not a book, whose token lists would
+# no longer fit in the processor's caches.
+LINES_AT_ONCE = 16_384
+
+
+def scan_lines(
+    text: str, spans: Sequence[tuple[int, int]], chunk: int = LINES_AT_ONCE
+) -> list[Scan]:
+    """:func:`scan` of each span of ``text``, lines together when the spans are whole lines.
+
+    No token and no look-ahead of the tokenizer crosses a line break, so lines in
+    order cut from one scan of the text from the first to the last have the tokens
+    they have alone, once each first word is marked as opening a sentence: a
+    scan's fixed cost is paid once for lines of up to ``chunk`` characters (a
+    whole article), not once per paragraph.
+    """
+    if not _whole_lines(text, spans):
+        return [scan(text, start, end) for start, end in spans]
+    out: list[Scan] = []
+    first, n = 0, len(spans)
+    while first < n:
+        last, begin = first + 1, spans[first][0]
+        while last < n and spans[last][1] - begin <= chunk:
+            last += 1
+        out += _scan_together(text, spans[first:last])
+        first = last
+    return out
+
+
+def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
+    """:func:`scan` of whole lines, in order, from one scan of the text they span."""
+    # a line's first word opens a sentence: the first word from its start on is its own
+    # if it has one, else the first of a later line, or of no line (then left out)
+    tokens, caps, texts, starts = scan(
+        text, spans[0][0], spans[-1][1], [start for start, _ in spans[1:]]
+    )
+    out = []
+    for start, end in spans:
+        a = bisect_left(starts, start)
+        b = bisect_left(starts, end, a)
+        c = bisect_left(caps, a)
+        block_caps = caps[c : bisect_left(caps, b, c)]
+        if a:
+            block_caps = list(map(a.__rsub__, block_caps))  # k - a
+        out.append(_new(Scan, (tokens[a:b], block_caps, texts[a:b], starts[a:b])))
+    return out
+
+
+def _whole_lines(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Are ``spans`` (at least one) in order, each beginning and ending at a line break or
+    an end of ``text``?"""
+    if not spans:
+        return False
+    last, size = 0, len(text)
+    for start, end in spans:
+        if start < last or end < start:
+            return False
+        if start and text[start - 1] not in LINE_BREAKS:
+            return False
+        if end < size and text[end] not in LINE_BREAKS:
+            return False
+        last = end
+    return True
+
+
 def _mark_sentence_starts(
-    text: str, texts: list[str], starts: list[int], is_word: list[bool], initial: list[bool]
+    text: str,
+    block: str,
+    texts: list[str],
+    starts: list[int],
+    is_word: list[bool],
+    initial: list[bool],
 ) -> None:
     """Set ``initial`` on the first word of the block and the first word after each mark
     that opens a sentence (a quote mark only right before a letter or digit)."""
     first = is_word.index
     initial[first(True)] = True
     opens = list(compress(count(), map(SENTENCE_END.__contains__, texts)))
-    if '"' in texts or "'" in texts:
+    # a quote mark is a token of its own if the block has '"'; "'" is most often in a word
+    if '"' in block or ("'" in block and "'" in texts):
         opens += [
             i
             for i in compress(count(), map(QUOTES.__contains__, texts))
@@ -160,22 +242,39 @@ def _mark_sentence_starts(
 
 def _split_possessives(
     block: str, start: int, texts: list[str], starts: list[int], ends: list[int]
-) -> None:
-    """Split a possessive ending ("Trump’s") off its word, as a token of its own, in place."""
-    for m in reversed(list(POSSESSIVE_END.finditer(block))):
-        s = m.start() + start
+) -> tuple[list[str], list[int], list[int]]:
+    """The lists with each possessive ending ("Trump’s") split off its word, as a token of
+    its own: new lists made in one pass (inserting in place would move a whole
+    document's tokens once per possessive)."""
+    found = [
+        m.start() for mark, end in POSSESSIVE_ENDS if mark in block for m in end.finditer(block)
+    ]
+    cuts = []  # (index of the word, offset of its ending), in order
+    for at in sorted(found):
+        s = at + start
         i = bisect_right(starts, s) - 1
         word = texts[i]
         if ends[i] == s + 2 and len(word) > 2 and word[0].isalnum():
-            texts[i : i + 1] = word[:-2], word[-2:]
-            starts.insert(i + 1, s)
-            ends[i : i + 1] = s, s + 2
-
-
-def _index(starts: list[int], offset: int) -> int | None:
-    """Index of the token starting at ``offset``, if one does."""
-    i = bisect_left(starts, offset)
-    return i if i < len(starts) and starts[i] == offset else None
+            cuts.append((i, s))
+    if not cuts:
+        return texts, starts, ends
+    new_texts: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for i, s in cuts:
+        word = texts[i]
+        new_texts += texts[done:i]
+        new_texts += word[:-2], word[-2:]
+        new_starts += starts[done:i]
+        new_starts += starts[i], s
+        new_ends += ends[done:i]
+        new_ends += s, s + 2
+        done = i + 1
+    new_texts += texts[done:]
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    return new_texts, new_starts, new_ends
 
 
 @frozen
