@@ -188,13 +188,11 @@ class _Writer:
             lists[parent].add(place).children.extend(self.entry(e) for e in members)
         return h
 
-    def entry(self, e: Entry) -> El:
-        attrib = dict(e.attrs)
-        for name, targets in e.links:
-            attrib[name] = " ".join(f"#{t}" for t in targets)
-        attrib["xml:id"] = e.id
-        attrib["resp"] = f"#app.{e.layer}"
-        return El(e.element, attrib, children=e.children)
+    def entry(self, e: Entry) -> El | Raw:
+        try:
+            return _entry_xml(e)
+        except TypeError:  # an unhashable value forced into the frozen entry
+            return _entry_el(e)
 
     def body(self) -> str:
         """``<text>``: the blocks with their annotations, and the source's line ends between.
@@ -288,6 +286,28 @@ class _Writer:
             else:
                 out.append("#string-range(p0,0,0)")
         return out
+
+
+def _entry_el(e: Entry) -> El:
+    attrib = dict(e.attrs)
+    for name, targets in e.links:
+        attrib[name] = " ".join(f"#{t}" for t in targets)
+    attrib["xml:id"] = e.id
+    attrib["resp"] = f"#app.{e.layer}"
+    return El(e.element, attrib, children=e.children)
+
+
+# Every entry sits four levels into the header (teiHeader/profileDesc/particDesc/listPerson,
+# teiHeader/encodingDesc/classDecl/taxonomy).
+ENTRY_LEVEL = 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_xml(e: Entry) -> Raw:
+    """An entry written at its level: its XML depends on its value alone, so the entries
+    documents repeat (a taxonomy's categories, the actors a corpus keeps naming) are
+    written once."""
+    return Raw(indented(_entry_el(e), level=ENTRY_LEVEL))
 
 
 @functools.lru_cache(maxsize=64)
