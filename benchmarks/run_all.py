@@ -21,7 +21,7 @@ def main() -> None:
     dev = [str(p) for p in args.dev]
     quick = args.quick
     print("## Throughput\n")
-    throughput.main(["--dev", *dev] + (["--copies", "3", "--min-seconds", "0.2"] if quick else []))
+    throughput.main(["--dev", *dev] + (["--copies", "3", "--turn-seconds", "0.1"] if quick else []))
     print("\n## Scaling\n")
     scaling.main(["--min-seconds", "0.2", "--docs", "40"] if quick else [])
     print("\n## Memory\n")

