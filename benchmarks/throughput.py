@@ -109,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--rounds", type=int, default=3, help="rounds in which the pipelines take turns (3)"
     )
     parser.add_argument(
-        "--turn-seconds", type=float, default=0.5, help="repeat a pipeline this long a turn"
+        "--turn-seconds",
+        type=float,
+        default=2.0,
+        help="repeat a pipeline at least this long a turn (2; a peer turn is one pass)",
     )
     args = parser.parse_args(argv)
     corpora = {f"seed ×{args.copies} docs": [seed_text()] * args.copies}
