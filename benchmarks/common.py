@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,33 +79,6 @@ def installed_layers() -> list[str]:
 def full_pipeline(layers: Sequence[str]) -> list[str]:
     """The four layers when all are installed, else every installed layer."""
     return list(FOUR) if set(FOUR) <= set(layers) else list(layers)
-
-
-def interleaved(
-    runs: Mapping[str, Callable[[], object]], rounds: int = 3, turn_seconds: float = 0.0
-) -> dict[str, tuple[float, float]]:
-    """(wall, CPU) seconds per call of each run in its median round, the runs taking turns.
-
-    On a shared machine a busy spell slows whatever runs during it.  Taking turns round by
-    round spreads the spells over every run, so ratios between runs (ours against the peer)
-    hold even when absolute figures drift; the median round leaves out a spell that fell on
-    one round.  A turn repeats its call for at least ``turn_seconds``."""
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
-    for _ in range(rounds):
-        for name, fn in runs.items():
-            calls = 0
-            wall0, cpu0 = time.perf_counter(), time.process_time()
-            while True:
-                fn()
-                calls += 1
-                wall = time.perf_counter() - wall0
-                if wall >= turn_seconds:
-                    break
-            samples[name].append((wall / calls, (time.process_time() - cpu0) / calls))
-    return {
-        name: (statistics.median(w for w, _ in s), statistics.median(c for _, c in s))
-        for name, s in samples.items()
-    }
 
 
 def best_cpu(

