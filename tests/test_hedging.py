@@ -275,6 +275,8 @@ def test_cue_search_runs_in_linear_time_on_pathological_input():
         "would " * 50_000,  # every cue looks for a condition in its clause
         "Trump, who " * 30_000 + "regards",
         "Mr. " * 50_000,
+        "( Should " * 30_000,  # every opener asks whether a comma follows
+        "( Should , " * 30_000,
     ):
         t = time.perf_counter()
         tokenize(bad)

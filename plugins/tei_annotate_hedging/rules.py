@@ -340,7 +340,39 @@ IF_IDIOMS = (("all", "else", "fails"), ("need", "be"), ("necessary",), ("possibl
 @precheck("inverted_condition")
 def _initial_with_comma(words: list[str], i: int, j: int) -> bool:
     opens = i == 0 or words[i - 1] in OPENERS or words[i - 1] in CLAUSE_PUNCT
-    return opens and "," in words[j:]
+    return opens and _last_comma(words) >= j
+
+
+# The sentence last asked about and the index of its last comma, for its words and for its
+# tokens: a sentence of many openers ("( Should ( Should ...") asks once per opener, and
+# scanning its rest each time was quadratic.  Each memo is one tuple, replaced whole, so
+# threads never see one sentence's index with another sentence.
+_WORDS_COMMA: tuple[object, int] = (None, -1)
+_TOKENS_COMMA: tuple[object, int] = (None, -1)
+
+
+def _comma_in(texts: list[str]) -> int:
+    return len(texts) - 1 - texts[::-1].index(",") if "," in texts else -1
+
+
+def _last_comma(words: list[str]) -> int:
+    """Index of the last "," among a sentence's words (-1 if none)."""
+    global _WORDS_COMMA
+    seen, index = _WORDS_COMMA
+    if seen is not words:
+        index = _comma_in(words)
+        _WORDS_COMMA = (words, index)
+    return index
+
+
+def _last_comma_token(s: Sentence) -> int:
+    """Index of the last "," among a sentence's tokens (-1 if none)."""
+    global _TOKENS_COMMA
+    seen, index = _TOKENS_COMMA
+    if seen is not s:
+        index = _comma_in([t.text for t in s])
+        _TOKENS_COMMA = (s, index)
+    return index
 
 
 @rule
@@ -366,7 +398,7 @@ RULES["if"] = RULES.pop("if_")
 @rule
 def inverted_condition(s: Sentence, i: int, j: int) -> bool:
     """An inverted condition ("Should the talks fail, ..."), not a question ("Should we go?")."""
-    return sentence_initial(s, i) and s[-1].text != "?" and any(t.text == "," for t in s[j:])
+    return sentence_initial(s, i) and s[-1].text != "?" and _last_comma_token(s) >= j
 
 
 @rule
