@@ -8,7 +8,9 @@ word classes of :mod:`wordclass`; a lexicon row names its rule in its third colu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from operator import attrgetter
+from typing import Any
 
 from .tokens import OPENERS, Token
 from .wordclass import (
@@ -343,36 +345,27 @@ def _initial_with_comma(words: list[str], i: int, j: int) -> bool:
     return opens and _last_comma(words) >= j
 
 
-# The sentence last asked about and the index of its last comma, for its words and for its
-# tokens: a sentence of many openers ("( Should ( Should ...") asks once per opener, and
-# scanning its rest each time was quadratic.  Each memo is one tuple, replaced whole, so
-# threads never see one sentence's index with another sentence.
-_WORDS_COMMA: tuple[object, int] = (None, -1)
-_TOKENS_COMMA: tuple[object, int] = (None, -1)
+class _LastComma:
+    """Index of the last "," of a sentence (-1 if none), kept for the sentence last asked
+    about: a sentence of many openers ("( Should ( Should ...") asks once per opener, and
+    scanning its rest each time was quadratic.  The memo is one tuple, replaced whole, so
+    threads never see one sentence's index with another sentence."""
+
+    def __init__(self, text_of: Callable[[Any], str]) -> None:
+        self.text_of = text_of
+        self.memo: tuple[object, int] = (None, -1)
+
+    def __call__(self, seq: Sequence[Any]) -> int:
+        seen, index = self.memo
+        if seen is not seq:
+            texts = list(map(self.text_of, seq))
+            index = len(texts) - 1 - texts[::-1].index(",") if "," in texts else -1
+            self.memo = (seq, index)
+        return index
 
 
-def _comma_in(texts: list[str]) -> int:
-    return len(texts) - 1 - texts[::-1].index(",") if "," in texts else -1
-
-
-def _last_comma(words: list[str]) -> int:
-    """Index of the last "," among a sentence's words (-1 if none)."""
-    global _WORDS_COMMA
-    seen, index = _WORDS_COMMA
-    if seen is not words:
-        index = _comma_in(words)
-        _WORDS_COMMA = (words, index)
-    return index
-
-
-def _last_comma_token(s: Sentence) -> int:
-    """Index of the last "," among a sentence's tokens (-1 if none)."""
-    global _TOKENS_COMMA
-    seen, index = _TOKENS_COMMA
-    if seen is not s:
-        index = _comma_in([t.text for t in s])
-        _TOKENS_COMMA = (s, index)
-    return index
+_last_comma = _LastComma(str)  # of the lower-cased words: "," is its own lower case
+_last_comma_token = _LastComma(attrgetter("text"))
 
 
 @rule
