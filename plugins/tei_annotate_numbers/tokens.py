@@ -9,6 +9,8 @@ numbers, see :mod:`candidates`), so a :class:`Token` is built on first access.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain
+from typing import TypeVar
 
 __all__ = ["Token", "Tokens", "lower_at", "token_at", "touches"]
 
@@ -16,7 +18,31 @@ __all__ = ["Token", "Tokens", "lower_at", "token_at", "touches"]
 # letters; anything else is one character.  No alternative can match the empty string and
 # no quantifier is nested in an ambiguous way, so matching is linear in the text length.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
-_group = re.Match.group
+_T = TypeVar("_T")
+
+# No token holds or spans whitespace, so a text's tokens are those of its whitespace-split
+# chunks, in order.  A text repeats its chunks ("the", "said,"), so each chunk seen is kept
+# with its token texts and each token's step to the next one (its length, +1 after the
+# chunk's last token): most chunks then cost a lookup instead of regex matches.
+_WORDS: dict[str, tuple[str, ...]] = {}
+_STEPS: dict[str, tuple[int, ...]] = {}
+_CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
+
+
+def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
+    """The entries of ``table`` for every chunk, one after another; unseen chunks are learnt."""
+    try:
+        return list(chain.from_iterable(map(table.__getitem__, chunks)))
+    except KeyError:
+        if len(_WORDS) > _CHUNKS_MAX:
+            _WORDS.clear()
+            _STEPS.clear()
+        for chunk in set(chunks).difference(_WORDS):
+            words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
+            steps = [*map(len, words)]
+            steps[-1] += 1
+            _STEPS[chunk] = tuple(steps)
+        return list(chain.from_iterable(map(table.__getitem__, chunks)))
 
 
 class Token:
@@ -44,28 +70,43 @@ class Token:
 class Tokens(dict[int, Token]):
     """All tokens of a text, indexed from 0 like a list, each built when first read.
 
-    A dict keeps the repeated lookups of the grammar in C; ``__missing__`` turns the
-    regex match into a :class:`Token` the first time an index is read.
+    A dict keeps the repeated lookups of the grammar in C; ``__missing__`` builds the
+    :class:`Token` the first time an index is read.
     """
 
-    __slots__ = ("_matches", "n")
+    __slots__ = ("_chunks", "_starts", "_text", "_words", "n")
 
     def __init__(self, text: str) -> None:
         super().__init__()
-        self._matches = list(TOKEN.finditer(text))
-        self.n = len(self._matches)
+        self._text = text
+        self._chunks = text.split()
+        self._words = _per_token(_WORDS, self._chunks)
+        self._starts: list[int] | None = None  # token offsets, computed on first need
+        self.n = len(self._words)
 
     def __missing__(self, i: int) -> Token:
-        m = self._matches[i]  # IndexError and negative indices as a list has them
-        tok = self[i] = Token(m.group(), *m.span())
+        text = self._words[i]  # IndexError and negative indices as a list has them
+        starts = self._starts if self._starts is not None else self._offsets()
+        start = starts[i if i >= 0 else i + self.n]
+        tok = self[i] = Token(text, start, start + len(text))
         return tok
+
+    def _offsets(self) -> list[int]:
+        """The offset of every token: the running sum of the steps while the chunks are
+        one whitespace character apart (almost always), else read from the regex."""
+        text = self._text
+        starts = list(accumulate(_per_token(_STEPS, self._chunks), initial=0))
+        if starts[-1] != len(text) + 1:  # other whitespace than one character between chunks
+            starts = [m.start() for m in TOKEN.finditer(text)]
+        self._starts = starts
+        return starts
 
     def __len__(self) -> int:
         return self.n
 
     def texts(self) -> list[str]:
-        """The text of every token, without building the tokens."""
-        return list(map(_group, self._matches))
+        """The text of every token, without building the tokens (not to be changed)."""
+        return self._words
 
 
 def token_at(toks: Tokens, i: int) -> Token | None:
