@@ -124,6 +124,8 @@ ANCHOR, NUMBER_WORD, SIGN, BOUND, LABEL = 1, 2, 4, 8, 16
 # cost one lookup.  Emptied when full, so memory stays bounded on any corpus.
 _KINDS: dict[str, int] = {}
 _KINDS_MAX = 200_000
+# The kinds a token that anchors a number can have, whatever else it is.
+_ANCHOR_KINDS = frozenset(k for k in range(32) if k & (ANCHOR | NUMBER_WORD | SIGN))
 
 
 @cache
@@ -147,18 +149,20 @@ def _kind(word: str) -> int:
 
 
 def _kinds(words: Sequence[str]) -> list[int]:
-    kinds = list(map(_KINDS.get, words))
-    if None in kinds:
+    try:
+        return list(map(_KINDS.__getitem__, words))
+    except KeyError:
         if len(_KINDS) > _KINDS_MAX:
             _KINDS.clear()
         _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
-        kinds = list(map(_KINDS.__getitem__, words))
-    return kinds  # type: ignore[return-value]
+        return list(map(_KINDS.__getitem__, words))
 
 
 def candidates(words: Sequence[str]) -> list[int]:
     """Indices of the tokens (given as their texts) a phrase, date or time can start at."""
     kinds = _kinds(words)
+    if _ANCHOR_KINDS.isdisjoint(kinds):
+        return []  # most texts hold no number: one pass in C says so
     anchors: set[int] = set()
     bounds: list[int] = []
     labels: list[int] = []

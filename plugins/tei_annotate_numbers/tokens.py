@@ -19,6 +19,7 @@ __all__ = ["Token", "Tokens", "lower_at", "token_at", "touches"]
 # no quantifier is nested in an ambiguous way, so matching is linear in the text length.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _T = TypeVar("_T")
+_start = re.Match.start
 
 # No token holds or spans whitespace, so a text's tokens are those of its whitespace-split
 # chunks, in order.  A text repeats its chunks ("the", "said,"), so each chunk seen is kept
@@ -92,12 +93,12 @@ class Tokens(dict[int, Token]):
         return tok
 
     def _offsets(self) -> list[int]:
-        """The offset of every token: the running sum of the steps while the chunks are
-        one whitespace character apart (almost always), else read from the regex."""
+        """The offset of every token: a running sum of the steps while the chunks are one
+        whitespace character apart (almost always), else read from the regex."""
         text = self._text
         starts = list(accumulate(_per_token(_STEPS, self._chunks), initial=0))
         if starts[-1] != len(text) + 1:  # other whitespace than one character between chunks
-            starts = [m.start() for m in TOKEN.finditer(text)]
+            starts = list(map(_start, TOKEN.finditer(text)))
         self._starts = starts
         return starts
 
