@@ -17,7 +17,7 @@ from tei_annotate.invariants import check_lossless, check_nothing_dropped, check
 from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_hedging.rules import PRECHECKS, RULES
-from tei_annotate_hedging.tokens import WORD, lowered, sentence_spans, tokenize
+from tei_annotate_hedging.tokens import END, WORD, lowered, sentence_spans, tokenize
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -233,6 +233,21 @@ def test_tokens_found_in_the_text_are_those_of_its_lower_cased_copy(text):
     assert [t.lower for t in tokens] == words
     assert tokenize(text, 0, len(text), low, words) == tokens
     assert [t.text for t in tokens] == [text[a:b] for a, b in spans]
+
+
+# Characters where the word and sentence patterns branch, and any others.
+TRICKY_TEXT = st.text(
+    alphabet=st.sampled_from("ab_1 \t\n'’-.!?,éΣA²½\u00a0\u2003") | st.characters(codec="utf-8"),
+    max_size=60,
+)
+
+
+@given(TRICKY_TEXT)
+def test_the_fast_patterns_match_as_their_plain_forms(text):
+    plain_word = re.compile(r"\w+(?:['’\-]\w+)*|\S")
+    plain_end = re.compile(r"\n|[.!?][ \t\u00a0]+")
+    assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in plain_word.finditer(text)]
+    assert [m.span() for m in END.finditer(text)] == [m.span() for m in plain_end.finditer(text)]
 
 
 # Words that the rules with a precheck look at, so random sentences reach every branch.

@@ -15,8 +15,9 @@ from typing import NamedTuple
 __all__ = ["Token", "lowered", "sentence_spans", "tokenize"]
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
-# other visible character.  Every repetition starts with a separator, so no backtracking.
-WORD = re.compile(r"\w+(?:['’\-]\w+)*|\S")
+# other visible character: ``\w+(?:['’\-]\w+)*|\S``, written to open with ``\S`` (the
+# search skips blanks without trying a match) and with possessive repeats (nothing to undo).
+WORD = re.compile(r"\S(?:(?<=\w)\w*+(?:['’\-]\w++)*+)?+")
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -121,26 +122,32 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-END = re.compile(r"\n|[.!?][ \t\u00a0]+")
+# "\n", or ".!?" and blanks.  Opening with a class lets the search skip to candidates
+# without trying a match at every character.
+END = re.compile(r"[\n.!?](?:(?<=\n)|[ \t\u00a0]+)")
+NON_BLANK = re.compile(r"\S")  # searched for, not ``strip()``: no copy of the sentence
 WORD_BEFORE = re.compile(r"\w+\Z")
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each sentence; blank stretches are left out."""
-    start = 0
+    start, size, non_blank = 0, len(text), NON_BLANK.search
     for m in END.finditer(text):
-        if m.group() != "\n":
-            after = text[m.end()] if m.end() < len(text) else ""
+        at, end = m.span()
+        if end == at + 1:  # a line break
+            stop = at
+        else:
+            after = text[end] if end < size else ""
             if not (after.isupper() or after.isdigit() or after in OPENERS) or not after:
                 continue
-            if text[m.start()] == "." and _abbreviation_before(text, m.start()):
+            if text[at] == "." and _abbreviation_before(text, at):
                 continue
-        stop = m.start() if m.group() == "\n" else m.start() + 1
-        if text[start:stop].strip():
+            stop = at + 1
+        if non_blank(text, start, stop):
             yield start, stop
-        start = m.end()
-    if text[start:].strip():
-        yield start, len(text)
+        start = end
+    if non_blank(text, start):
+        yield start, size
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
