@@ -235,6 +235,15 @@ def test_tokens_found_in_the_text_are_those_of_its_lower_cased_copy(text):
     assert [t.text for t in tokens] == [text[a:b] for a, b in spans]
 
 
+def test_cues_are_indexed_by_their_word_or_first_two_words():
+    lexicon = load_lexicon()
+    for words, cue in lexicon.table.items():
+        if len(words) == 1:
+            assert lexicon.singles[words[0]] is cue
+        else:
+            assert len(words) in lexicon.phrases[words[:2]]
+
+
 # Characters where the word and sentence patterns branch, and any others.
 TRICKY_TEXT = st.text(
     alphabet=st.sampled_from("ab_1 \t\n'’-.!?,éΣA²½\u00a0\u2003") | st.characters(codec="utf-8"),

@@ -106,22 +106,23 @@ def _scan(
 
 def _cue_at(sentence: _Sentence, i: int, hi: int, lexicon: Lexicon, checked: bool) -> Cue | None:
     """The longest cue starting at word ``i`` whose rule agrees (rules are skipped when
-    not ``checked``)."""
+    not ``checked``): the phrases that begin with the next two words, then the word."""
     words = sentence.words
-    for n in lexicon.lengths[words[i]]:
-        if i + n > hi:
-            continue
-        cue = lexicon.table.get(tuple(words[i : i + n]))
-        if cue is not None and (
-            cue.rule is None or not checked or _rule_holds(cue.rule, sentence, i, i + n)
-        ):
-            return cue
-    return None
+    if i + 1 < hi:
+        for n in lexicon.phrases.get((words[i], words[i + 1]), ()):
+            cue = lexicon.table.get(tuple(words[i : i + n])) if i + n <= hi else None
+            if cue is not None and _agrees(cue, sentence, i, i + n, checked):
+                return cue
+    cue = lexicon.singles.get(words[i])
+    return cue if cue is not None and _agrees(cue, sentence, i, i + 1, checked) else None
 
 
-def _rule_holds(name: str, sentence: _Sentence, i: int, j: int) -> bool:
-    """Rule ``name`` at ``[i, j)``, asked only if its precheck (if any) lets it hold."""
-    pre = PRECHECKS.get(name)
+def _agrees(cue: Cue, sentence: _Sentence, i: int, j: int, checked: bool) -> bool:
+    """Does the cue's rule hold at ``[i, j)``?  It is asked only if ``checked`` and only if
+    its precheck (if any) lets it hold."""
+    if cue.rule is None or not checked:
+        return True
+    pre = PRECHECKS.get(cue.rule)
     if pre is not None and not pre(sentence.words, i, j):
         return False
-    return RULES[name](sentence.tokens, i, j)
+    return RULES[cue.rule](sentence.tokens, i, j)
