@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import partial
+from itertools import repeat
 from typing import NamedTuple
 
 __all__ = ["Token", "lowered", "sentence_spans", "tokenize"]
@@ -85,9 +85,6 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
-_new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without Python-level calls
-
-
 def tokenize(
     text: str,
     start: int = 0,
@@ -113,7 +110,7 @@ def tokenize(
     if words is None:
         words = WORD.findall(low, start, end)
     columns = zip(map(_start, found), map(_end, found), map(_group, found), words, strict=True)
-    return list(map(_new_token, columns))
+    return list(map(tuple.__new__, repeat(Token), columns))  # no Python-level call per token
 
 
 def lowered(text: str) -> str | None:
