@@ -14,10 +14,6 @@ from .model import Block, BlockKind
 
 __all__ = ["classify_lines"]
 
-# A whole line (its LF, CRLF or CR excluded) holding something else than spaces and tabs:
-# only XML whitespace may sit between blocks, so only those make a line blank.  Matches
-# start only at a line start and never backtrack, so a long blank line costs linear time.
-NON_BLANK_LINE = re.compile(r"(?<![^\r\n])[ \t]*+[^\r\n \t][^\r\n]*+")
 FINAL_PUNCTUATION = tuple('.!?:;,…"”’»)]')
 HEAD_MAX_WORDS = 8
 HEAD_MAX_CHARS = 80
@@ -43,18 +39,33 @@ ID_PREFIX = {"title": "title", "head": "h", "p": "p", "boilerplate": "bp"}
 
 
 def _is_head(line: str) -> bool:
-    words = line.split()
+    stripped = line.strip()  # empty exactly when it has no words, which are counted last
     return (
-        0 < len(words) <= HEAD_MAX_WORDS
-        and len(line.strip()) <= HEAD_MAX_CHARS
-        and not line.rstrip().endswith(FINAL_PUNCTUATION)
-        and (line.lstrip()[0].isupper() or line.lstrip()[0].isdigit())
+        0 < len(stripped) <= HEAD_MAX_CHARS
+        and not stripped.endswith(FINAL_PUNCTUATION)
+        and (stripped[0].isupper() or stripped[0].isdigit())
+        and len(stripped.split()) <= HEAD_MAX_WORDS
     )
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole line (its LF, CRLF or CR excluded) holding something else
+    than spaces and tabs: only XML whitespace may sit between blocks, so only those make a
+    line blank.  CR becomes LF first (same offsets; CRLF then leaves an empty line between):
+    str methods find the line ends far faster than a regular expression walks every char."""
+    spans = []
+    start = 0
+    for line in text.replace("\r", "\n").split("\n"):
+        end = start + len(line)
+        if line.strip(" \t"):
+            spans.append((start, end))
+        start = end + 1
+    return spans
 
 
 def classify_lines(text: str) -> tuple[Block, ...]:
     """Blocks for every non-blank line: the title, section heads, paragraphs, furniture."""
-    lines = [m.span() for m in NON_BLANK_LINE.finditer(text)]
+    lines = _line_spans(text)
     if not lines:
         return ()
     kinds: list[BlockKind] = ["p"] * len(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import attrs
@@ -28,11 +29,11 @@ class Result:
     @property
     def annotations(self) -> tuple[Annotation, ...]:
         """Every annotation, layer by layer in dependency order."""
-        return tuple(a for lay in self.layers for a in self.results[lay.name].annotations)
+        return tuple(chain.from_iterable(self.results[lay.name].annotations for lay in self.layers))
 
     @property
     def entries(self) -> tuple[Entry, ...]:
-        return tuple(e for lay in self.layers for e in self.results[lay.name].entries)
+        return tuple(chain.from_iterable(self.results[lay.name].entries for lay in self.layers))
 
     def render(self, format: str = "tei", host: PluginHost | None = None) -> bytes:
         """The document in a registered output format, as the bytes of a file."""

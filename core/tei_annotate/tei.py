@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import attrgetter, gt
 
 from . import xmlout
 from .model import Annotation, Entry
@@ -25,6 +27,7 @@ __all__ = ["render_tei"]
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
 FRAGMENTABLE = frozenset({"seg", "ab", "p", "l", "lg", "div"})
+_ID, _START, _ELEMENT, _LAYER = map(attrgetter, ("id", "start", "element", "layer"))
 
 
 def _tei_version(version: str) -> str:
@@ -66,6 +69,7 @@ class _Writer:
         self.doc = result.document
         self.text = result.document.text
         self.annotations: Sequence[Annotation] = result.annotations
+        self.elements = set(map(_ELEMENT, self.annotations))
         self.ids = _Ids(result, self.annotations)
         self.rank = {lay.name: i for i, lay in enumerate(result.layers)}
         self.inline = inline
@@ -83,15 +87,21 @@ class _Writer:
             return
         annotations, blocks, counts = self.annotations, self.doc.blocks, self.counts
         by_block, self.orphans = split_by_blocks(annotations, blocks)
-        levels = {e: level(e) for e in {a.element for a in annotations}}
-        order = [(levels[a.element], self.rank.get(a.layer, 0)) for a in annotations]
+        levels = {e: level(e) for e in self.elements}
+        order = list(
+            zip(
+                map(levels.__getitem__, map(_ELEMENT, annotations)),
+                map(self.rank.get, map(_LAYER, annotations), repeat(0)),
+                strict=True,
+            )
+        )
         for i in sorted(by_block):  # in document order: it numbers each annotation's pieces
             block = blocks[i]
             self.trees[i] = nest(by_block[i], order, block.start, block.end, counts)
         counters: dict[str, int] = {}
-        for k, n in enumerate(counts):
-            if n <= 1:  # not cut: its piece takes the annotation's own id
-                continue
+        # Annotations cut in several pieces; the others' pieces take their own ids.
+        for k in compress(range(len(counts)), map(gt, counts, repeat(1))):
+            n = counts[k]
             a = annotations[k]
             counters[a.layer] = counters.get(a.layer, 0) + 1
             base = a.id or self.ids.fresh(f"{a.layer}.{a.element}.{counters[a.layer]}")
@@ -111,22 +121,21 @@ class _Writer:
                 targets = tuple(self.last_id.get(t, t) for t in targets)
             elif name == "next" and j != n - 1:
                 continue
-            attrib[name] = " ".join([f"#{t}" for t in targets])
+            attrib[name] = "#" + " #".join(targets) if targets else ""
         attrib["resp"] = f"#app.{a.layer}"
         if a.cert is not None:
             attrib["cert"] = str(a.cert)
         return attrib
 
-    def piece_attrib(self, p: Placed) -> dict[str, str]:
-        a = self.annotations[p.index]
-        n, j = self.counts[p.index], p.position
+    def piece_attrib(self, a: Annotation, k: int, j: int) -> dict[str, str]:
+        """The attributes of piece ``j`` of annotation ``k``, ``a``."""
+        n = self.counts[k]
+        attrib = self.attrib(a, j, n)
         if n == 1:  # the usual case: not cut
-            attrib = self.attrib(a)
             if a.id:
                 attrib["xml:id"] = a.id
             return attrib
-        attrib = self.attrib(a, j, n)
-        ids = self.frag_ids[p.index]
+        ids = self.frag_ids[k]
         if ids[j]:
             attrib["xml:id"] = ids[j]  # type: ignore[assignment]
         if j > 0:
@@ -139,7 +148,7 @@ class _Writer:
 
     # ---------------------------------------------------------------- document
     def build(self) -> str:
-        xmlout.check_tags({a.element for a in self.annotations})
+        xmlout.check_tags(self.elements)
         self.place()
         parts = [
             f'<TEI xmlns="{TEI_NS}">\n',
@@ -203,20 +212,36 @@ class _Writer:
         body = [xmlout.text(text[: blocks[0].start if blocks else len(text)])]
         back: list[str] | None = None
         container, div_open = body, False
+        trees = self.trees
+        # Block ids are written as they are when none needs escaping (the loader's never do).
+        plain_ids = xmlout.is_plain_value("".join(map(_ID, blocks)))
+        nexts = [*map(_START, blocks[1:]), len(text)]
         for i, block in enumerate(blocks):
-            if block.kind == "head":
+            kind = block.kind
+            if kind == "head":
                 body.append("</div><div>" if div_open else "<div>")
                 container, div_open = body, True
-            elif block.kind == "boilerplate":
+            elif kind == "boilerplate":
                 if back is None:
                     back = []
                 container = back
-            tag = "p" if block.kind in ("p", "boilerplate") else "head"
-            container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
-            self.fill(container, block.start, block.end, self.trees.get(i, []), plain)
-            container.append(f"</{tag}>")
-            tail = text[block.end : blocks[i + 1].start if i + 1 < len(blocks) else len(text)]
-            container.append(tail if plain else xmlout.text(tail, encode=False))
+            tag = "p" if kind in ("p", "boilerplate") else "head"
+            opening = (
+                f'<{tag} xml:id="{block.id}">'
+                if plain_ids
+                else f"<{tag}{xmlout.attributes({'xml:id': block.id})}>"
+            )
+            tree = trees.get(i)
+            if tree:
+                container.append(opening)
+                self.fill(container, block.start, block.end, tree, plain)
+                unwritten = ""
+            else:  # a block without annotations: written with its closing tag, in one string
+                chunk = text[block.start : block.end]
+                unwritten = opening + (chunk if plain else xmlout.text(chunk))
+            tail = text[block.end : nexts[i]]
+            closing = f"</{tag}>{tail if plain else xmlout.text(tail, encode=False)}"
+            container.append(unwritten + closing)
         if div_open:
             body.append("</div>")
         if not any(b.kind in ("p", "head") for b in blocks):  # TEI needs one; it adds no text
@@ -236,15 +261,21 @@ class _Writer:
         ``plain``: the document has nothing to escape, so its slices are written as they are."""
         text, annotations, attributes = self.text, self.annotations, xmlout.attributes
         cursor = start
-        for p in children:
-            if cursor < p.start:
-                chunk = text[cursor : p.start]
+        for s, e, k, j, inner in children:
+            if cursor < s:
+                chunk = text[cursor:s]
                 out.append(chunk if plain else xmlout.text(chunk))
-            tag = annotations[p.index].element
-            out.append(f"<{tag}{attributes(self.piece_attrib(p))}>")
-            self.fill(out, p.start, p.end, p.children, plain)
-            out.append(f"</{tag}>")
-            cursor = p.end
+            a = annotations[k]
+            tag = a.element
+            attrs = attributes(self.piece_attrib(a, k, j))
+            if inner:
+                out.append(f"<{tag}{attrs}>")
+                self.fill(out, s, e, inner, plain)
+                out.append(f"</{tag}>")
+            else:  # the usual case, written without a call: a piece with only text
+                chunk = text[s:e]
+                out.append(f"<{tag}{attrs}>{chunk if plain else xmlout.text(chunk)}</{tag}>")
+            cursor = e
         if cursor < end:
             chunk = text[cursor:end]
             out.append(chunk if plain else xmlout.text(chunk))
@@ -302,12 +333,27 @@ def _entry_el(e: Entry) -> El:
 ENTRY_LEVEL = 4
 
 
-@functools.lru_cache(maxsize=4096)
+# Entries written, by value: the entries documents repeat (a taxonomy's categories, the
+# actors a corpus keeps naming) are written once.  Emptied should it grow large.
+_ENTRY_XML: dict[tuple[object, ...], Raw] = {}
+_ENTRY_XML_MAX = 4096
+# An entry's value as a key: its fields and its nodes' fields, read by C-level getters
+# (hashing the entry itself runs attrs' Python __hash__ for it and for each of its nodes).
+_ENTRY_FIELDS = attrgetter("id", "element", "attrs", "links", "group", "layer")
+_NODE_FIELDS = attrgetter("tag", "attrs", "text", "children")
+
+
 def _entry_xml(e: Entry) -> Raw:
-    """An entry written at its level: its XML depends on its value alone, so the entries
-    documents repeat (a taxonomy's categories, the actors a corpus keeps naming) are
-    written once."""
-    return Raw(indented(_entry_el(e), level=ENTRY_LEVEL))
+    """An entry written at its level: its XML depends on its value alone.
+
+    A TypeError if a value forced into the frozen entry cannot be hashed."""
+    key = (_ENTRY_FIELDS(e), *map(_NODE_FIELDS, e.children))
+    xml = _ENTRY_XML.get(key)
+    if xml is None:
+        if len(_ENTRY_XML) >= _ENTRY_XML_MAX:
+            _ENTRY_XML.clear()
+        xml = _ENTRY_XML[key] = Raw(indented(_entry_el(e), level=ENTRY_LEVEL))
+    return xml
 
 
 @functools.lru_cache(maxsize=64)

@@ -18,7 +18,16 @@ from lxml import etree
 from .model import Node
 from .xmltext import TEI_NS, UNSAFE
 
-__all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "text"]
+__all__ = [
+    "El",
+    "Raw",
+    "attributes",
+    "check_tags",
+    "indented",
+    "is_plain",
+    "is_plain_value",
+    "text",
+]
 
 # Characters libxml2 escapes in text content; text that needs escaping or <g/>.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -54,6 +63,9 @@ def text(s: str, encode: bool = True) -> str:
     return "".join(out)
 
 
+_PAIRS_SEP, _NAME_VALUE_SEP = '" ', '="'
+
+
 def attributes(attrib: Mapping[str, str]) -> str:
     """`` name="value"`` for every attribute, in the mapping's order.
 
@@ -62,7 +74,8 @@ def attributes(attrib: Mapping[str, str]) -> str:
     if not _NAMES.issuperset(attrib):
         _learn_names(attrib)
     if _ATTR_SPECIAL.search("".join(attrib.values())) is None:  # the usual case: no escaping
-        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
+        # ' a="1" b="2"' by str.join alone, cheaper than formatting each pair
+        return f' {_PAIRS_SEP.join(map(_NAME_VALUE_SEP.join, attrib.items()))}"' if attrib else ""
     out = []
     for name, value in attrib.items():
         if _ATTR_SPECIAL.search(value) is not None:
@@ -193,6 +206,11 @@ def _write(el: El | Node, level: int, out: list[str]) -> None:
             _write(child, level + 1, out)
         out.append(inner if i < last else "\n" + "  " * level)
     out.append(f"</{tag}>")
+
+
+def is_plain_value(s: str) -> bool:
+    """True if ``s`` is its own attribute value: nothing to escape, nothing refused."""
+    return _ATTR_SPECIAL.search(s) is None
 
 
 def is_plain(s: str) -> bool:
