@@ -14,6 +14,7 @@ from .model import Block, BlockKind
 
 __all__ = ["classify_lines"]
 
+LEADING_BLANKS = re.compile(r"[ \t]*+")
 FINAL_PUNCTUATION = tuple('.!?:;,…"”’»)]')
 HEAD_MAX_WORDS = 8
 HEAD_MAX_CHARS = 80
@@ -51,13 +52,17 @@ def _is_head(line: str) -> bool:
 def _line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every whole line (its LF, CRLF or CR excluded) holding something else
     than spaces and tabs: only XML whitespace may sit between blocks, so only those make a
-    line blank.  CR becomes LF first (same offsets; CRLF then leaves an empty line between):
-    str methods find the line ends far faster than a regular expression walks every char."""
+    line blank.  Line ends are found by str.find, far faster than a regular expression
+    trying every character, and no line is copied (a line may be the whole text)."""
+    if "\r" in text:  # CR ends lines too: made LF (same offsets; CRLF leaves an empty line)
+        text = text.replace("\r", "\n")
     spans = []
-    start = 0
-    for line in text.replace("\r", "\n").split("\n"):
-        end = start + len(line)
-        if line.strip(" \t"):
+    start, size = 0, len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        if LEADING_BLANKS.match(text, start, end).end() < end:  # type: ignore[union-attr]
             spans.append((start, end))
         start = end + 1
     return spans

@@ -112,25 +112,22 @@ class _Writer:
                 self.last_id[a.id] = ids[-1]  # type: ignore[assignment]
 
     # ---------------------------------------------------------------- attributes
-    def attrib(self, a: Annotation, j: int = 0, n: int = 1) -> dict[str, str]:
+    def attrib(self, a: Annotation, k: int, j: int = 0) -> dict[str, str]:
+        """The attributes of piece ``j`` of annotation ``k``, ``a``.  An annotation with no
+        piece in the text (in ``<standOff>``) is written whole, as if in one piece."""
+        n = self.counts[k] or 1
         attrib = dict(a.attrs)
         for name, targets in a.links:
             if name == "prev":
                 if j != 0:
                     continue
-                targets = tuple(self.last_id.get(t, t) for t in targets)
+                targets = tuple(map(self.last_id.get, targets, targets))
             elif name == "next" and j != n - 1:
                 continue
             attrib[name] = "#" + " #".join(targets) if targets else ""
         attrib["resp"] = f"#app.{a.layer}"
         if a.cert is not None:
             attrib["cert"] = str(a.cert)
-        return attrib
-
-    def piece_attrib(self, a: Annotation, k: int, j: int) -> dict[str, str]:
-        """The attributes of piece ``j`` of annotation ``k``, ``a``."""
-        n = self.counts[k]
-        attrib = self.attrib(a, j, n)
         if n == 1:  # the usual case: not cut
             if a.id:
                 attrib["xml:id"] = a.id
@@ -172,8 +169,10 @@ class _Writer:
         enc = h.add("encodingDesc")
         layers = tuple((lay.name, lay.version, lay.description) for lay in self.result.layers)
         enc.children.append(_app_info(own_version(), layers))
-        entries = self.result.entries
-        categories = [e for e in entries if e.element == "category"]
+        by_place: dict[str, list[Entry]] = {}  # entries by where they go, in their order
+        for e in self.result.entries:
+            by_place.setdefault(ENTRY_PLACES[e.element], []).append(e)
+        categories = by_place.get("taxonomy")
         if categories:
             decl = enc.add("classDecl")
             taxonomies: dict[str, El] = {}
@@ -189,12 +188,12 @@ class _Writer:
             ("listOrg", "particDesc"),
             ("listPlace", "settingDesc"),
         ):
-            members = [e for e in entries if ENTRY_PLACES[e.element] == place]
+            members = by_place.get(place)
             if not members:
                 continue
             if parent not in lists:
                 lists[parent] = profile.add(parent)
-            lists[parent].add(place).children.extend(self.entry(e) for e in members)
+            lists[parent].add(place).children.extend(map(self.entry, members))
         return h
 
     def entry(self, e: Entry) -> El | Raw:
@@ -231,17 +230,15 @@ class _Writer:
                 if plain_ids
                 else f"<{tag}{xmlout.attributes({'xml:id': block.id})}>"
             )
+            container.append(opening)
             tree = trees.get(i)
+            start, end = block.start, block.end
             if tree:
-                container.append(opening)
-                self.fill(container, block.start, block.end, tree, plain)
-                unwritten = ""
-            else:  # a block without annotations: written with its closing tag, in one string
-                chunk = text[block.start : block.end]
-                unwritten = opening + (chunk if plain else xmlout.text(chunk))
-            tail = text[block.end : nexts[i]]
-            closing = f"</{tag}>{tail if plain else xmlout.text(tail, encode=False)}"
-            container.append(unwritten + closing)
+                self.fill(container, start, end, tree, plain)
+            else:  # no annotations: its text alone, sliced but never kept (it can be huge)
+                container.append(text[start:end] if plain else xmlout.text(text[start:end]))
+            tail = text[end : nexts[i]]
+            container.append(f"</{tag}>{tail if plain else xmlout.text(tail, encode=False)}")
         if div_open:
             body.append("</div>")
         if not any(b.kind in ("p", "head") for b in blocks):  # TEI needs one; it adds no text
@@ -261,24 +258,26 @@ class _Writer:
         ``plain``: the document has nothing to escape, so its slices are written as they are."""
         text, annotations, attributes = self.text, self.annotations, xmlout.attributes
         cursor = start
+        # Slices of the text are written at once, never kept: a piece can be huge.
         for s, e, k, j, inner in children:
             if cursor < s:
-                chunk = text[cursor:s]
-                out.append(chunk if plain else xmlout.text(chunk))
+                out.append(text[cursor:s] if plain else xmlout.text(text[cursor:s]))
             a = annotations[k]
             tag = a.element
-            attrs = attributes(self.piece_attrib(a, k, j))
+            attrs = attributes(self.attrib(a, k, j))
             if inner:
                 out.append(f"<{tag}{attrs}>")
                 self.fill(out, s, e, inner, plain)
                 out.append(f"</{tag}>")
             else:  # the usual case, written without a call: a piece with only text
-                chunk = text[s:e]
-                out.append(f"<{tag}{attrs}>{chunk if plain else xmlout.text(chunk)}</{tag}>")
+                out += (
+                    f"<{tag}{attrs}>",
+                    text[s:e] if plain else xmlout.text(text[s:e]),
+                    f"</{tag}>",
+                )
             cursor = e
         if cursor < end:
-            chunk = text[cursor:end]
-            out.append(chunk if plain else xmlout.text(chunk))
+            out.append(text[cursor:end] if plain else xmlout.text(text[cursor:end]))
 
     def standoff(self, indexes: list[int]) -> El:
         so = El("standOff")
@@ -296,9 +295,7 @@ class _Writer:
                     "resp": f"#app.{a.layer}",
                 },
             )
-            attrib = self.attrib(a)
-            if a.id:
-                attrib["xml:id"] = a.id
+            attrib = self.attrib(a, k)
             ann.add("note").add(a.element, attrib, self.text[a.start : a.end])
         return so
 
