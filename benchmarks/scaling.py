@@ -166,7 +166,9 @@ def _same_tree(a: Path, b: Path) -> bool:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,100", help="article multiples (1,10,100)")
-    parser.add_argument("--jobs", default="1,2", help="--jobs values to run (1,2)")
+    parser.add_argument(
+        "--jobs", default="1,2", help="--jobs values to run (1,2; '' for document size only)"
+    )
     parser.add_argument("--docs", type=int, default=400, help="documents for jobs scaling (400)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each --jobs, best kept (2)")
     parser.add_argument(
@@ -176,9 +178,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"Machine: {machine()}; revision {git_revision()}\n")
     print("### Document size\n")
     print(size_scaling([int(s) for s in args.sizes.split(",")], args.min_seconds))
+    jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
+    if not jobs:
+        return
     print("\n### --jobs\n")
     with tempfile.TemporaryDirectory(prefix="tei-bench-") as tmp:
-        jobs = [int(j) for j in args.jobs.split(",")]
         print(jobs_scaling(jobs, args.docs, Path(tmp), args.repeat))
 
 
