@@ -18,7 +18,7 @@ from .layers import Layer, LayerContext, LayerResult
 from .model import Annotation, Block, Document, Entry, Node
 from .result import Result
 from .timelimit import Expired, time_limit
-from .xmltext import UNSAFE, first_unsafe
+from .xmltext import first_unsafe
 
 __all__ = ["ENTRY_PLACES", "run_layers"]
 
@@ -179,7 +179,7 @@ def _check(
                     f"({', '.join(produces) or 'none'})",
                     start,
                 )
-            if a.attrs is not _NO_ATTRS and _first_time(a.attrs, valid_attrs):
+            if _first_time(a.attrs, valid_attrs):
                 _check_attrs(layer, document, a.attrs, start)
             annotations.append(a if a.layer else a.stamped(name))
             ident, at = a.id, start
@@ -195,7 +195,7 @@ def _check(
                 raise _fail(layer, document, f"entry element {e.element!r} is not declared")
             if e.element == "category" and not (e.group and NCNAME.match(e.group)):
                 raise _fail(layer, document, f"category {e.id!r} needs a taxonomy id in 'group'")
-            if e.attrs is not _NO_ATTRS and _first_time(e.attrs, valid_attrs):
+            if _first_time(e.attrs, valid_attrs):
                 _check_attrs(layer, document, e.attrs, None)
             _check_nodes(layer, document, e.children, valid_tags, valid_attrs)
             entries.append(e if e.layer == name else e.stamped(name))
@@ -209,10 +209,6 @@ def _check(
                 raise _fail(layer, document, f"id {ident!r} is already used by {ids[ident]!r}", at)
             ids[ident] = name
     return LayerResult(name, tuple(annotations), tuple(entries))
-
-
-# No attributes: the one empty tuple, valid; an identity test skips the set lookup.
-_NO_ATTRS = ()
 
 
 def _first_time(value: object, seen: set[object]) -> bool:
@@ -249,9 +245,9 @@ def _check_nodes(
     for node in nodes:
         if _first_time(node.tag, valid_tags) and not NCNAME.match(node.tag):
             raise _fail(layer, document, f"header element name {node.tag!r} is invalid")
-        if UNSAFE.search(node.text) is not None:
+        if first_unsafe(node.text) is not None:
             raise _fail(layer, document, f"header element {node.tag!r} holds a control character")
-        if node.attrs is not _NO_ATTRS and _first_time(node.attrs, valid_attrs):
+        if _first_time(node.attrs, valid_attrs):
             _check_attrs(layer, document, node.attrs, None)
         if node.children:
             _check_nodes(layer, document, node.children, valid_tags, valid_attrs)

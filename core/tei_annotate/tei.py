@@ -27,7 +27,7 @@ __all__ = ["render_tei"]
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
 FRAGMENTABLE = frozenset({"seg", "ab", "p", "l", "lg", "div"})
-_ID, _START, _ELEMENT, _LAYER = map(attrgetter, ("id", "start", "element", "layer"))
+_START, _ELEMENT, _LAYER = map(attrgetter, ("start", "element", "layer"))
 
 
 def _tei_version(version: str) -> str:
@@ -212,8 +212,6 @@ class _Writer:
         back: list[str] | None = None
         container, div_open = body, False
         trees = self.trees
-        # Block ids are written as they are when none needs escaping (the loader's never do).
-        plain_ids = xmlout.is_plain_value("".join(map(_ID, blocks)))
         nexts = [*map(_START, blocks[1:]), len(text)]
         for i, block in enumerate(blocks):
             kind = block.kind
@@ -225,19 +223,9 @@ class _Writer:
                     back = []
                 container = back
             tag = "p" if kind in ("p", "boilerplate") else "head"
-            opening = (
-                f'<{tag} xml:id="{block.id}">'
-                if plain_ids
-                else f"<{tag}{xmlout.attributes({'xml:id': block.id})}>"
-            )
-            container.append(opening)
-            tree = trees.get(i)
-            start, end = block.start, block.end
-            if tree:
-                self.fill(container, start, end, tree, plain)
-            else:  # no annotations: its text alone, sliced but never kept (it can be huge)
-                container.append(text[start:end] if plain else xmlout.text(text[start:end]))
-            tail = text[end : nexts[i]]
+            container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
+            self.fill(container, block.start, block.end, trees.get(i, []), plain)
+            tail = text[block.end : nexts[i]]
             container.append(f"</{tag}>{tail if plain else xmlout.text(tail, encode=False)}")
         if div_open:
             body.append("</div>")

@@ -18,16 +18,7 @@ from lxml import etree
 from .model import Node
 from .xmltext import TEI_NS, UNSAFE
 
-__all__ = [
-    "El",
-    "Raw",
-    "attributes",
-    "check_tags",
-    "indented",
-    "is_plain",
-    "is_plain_value",
-    "text",
-]
+__all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "text"]
 
 # Characters libxml2 escapes in text content; text that needs escaping or <g/>.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -206,11 +197,6 @@ def _write(el: El | Node, level: int, out: list[str]) -> None:
             _write(child, level + 1, out)
         out.append(inner if i < last else "\n" + "  " * level)
     out.append(f"</{tag}>")
-
-
-def is_plain_value(s: str) -> bool:
-    """True if ``s`` is its own attribute value: nothing to escape, nothing refused."""
-    return _ATTR_SPECIAL.search(s) is None
 
 
 def is_plain(s: str) -> bool:
