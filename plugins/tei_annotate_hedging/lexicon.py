@@ -48,7 +48,7 @@ class Cue:
 
 
 class Lexicon:
-    """Cues by their words, the lengths of the cues each word begins, and key words.
+    """Cues by their words, the words that begin a cue, and key words.
 
     A sentence holding none of the ``keys`` (one chosen word of every cue, the least
     common-looking) cannot hold a cue, so it is skipped without being tokenized.
@@ -60,13 +60,11 @@ class Lexicon:
     def __init__(self, categories: dict[str, Category], cues: Iterable[Cue]) -> None:
         self.categories = categories
         self.table: dict[tuple[str, ...], Cue] = {c.words: c for c in cues}
-        lengths: dict[str, set[int]] = {}
         phrases: dict[tuple[str, str], set[int]] = {}
         for words in self.table:
-            lengths.setdefault(words[0], set()).add(len(words))
             if len(words) > 1:
                 phrases.setdefault((words[0], words[1]), set()).add(len(words))
-        self.lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+        self.firsts = frozenset(words[0] for words in self.table)
         self.phrases = {ws: tuple(sorted(ns, reverse=True)) for ws, ns in phrases.items()}
         self.singles = {c.words[0]: c for c in self.table.values() if len(c.words) == 1}
         self.keys = frozenset(_key(c.words) for c in self.table.values() if c.category != "none")

@@ -1,7 +1,7 @@
 """Finding cues: the longest lexicon entry at each word whose context rule agrees.
 
 One left-to-right pass over each sentence's words, looking up only the few cue
-lengths that start with the current word, so the time grows linearly with the text.
+lengths that start with the current words, so the time grows linearly with the text.
 Sentences without any cue's key word are skipped before they are tokenized, and only
 the words some cue begins with are looked at.
 """
@@ -46,7 +46,7 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
             sentence = _Sentence(text, start, end, low, None)
             if lexicon.keys.isdisjoint(sentence.words):
                 continue  # no word that any cue needs: most sentences end here
-        firsts = list(compress(count(), map(lexicon.lengths.__contains__, sentence.words)))
+        firsts = list(compress(count(), map(lexicon.firsts.__contains__, sentence.words)))
         if firsts:
             found.extend(_scan(sentence, firsts, 0, len(sentence.words), lexicon, None, True))
     return found
