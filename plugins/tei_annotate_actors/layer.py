@@ -87,7 +87,8 @@ def annotate(document: Document, context: LayerContext) -> list[Annotation | Ent
     registry = Registry()
     registry.assign(names, document.text)
     described = describe(document.text, blocks, names, registry)
-    # The annotations carry the layer's name, so the host need not copy each to stamp it.
+    # The annotations and entries carry the layer's name, so the host need not copy each to
+    # stamp it.
     layer = context.layer
     out: list[Annotation | Entry] = []
     add = out.append
@@ -99,5 +100,5 @@ def annotate(document: Document, context: LayerContext) -> list[Annotation | Ent
     for d in described:
         attrs = {"type": d.kind}
         add(Annotation(d.start, d.end, "rs", attrs=attrs, links={"ref": d.ref}, layer=layer))
-    out += registry.entries()
+    out += registry.entries(layer)
     return out
