@@ -48,8 +48,11 @@ def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     for block in blocks:
         if block.heading:
             continue
-        toks = block.tokens
-        known.update(toks[k].text for k in block.capitals if not toks[k].initial)
+        toks, add = block.tokens, known.add
+        for k in block.capitals:  # a loop, not a generator: most blocks have a few capitals
+            t = toks[k]
+            if not t.initial:
+                add(t.text)
     return known
 
 
