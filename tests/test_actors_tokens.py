@@ -11,6 +11,8 @@ from tei_annotate_actors.tokens import (
     ARABIC_ARTICLE,
     POSSESSIVE,
     SENTENCE_END,
+    SPLIT,
+    SPLIT_ASCII,
     Token,
     scan,
     scan_lines,
@@ -104,6 +106,14 @@ def test_tokenize_agrees_with_the_plain_loop_on_any_block(text, data):
     assert caps == [k for k, t in enumerate(tokens) if t.capitalised]
     assert texts == [t.text for t in tokens]
     assert starts == [t.start for t in tokens]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*map(chr, range(128)), "Mr.", "U.S.", "J. and B", "'s"])).map("".join)
+)
+def test_the_ascii_pattern_splits_ascii_text_as_the_unicode_one(text):
+    assert SPLIT_ASCII.split(text) == SPLIT.split(text)
 
 
 @settings(max_examples=300, deadline=None)

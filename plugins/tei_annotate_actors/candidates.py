@@ -139,6 +139,7 @@ class Candidate:
         role: list[Token] | None = None,
         prev: list[Token] | None = None,
         next: list[Token] | None = None,
+        words: list[str] | None = None,
     ) -> None:
         self.tokens = tokens
         self.role = role = [] if role is None else role
@@ -151,7 +152,8 @@ class Candidate:
         self.name_start = tokens[0].start
         self.start = role[0].start if role else self.name_start
         self.end = tokens[-1].end
-        self.words = [t.text for t in tokens if t.is_word]
+        # the texts of the word tokens: ``words`` if the caller has them already
+        self.words = [t.text for t in tokens if t.is_word] if words is None else words
 
     def text(self, source: str) -> str:
         return source[self.name_start : self.end]
@@ -402,6 +404,8 @@ def shape(tokens: list[Token], i: int, j: int) -> list[Candidate]:
             tokens[i + a : i + b],
             tokens[i - 3 if i > 3 else 0 : i],
             tokens[j : j + 3],
+            # a run's tokens are all words (capitalised words and connectors)
+            [words] if j - i == 1 else words.split(" ")[c:d],
         )
     ]
 

@@ -162,7 +162,7 @@ def describe(
     for block in blocks:
         if not block.prose or not block.tokens:
             continue  # section heads ("The diplomat") label the text, they describe no one
-        toks = block.tokens
+        toks, n = block.tokens, len(block.tokens)
         # a description has its role noun after its first word: after the block's last role
         # noun only an office ("the Prime Minister") may open, and that needs no role noun
         texts = block.texts
@@ -175,7 +175,13 @@ def describe(
             found = None
             if not (i and toks[i - 1].text in COPULAS):
                 found = _phrase(toks, i, starts) if i < last_role else None
-                if found is None and texts[i] in THE_SPELLINGS:
+                # an office opens with a capitalised word: most "the" are turned away here
+                if (
+                    found is None
+                    and texts[i] in THE_SPELLINGS
+                    and i + 1 < n
+                    and toks[i + 1].capitalised
+                ):
                     found = _office(toks, i)
             if found is None:
                 continue

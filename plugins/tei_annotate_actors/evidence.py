@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from itertools import filterfalse
 from operator import attrgetter
 
 from . import gazetteer
@@ -89,7 +90,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "person", STRONG
     words = c.words
     n = len(words)
-    text = c.text(source)
+    text = source[c.name_start : c.end]
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
     p1 = key(before[-1].text) if before else None
@@ -293,12 +294,17 @@ def _short_forms(cands: list[Candidate]) -> None:
             c.kind, c.strength = "org", MEDIUM
 
 
+_WORDS = attrgetter("words")
+
+
 def _shouting(cands: list[Candidate]) -> None:
     """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
     shouted = [c for c in cands if len(c.words) == 1 and c.words[0].isupper()]
     if not shouted:
         return
-    written = {w.lower() for c in cands for w in c.words if not w.isupper()}
+    # the words as the text writes them, gathered without a Python loop over the words
+    words = itertools.chain.from_iterable(map(_WORDS, cands))
+    written = set(map(str.lower, filterfalse(str.isupper, words)))
     for c in shouted:
         if c.words[0].lower() in written:
             c.kind, c.strength = "person", WEAK

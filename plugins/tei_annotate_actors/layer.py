@@ -48,8 +48,11 @@ def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     for block in blocks:
         if block.heading:
             continue
-        toks = block.tokens
-        known.update(toks[k].text for k in block.capitals if not toks[k].initial)
+        toks, add = block.tokens, known.add
+        for k in block.capitals:  # a loop, not a generator: most blocks have a few capitals
+            t = toks[k]
+            if not t.initial:
+                add(t.text)
     return known
 
 
@@ -87,7 +90,8 @@ def annotate(document: Document, context: LayerContext) -> list[Annotation | Ent
     registry = Registry()
     registry.assign(names, document.text)
     described = describe(document.text, blocks, names, registry)
-    # The annotations carry the layer's name, so the host need not copy each to stamp it.
+    # The annotations and entries carry the layer's name, so the host need not copy each to
+    # stamp it.
     layer = context.layer
     out: list[Annotation | Entry] = []
     add = out.append
@@ -99,5 +103,5 @@ def annotate(document: Document, context: LayerContext) -> list[Annotation | Ent
     for d in described:
         attrs = {"type": d.kind}
         add(Annotation(d.start, d.end, "rs", attrs=attrs, links={"ref": d.ref}, layer=layer))
-    out += registry.entries()
+    out += registry.entries(layer)
     return out

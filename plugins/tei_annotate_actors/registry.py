@@ -67,7 +67,8 @@ class Draft:
         if value and value not in values:
             values.append(value)
 
-    def entry(self) -> Entry:
+    def entry(self, layer: str = "") -> Entry:
+        """The header entry; given the layer's name, the host need not copy it to stamp it."""
         tag = NAME_TAGS[self.kind]
         if len(self.names) == 1:
             children = [Node(tag, text=_header_text(self.names[0]))]
@@ -81,7 +82,7 @@ class Draft:
             children += [Node("occupation", text=_header_text(o)) for o in self.occupations]
         if self.affiliations:
             children += [Node("affiliation", text=_header_text(a)) for a in self.affiliations]
-        return Entry(self.id, ELEMENTS[self.kind], children=children)
+        return Entry(self.id, ELEMENTS[self.kind], children=children, layer=layer)
 
 
 def _header_text(text: str) -> str:
@@ -234,5 +235,5 @@ class Registry:
         draft.label = label
         return draft.id
 
-    def entries(self) -> list[Entry]:
-        return [d.entry() for d in self.drafts.values()]
+    def entries(self, layer: str = "") -> list[Entry]:
+        return [d.entry(layer) for d in self.drafts.values()]
