@@ -318,19 +318,20 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
 def _decade_or_clock(toks: Tokens, core: Core) -> Found | None:
     """ "the 1990s" -> a date from 1990 to 1999; "three o'clock" -> a time."""
     j, v = core.last + 1, core.value
+    nxt = lower_at(toks, j)  # tested first: comparing a Fraction costs more
     if (
-        core.digits
+        nxt == "s"
+        and core.digits
         and year_value(toks[core.first])
         and v % 10 == 0
-        and lower_at(toks, j) == "s"
         and touches(toks, j)
     ):
         return Found(core.first, j, "date", (("from", str(v)), ("to", str(v + 9))))
     if (
-        core.kind == "cardinal"
+        nxt == "o"
+        and core.kind == "cardinal"
         and v.denominator == 1
         and 1 <= v <= 12
-        and lower_at(toks, j) == "o"
         and lower_at(toks, j + 1) in ("'", "’")
         and lower_at(toks, j + 2) == "clock"
         and touches(toks, j + 1)
