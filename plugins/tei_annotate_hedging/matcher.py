@@ -15,7 +15,7 @@ from attrs import frozen
 
 from .lexicon import Cue, Lexicon
 from .rules import PRECHECKS, RULES
-from .tokens import WORD, Token, lowered, sentence_spans, tokenize
+from .tokens import Token, lowered, sentence_spans, tokenize, words
 
 __all__ = ["Match", "find_cues"]
 
@@ -67,7 +67,7 @@ class _Sentence:
         if tokens is not None:
             self.words = [t.lower for t in tokens]
         else:
-            self.words = WORD.findall(low, start, end)  # the words tokenize() would lower
+            self.words = words(low, start, end)  # the words tokenize() would lower
 
     @property
     def tokens(self) -> list[Token]:

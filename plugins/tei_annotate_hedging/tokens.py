@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
-__all__ = ["Token", "lowered", "sentence_spans", "tokenize"]
+__all__ = ["Token", "lowered", "sentence_spans", "tokenize", "words"]
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
 # other visible character: ``\w+(?:['’\-]\w+)*|\S``, written to open with ``\S`` (the
@@ -111,6 +111,26 @@ def tokenize(
         words = WORD.findall(low, start, end)
     columns = zip(map(_start, found), map(_end, found), map(_group, found), words, strict=True)
     return list(map(tuple.__new__, repeat(Token), columns))  # no Python-level call per token
+
+
+# No word holds a blank, so a text's words are those of its blank-separated chunks, in
+# order.  A text repeats its chunks ("the", "said,"), so each chunk seen is kept with its
+# words: most chunks then cost a lookup instead of regex matches.
+_WORDS: dict[str, tuple[str, ...]] = {}
+_CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
+
+
+def words(low: str, start: int, end: int) -> list[str]:
+    """``WORD.findall(low, start, end)``: the words of ``low[start:end]``."""
+    chunks = low[start:end].split()
+    try:
+        return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
+    except KeyError:
+        if len(_WORDS) > _CHUNKS_MAX:
+            _WORDS.clear()
+        for chunk in set(chunks).difference(_WORDS):
+            _WORDS[chunk] = tuple(WORD.findall(chunk))
+        return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
 
 
 def lowered(text: str) -> str | None:

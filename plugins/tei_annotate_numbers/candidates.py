@@ -20,7 +20,7 @@ every token: this stays a filter, never a second grammar.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import compress
 
@@ -185,7 +185,7 @@ def candidates(words: Sequence[str]) -> list[int]:
     found.update(
         b
         for b in bounds
-        if _any_in(anchors, range(b + 1, b + BOUND_REACH + 1)) and _bound_at(words, b)
+        if not anchors.isdisjoint(range(b + 1, b + BOUND_REACH + 1)) and _bound_at(words, b)
     )
     for label in labels:
         found.update(f for f in (label + 1, label + 2) if f + LABEL_REACH in anchors)
@@ -199,7 +199,3 @@ def _bound_at(words: Sequence[str], i: int) -> bool:
         and all(words[i + k].lower() == w for k, w in enumerate(phrase))
         for phrase in BOUND_PHRASES[words[i].lower()]
     )
-
-
-def _any_in(members: set[int], indices: Iterable[int]) -> bool:
-    return any(i in members for i in indices)

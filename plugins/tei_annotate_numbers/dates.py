@@ -16,7 +16,7 @@ from .found import Found
 from .lexicon import TEMPORAL_CUES
 from .tokens import Token, Tokens
 
-__all__ = ["date_at", "month", "month_names", "time_at", "year_value"]
+__all__ = ["date_at", "may_start", "month", "month_names", "time_at", "year_value"]
 
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # Month names that are also common words or given names need a day, a year or a cue.
@@ -108,6 +108,12 @@ def _year_after(toks: Tokens, i: int) -> tuple[int | None, int]:
     j = i + 1 if i < toks.n and toks[i].text == "," else i
     y = year_value(toks[j]) if j < toks.n else None
     return (y, j + 1) if y is not None else (None, i)
+
+
+def may_start(tok: Token) -> bool:
+    """Can a date or a time start at ``tok``: a month name, or a day or an hour (one or
+    two digits)?  Checked first, since most numbers are neither."""
+    return (tok.is_digits and len(tok.text) <= 2) or tok.text in _months()
 
 
 def date_at(toks: Tokens, i: int) -> Found | None:

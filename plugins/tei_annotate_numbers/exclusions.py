@@ -8,7 +8,7 @@ Each rule returns the index of the last token to skip, or None.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .dates import month, year_value
 from .lexicon import AT_LEAST, AT_MOST, DETERMINERS, FUNCTION_WORDS, LABEL_NOUNS
@@ -43,6 +43,9 @@ ANGLE_MARKS = frozenset("°′″")
 ABBREVIATED_LABELS = frozenset({"no", "nos", "p", "pp", "fig", "vol", "para"})
 
 
+Rule = Callable[[Tokens, int, str], int | None]
+
+
 def _numeric(tok: Token | None) -> bool:
     return tok is not None and (tok.is_digits or cardinal_word(tok.text) is not None)
 
@@ -52,14 +55,25 @@ def not_a_number(toks: Tokens, i: int, text: str, headline: bool = False) -> int
 
     In a headline every word is capitalised, so capitals say nothing about names there.
     """
-    rules = (_citation, attached, _long_digits, _chain, _angle, _label, _name_part, _pronoun)
+    rules = _RULES[toks[i].is_digits, headline]
     for rule in rules:
-        if headline and rule is _name_part:
-            continue
         last = rule(toks, i, text)
         if last is not None:
             return last
     return None
+
+
+# The rules in the order they are asked, less those that cannot fire: the digit rules
+# (attached, _long_digits, _chain, _angle) on a word, _pronoun ("one") on digits, and
+# _name_part in a headline.  Keyed by (token is digits, headline).
+def _rule_table() -> dict[tuple[bool, bool], tuple[Rule, ...]]:
+    digits = (_citation, attached, _long_digits, _chain, _angle, _label, _name_part)
+    words = (_citation, _label, _name_part, _pronoun)
+    return {
+        (d, h): tuple(r for r in (digits if d else words) if not (h and r is _name_part))
+        for d in (False, True)
+        for h in (False, True)
+    }
 
 
 def is_headline(words: Sequence[str]) -> bool:
@@ -255,3 +269,6 @@ def _pronoun(toks: Tokens, i: int, text: str) -> int | None:
     if nxt is None or not nxt.is_word or nxt.lower in FUNCTION_WORDS:
         return i
     return None
+
+
+_RULES = _rule_table()

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from attrs import define
 
-from .candidates import candidates
+from .candidates import BOUND_FIRST_WORDS, candidates
 from .cores import Core, core_at
 from .currency import CURRENCY_SIGNS, currency_code, currency_names, currency_symbol
-from .dates import date_at, time_at, year_value
+from .dates import date_at, may_start, time_at, year_value
 from .exclusions import attached, is_headline, not_a_number
 from .found import Found
 from .lexicon import (
@@ -82,6 +82,7 @@ AT_LEAST_WORDS = by_first_word(AT_LEAST)
 AT_MOST_WORDS = by_first_word(AT_MOST)
 OPEN_END_WORDS = by_first_word(OPEN_ENDS)
 CLOSED_END_WORDS = by_first_word(CLOSED_ENDS)
+END_FIRST_WORDS = frozenset(OPEN_END_WORDS) | frozenset(CLOSED_END_WORDS)
 PERCENT_WORDS = by_first_word(PERCENT)
 
 
@@ -99,7 +100,7 @@ def _at(toks: Tokens, i: int, text: str, headline: bool) -> tuple[list[Found], i
     tok = toks[i]
     if tok.is_digits and attached(toks, i, text) is not None:
         return [], i + 1
-    if tok.is_digits or tok.is_capitalised:
+    if may_start(tok):
         found = date_at(toks, i)
         if found is None and tok.is_digits:
             found = time_at(toks, i)
@@ -114,18 +115,14 @@ def _at(toks: Tokens, i: int, text: str, headline: bool) -> tuple[list[Found], i
 def _phrase(toks: Tokens, i: int, text: str, headline: bool) -> Phrase | int:
     """The phrase starting at token i, or the index to continue scanning from."""
     bound, k = None, i
-    if n := _words_at(toks, i, AT_LEAST_WORDS):
-        bound, k = "atLeast", i + n
-    elif n := _words_at(toks, i, AT_MOST_WORDS):
-        bound, k = "atMost", i + n
-    elif lower_at(toks, i) == "between":
-        bound, k = "between", i + 1
+    if lower_at(toks, i) in BOUND_FIRST_WORDS:  # most candidates are the number itself
+        bound, k = _bound(toks, i)
     inner = k
     currency, k = _currency_before(toks, k)
     start = token_at(toks, k)
     if start is None or not (start.is_digits or start.is_word):
         return i + 1
-    if k > i and (date_at(toks, k) or time_at(toks, k)):
+    if k > i and may_start(start) and (date_at(toks, k) or time_at(toks, k)):
         return i + 1  # "between 11-13 Dec.": the date is read from its own start
     skip = None if currency else not_a_number(toks, k, text, headline)
     if skip is not None:
@@ -153,6 +150,17 @@ def _phrase(toks: Tokens, i: int, text: str, headline: bool) -> Phrase | int:
         j = _open_end(toks, p, after_unit)
     p.last = j - 1
     return p
+
+
+def _bound(toks: Tokens, i: int) -> tuple[str | None, int]:
+    """The bound at token i ("more than", "up to", "between") and the index after it."""
+    if n := _words_at(toks, i, AT_LEAST_WORDS):
+        return "atLeast", i + n
+    if n := _words_at(toks, i, AT_MOST_WORDS):
+        return "atMost", i + n
+    if lower_at(toks, i) == "between":
+        return "between", i + 1
+    return None, i
 
 
 def _currency_before(toks: Tokens, k: int) -> tuple[str | None, int]:
@@ -248,6 +256,8 @@ def _open_end(toks: Tokens, p: Phrase, j: int) -> int:
     if tok.text == "+" and touches(toks, j):
         p.bound = "atLeast"
         return j + 1
+    if tok.lower not in END_FIRST_WORDS:  # "or more", "or less": mostly no "or" here
+        return j
     if n := _words_at(toks, j, OPEN_END_WORDS):
         p.bound = "atLeast"
         return j + n
@@ -261,7 +271,7 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     """Per cent, a currency name or code, or a unit of measure after the number."""
     if p.currency:
         return j
-    if n := _words_at(toks, j, PERCENT_WORDS):
+    if lower_at(toks, j) in PERCENT_WORDS and (n := _words_at(toks, j, PERCENT_WORDS)):
         p.percent = True
         return j + n
     k = j
@@ -270,8 +280,9 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     words: list[str] = []
     while len(words) < 3 and (t := token_at(toks, k + len(words))) is not None and t.is_word:
         words.append(t.text)
-    for n in range(len(words), 0, -1):
-        code = currency_names().get(tuple(w.lower() for w in words[:n]))
+    names, lows = currency_names(), tuple(w.lower() for w in words)
+    for n in range(len(lows), 0, -1):
+        code = names.get(lows[:n])
         if code:
             p.currency = code
             return k + n
@@ -307,19 +318,20 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
 def _decade_or_clock(toks: Tokens, core: Core) -> Found | None:
     """ "the 1990s" -> a date from 1990 to 1999; "three o'clock" -> a time."""
     j, v = core.last + 1, core.value
+    nxt = lower_at(toks, j)  # tested first: comparing a Fraction costs more
     if (
-        core.digits
+        nxt == "s"
+        and core.digits
         and year_value(toks[core.first])
         and v % 10 == 0
-        and lower_at(toks, j) == "s"
         and touches(toks, j)
     ):
         return Found(core.first, j, "date", (("from", str(v)), ("to", str(v + 9))))
     if (
-        core.kind == "cardinal"
+        nxt == "o"
+        and core.kind == "cardinal"
         and v.denominator == 1
         and 1 <= v <= 12
-        and lower_at(toks, j) == "o"
         and lower_at(toks, j + 1) in ("'", "’")
         and lower_at(toks, j + 2) == "clock"
         and touches(toks, j + 1)

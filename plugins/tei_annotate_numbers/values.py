@@ -22,10 +22,11 @@ def digits_value(text: str) -> Fraction | None:
     Commas only group thousands; a token like "1,5" or "1.2.3" is not one number.
     """
     if GROUPED.match(text):
-        return Fraction(Decimal(text.replace(",", "")))
-    if PLAIN.match(text):
-        return Fraction(Decimal(text))
-    return None
+        text = text.replace(",", "")
+    elif not PLAIN.match(text):
+        return None
+    # Most are whole numbers, which Fraction takes without going through a Decimal.
+    return Fraction(int(text)) if text.isdecimal() else Fraction(Decimal(text))
 
 
 def tei_number(value: Fraction) -> str:
