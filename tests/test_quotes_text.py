@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tei_annotate_quotes.frame import Frame
+from tei_annotate_quotes.frame import Frame, Frames, may_scan
 from tei_annotate_quotes.lexicon import ROLE_NOUNS, SCANNED, SPEECH_VERBS
 from tei_annotate_quotes.mentions import PRONOUNS
 from tei_annotate_quotes.reported import CUES
@@ -77,3 +77,37 @@ def test_frame_positions_vocabularies_lie_in_the_scanned_words():
     # Frame.positions only finds words of SCANNED: every vocabulary it is asked about
     for vocabulary in (PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, CUES):
         assert vocabulary <= SCANNED
+
+
+def test_may_scan_misses_no_paragraph_holding_a_scanned_word():
+    texts = [
+        "He said so.",
+        "(he) x-said it's SAID, they—we",
+        "I. M. Pei and J. Doe.",
+        "it2 _it_ 3he said_ x.said",
+        "“It is,” she said.",
+        "The attack made global headlines.",
+        "Spokesman: officials, according to reports.",
+        "naïve café; the ’90s",
+        "6:05 p.m.",
+        "",
+    ]
+    for text in texts:
+        if Frame(text, 0, len(text), []).hits:
+            assert may_scan(text, 0, len(text)), text
+    assert not may_scan("The attack made global headlines.", 0, 33)
+
+
+def test_frames_build_only_the_paragraphs_asked_for():
+    text = "The attack made global headlines.\nHe said so."
+    frames = Frames(text, [(0, 33), (34, 45)], [[], []])
+    assert frames.scanned == [1]
+    assert frames.sentence_starts(0) == [0]  # without building its frame
+    assert frames._built[0] is None
+    assert frames[0].sentence_starts == [0] and frames[1].lowers == ["he", "said", "so", ""]
+
+
+def test_may_scan_reads_words_next_to_other_characters():
+    for text in ("“He", "naïve—they", "«it»", "spo\u212aesman", "x’said"):
+        assert may_scan(text, 0, len(text)), text
+    assert not may_scan("naïve “café”", 0, 12)

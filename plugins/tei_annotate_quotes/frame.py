@@ -15,10 +15,25 @@ from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
 from .text import Tokens, sentence_spans
 
-__all__ = ["QUOTE", "Frame"]
+__all__ = ["QUOTE", "Frame", "Frames", "may_scan"]
 
 QUOTE = "\x00quote"
 FIRST = itemgetter(0)
+# ASCII letters to lower case, every other byte to a space (see ``may_scan``)
+LETTER_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+SCANNED_BYTES = frozenset(w.encode() for w in SCANNED)
+
+
+def may_scan(text: str, lo: int, hi: int) -> bool:
+    """May a token of ``text[lo:hi]`` have its lower case in ``lexicon.SCANNED``?  False
+    only when none can, found in C without tokenizing: every scanned word is made of ASCII
+    letters, so it is a whole run of letters once every other character is a space (no
+    character but the Kelvin sign has an ASCII lower case)."""
+    block = text[lo:hi]
+    if "\u212a" in block:
+        return True
+    runs = block.encode("ascii", "replace").translate(LETTER_WORDS).split()
+    return not SCANNED_BYTES.isdisjoint(runs)
 
 
 class Frame(Tokens):
@@ -28,20 +43,22 @@ class Frame(Tokens):
     """
 
     __slots__ = (
+        "_sentence_starts",
+        "_sentences",
         "_speech",
         "hi",
         "hits",
         "lo",
         "quotations",
         "quote_at",
-        "sentence_starts",
-        "sentences",
         "text",
     )
 
     def __init__(self, text: str, lo: int, hi: int, quotations: Sequence[Quotation]) -> None:
         super().__init__()
         self._speech: frozenset[int] | None = None
+        self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] = []
         self.text, self.lo, self.hi = text, lo, hi
         tops = [q for q in quotations if q.depth == 0] if quotations else []
         self.quotations = tops
@@ -56,10 +73,26 @@ class Frame(Tokens):
         lowers = self.lowers
         # every token a rule looks for, in one pass in C: ``positions`` then only filters these
         self.hits = list(compress(range(len(lowers)), map(SCANNED.__contains__, lowers)))
-        self.sentences = sentence_spans(
-            text, lo, hi, [(q.start, q.end) for q in tops] if tops else ()
-        )
-        self.sentence_starts = list(map(FIRST, self.sentences))
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, split on first use: most paragraphs hold no
+        quotation and no reporting verb, and no rule reads their sentences."""
+        return self._sentences if self._sentences is not None else self._split_sentences()
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The start of each sentence, ascending."""
+        if self._sentences is None:
+            self._split_sentences()
+        return self._sentence_starts
+
+    def _split_sentences(self) -> list[tuple[int, int]]:
+        tops = self.quotations
+        masked = [(q.start, q.end) for q in tops] if tops else ()
+        self._sentences = sentence_spans(self.text, self.lo, self.hi, masked)
+        self._sentence_starts = list(map(FIRST, self._sentences))
+        return self._sentences
 
     def words(self) -> Tokens:
         """The tokens without the quotation placeholders."""
@@ -108,3 +141,43 @@ class Frame(Tokens):
 
     def is_quote(self, i: int) -> bool:
         return 0 <= i < len(self.starts) and self.texts[i] == QUOTE
+
+
+class Frames:
+    """The frames of a document's paragraphs, each built when first asked for: a
+    paragraph with no quotation and no word any rule looks for (``may_scan``) needs
+    none, unless a rule reads a neighbouring paragraph or its sentences."""
+
+    __slots__ = ("_built", "_sentence_starts", "blocks", "quotations", "scanned", "text")
+
+    def __init__(
+        self, text: str, blocks: Sequence[tuple[int, int]], quotations: list[list[Quotation]]
+    ) -> None:
+        self.text, self.blocks, self.quotations = text, blocks, quotations
+        self._built: list[Frame | None] = [None] * len(blocks)
+        self._sentence_starts: dict[int, list[int]] = {}
+        # the indices of the paragraphs that may hold something for a rule, ascending
+        self.scanned = [
+            k for k, (lo, hi) in enumerate(blocks) if quotations[k] or may_scan(text, lo, hi)
+        ]
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def __getitem__(self, k: int) -> Frame:
+        frame = self._built[k]
+        if frame is None:
+            lo, hi = self.blocks[k]
+            frame = self._built[k] = Frame(self.text, lo, hi, self.quotations[k])
+        return frame
+
+    def sentence_starts(self, k: int) -> list[int]:
+        """The sentence starts of paragraph ``k``, without its tokens if it has no frame."""
+        frame = self._built[k]
+        if frame is not None or self.quotations[k]:
+            return self[k].sentence_starts
+        found = self._sentence_starts.get(k)
+        if found is None:  # no quotation to mask
+            spans = sentence_spans(self.text, *self.blocks[k])
+            found = self._sentence_starts[k] = list(map(FIRST, spans))
+        return found

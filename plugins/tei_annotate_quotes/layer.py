@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import attrs
 
@@ -12,7 +13,7 @@ from tei_annotate import Annotation, Document, Entry, LayerContext, LayerResult
 
 from .apposition import speaker_phrase
 from .attribution import Attribution, attribute, is_speech, subject_of
-from .frame import Frame
+from .frame import Frame, Frames
 from .lexicon import ROLE_NOUNS
 from .marks import Quotation, pair_block
 from .mentions import Mention, MentionIndex, actor_mentions, descriptions, pronouns
@@ -52,10 +53,10 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     layer = context.layer  # stamped here, so the host need not copy each annotation to stamp it
     blocks = [b for b in document.blocks if b.kind != "boilerplate"]
     quotations = [pair_block(text, b.start, b.end) for b in blocks]
-    frames = [Frame(text, b.start, b.end, qs) for b, qs in zip(blocks, quotations, strict=True)]
+    frames = Frames(text, [(b.start, b.end) for b in blocks], quotations)
     starts = [b.start for b in blocks]  # to find a mention's paragraph
     index = _mentions(text, actors, frames)
-    speakers = Speakers(text, actors, index, sorted(s for f in frames for s, _ in f.sentences))
+    speakers = Speakers(text, actors, index, partial(_sentence_start, frames, starts))
     for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
         if m.kind == "pronoun":
             speakers.ref(m)
@@ -82,7 +83,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         yield Annotation(
             f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links, layer=layer
         )
-    for r in reported_speech(text, frames, index):
+    for r in reported_speech(text, [frames[k] for k in frames.scanned], index):
         who = speakers.ref(r.speaker) if r.speaker is not None else None
         if who is not None and r.speaker is not None:
             _mark(phrases, frames, starts, r.speaker, who, None)
@@ -93,12 +94,13 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     yield from speakers.entries.values()
 
 
-def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> MentionIndex:
+def _mentions(text: str, actors: LayerResult | None, frames: Frames) -> MentionIndex:
     """Actors' mentions, plus pronouns and descriptions outside quotations."""
     groups = {e.id for e in actors.entries if e.element == "personGrp"} if actors else set()
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups), True)
     extra: list[Mention] = []
-    for f in frames:
+    for k in frames.scanned:
+        f = frames[k]
         extra += pronouns(f, index)
         heads = f.positions(ROLE_NOUNS)
         if heads:  # most paragraphs hold no role noun
@@ -108,9 +110,22 @@ def _mentions(text: str, actors: LayerResult | None, frames: list[Frame]) -> Men
     return MentionIndex([*index.items, *extra])
 
 
+def _sentence_start(frames: Frames, starts: list[int], offset: int) -> int:
+    """The start of the last sentence starting at or before ``offset`` (0 if none): only
+    the paragraphs a pronoun's antecedent lies in are split into sentences."""
+    k = bisect.bisect_right(starts, offset) - 1
+    while k >= 0:  # back over paragraphs of only spaces, which hold no sentence
+        sentence_starts = frames.sentence_starts(k)
+        j = bisect.bisect_right(sentence_starts, offset) - 1
+        if j >= 0:
+            return sentence_starts[j]
+        k -= 1
+    return 0
+
+
 def _mark(
     phrases: dict[tuple[int, int], tuple[str, str]],
-    frames: list[Frame],
+    frames: Frames,
     starts: list[int],
     m: Mention,
     ref: str,
@@ -130,12 +145,13 @@ def _mark(
 class Attributor:
     """Attributes the outermost quotations in reading order, chaining and inheriting."""
 
-    def __init__(self, text: str, frames: list[Frame], same: Callable[[Mention, Mention], bool]):
+    def __init__(self, text: str, frames: Frames, same: Callable[[Mention, Mention], bool]):
         self.text, self.frames, self.same = text, frames, same
 
     def run(self, index: MentionIndex) -> list[Found]:
         found: list[Found] = []
-        for bi, frame in enumerate(self.frames):
+        for bi in self.frames.scanned:  # a paragraph without a quotation is quickly done
+            frame = self.frames[bi]
             for n, q in enumerate(frame.quotations):
                 f = Found(bi, q, q.start)
                 at_start = n == 0 and not self.text[frame.lo : q.start].strip()
@@ -236,7 +252,7 @@ def _previous_sentence_speaker(frame: Frame, offset: int, index: MentionIndex) -
 
 
 def _attribute_nested(
-    text: str, frames: list[Frame], quotations: list[list[Quotation]], index: MentionIndex
+    text: str, frames: Frames, quotations: list[list[Quotation]], index: MentionIndex
 ) -> list[Found]:
     """Quotations inside quotations, attributed within their parent's words."""
     out: list[Found] = []

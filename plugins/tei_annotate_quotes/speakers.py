@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 from tei_annotate import Entry, LayerResult, Node
 
@@ -49,11 +49,13 @@ class Speakers:
         text: str,
         actors: LayerResult | None,
         index: MentionIndex,
-        sentence_starts: Sequence[int],
+        sentence_start: Callable[[int], int],
     ) -> None:
+        """``sentence_start(offset)``: the start of the last sentence starting at or before
+        ``offset`` (0 if none)."""
         self.text = text
         self.index = index
-        self.sentence_starts = sentence_starts  # ascending
+        self.sentence_start = sentence_start
         self.opens: dict[int, bool] = {}  # mention start -> opens its sentence
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
@@ -134,9 +136,7 @@ class Speakers:
         the likeliest antecedent of a later "he"; worked out only for those a pronoun reaches."""
         found = self.opens.get(m.start)
         if found is None:
-            k = bisect.bisect_right(self.sentence_starts, m.start) - 1
-            s = self.sentence_starts[k] if k >= 0 else 0
-            opener = OPENER.match(self.text, s, m.start)
+            opener = OPENER.match(self.text, self.sentence_start(m.start), m.start)
             found = self.opens[m.start] = opener is not None and opener.end() == m.start
         return found
 
