@@ -265,7 +265,9 @@ RULE_VOCABULARY = [
     "dozen", "years", "would", "will", "if", "unless", "without", "it", "is", "was",
     "possible", "that", "to", "seems", "their", "his", "view", "viewed", "as", "Should",
     "should", "the", "talks", "fail", ",", ";", ":", "“", "”", "(", "?", ".", "He",
-    "The", "May", "25", "later", "then", "be", "have",
+    "The", "May", "25", "later", "then", "be", "have", "kind", "of", "claims", "claimed",
+    "could", "not", "no", "so", "order", "regard", "with", "in", "this", "see", "lead",
+    "walked", "has", "almost", "must", "they", "also", "weeks", "belief",
 ]  # fmt: skip
 
 

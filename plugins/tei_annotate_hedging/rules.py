@@ -262,28 +262,43 @@ def could(s: Sentence, i: int, j: int) -> bool:
         if nxt is not None and nxt.lower in INTERPRETIVE:
             return True  # "could be read as", "could be considered": a possible view
         return nxt is None or not looks_participle(nxt)  # "could be opened": ability
-    if verb.lower in PERCEPTION or _purpose_clause(s, i):
+    lo = max(0, i - REACH)
+    if verb.lower in PERCEPTION or _purpose_clause([t.lower for t in s[max(0, i - 4) : i]]):
         return False
     if verb.lower in CONSEQUENCES:
         return True  # "the departure could lead to ...": a possible outcome
     subject = subject_of(s, i)
     if lower(subject) in PERSONAL or names_individual(s, subject):
         return False  # a person who could do something: ability ("he could swim")
-    return not _past_context(s, i)  # "it could take years" but "the ship could carry 90"
+    # "it could take years" but "the ship could carry 90"
+    return not _past_context([t.lower for t in s[lo : i + REACH]], i - lo)
+
+
+@precheck("could")
+def _may_be_epistemic(words: list[str], i: int, j: int) -> bool:
+    k, stop = j, min(len(words), j + REACH)
+    while k < stop and words[k] in INSERTS:
+        k += 1
+    if k >= len(words) or words[j] in NEGATIONS:
+        return False
+    if words[k] in ("have", "be") or words[k] in CONSEQUENCES:
+        return True
+    if words[k] in PERCEPTION or _purpose_clause(words[max(0, i - 4) : i]):
+        return False
+    return not _past_context(words, i)
 
 
 PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b")
 
 
-def _past_context(s: Sentence, i: int) -> bool:
-    """Does the sentence narrate the past (a past auxiliary or an -ed verb besides ``i``)?"""
-    around = s[max(0, i - REACH) : i] + s[i + 1 : i + REACH]
-    return PAST.search(" ".join(t.lower for t in around)) is not None
+def _past_context(lows: list[str], i: int) -> bool:
+    """Does the sentence narrate the past (a past auxiliary or an -ed verb near ``i``)?"""
+    around = lows[max(0, i - REACH) : i] + lows[i + 1 : i + REACH]
+    return PAST.search(" ".join(around)) is not None
 
 
-def _purpose_clause(s: Sentence, i: int) -> bool:
+def _purpose_clause(window: list[str]) -> bool:
     """Is the modal inside "so (that) ..." or "in order that ..."? (ability, not doubt)"""
-    window = [t.lower for t in s[max(0, i - 4) : i]]
     return "so" in window or ("order" in window and "that" in window)
 
 
@@ -526,6 +541,11 @@ def that_clause(s: Sentence, i: int, j: int) -> bool:
     return lower(after(s, j)) in ("that", "a", "an") or lower(before(s, i)) in BE
 
 
+@precheck("that_clause")
+def _that_or_be(words: list[str], i: int, j: int) -> bool:
+    return (j < len(words) and words[j] in ("that", "a", "an")) or (i > 0 and words[i - 1] in BE)
+
+
 @rule
 def believe(s: Sentence, i: int, j: int) -> bool:
     """Belief in a proposition; not faith or trust ("believe in Santa Claus") or disbelief
@@ -587,6 +607,11 @@ def regard(s: Sentence, i: int, j: int) -> bool:
         "in",
         "this",
     )
+
+
+@precheck("regard")
+def _as_follows(words: list[str], i: int, j: int) -> bool:
+    return "as" in words[j : j + 8] and (i == 0 or words[i - 1] not in ("with", "in", "this"))
 
 
 @rule
@@ -679,14 +704,30 @@ def claim(s: Sentence, i: int, j: int) -> bool:
     return _clause_follows(s, j)  # "claims the army used gas", not "claimed the title"
 
 
+@precheck("claim")
+def _clause_may_follow(words: list[str], i: int, j: int) -> bool:
+    if j >= len(words):
+        return False
+    nxt = words[j]
+    return (
+        nxt in ("that", "to", ",", ":")
+        or nxt in SUBJECT_PRONOUNS
+        or any(map(_finite, words[j + 1 : j + 6]))
+    )
+
+
 def _clause_follows(s: Sentence, j: int) -> bool:
     """Does a finite verb follow within a short noun phrase (a "that"-less content clause)?"""
     for t in s[j + 1 : j + 6]:
         if not t.is_word:
             return False
-        if t.lower in BE | HAVE | MODALS or (t.lower.endswith("ed") and len(t.lower) >= 4):
+        if _finite(t.lower):
             return True
     return False
+
+
+def _finite(word: str) -> bool:
+    return word in BE or word in HAVE or word in MODALS or (word.endswith("ed") and len(word) >= 4)
 
 
 @rule
@@ -705,7 +746,16 @@ def approximate(s: Sentence, i: int, j: int) -> bool:
 
 @precheck("approximate")
 def _number_follows(words: list[str], i: int, j: int) -> bool:
-    return j < len(words) and (words[j] in ("a", "an") or may_be_number(words[j]))
+    if j >= len(words):
+        return False
+    if words[j] in ("a", "an") and words[i] != "some":
+        two = words[j + 1 : j + 2]
+        return bool(two) and (may_be_number(two[0]) or two[0] in UNITS_OF_TIME)
+    return (
+        words[i] not in ("nearly", "almost")
+        and may_be_number(words[j])
+        and words[j] not in ("one", "third", "fifth", "tenth")
+    )
 
 
 @rule
@@ -713,6 +763,11 @@ def kind_of(s: Sentence, i: int, j: int) -> bool:
     """Hedging "kind of"/"sort of" ("it was kind of odd"), not "a kind of bird"."""
     prev = before(s, i)
     return prev is not None and (prev.lower in BE | SUBJECT_PRONOUNS or prev.lower in ("'s",))
+
+
+@precheck("kind_of")
+def _be_or_pronoun_before(words: list[str], i: int, j: int) -> bool:
+    return i > 0 and (words[i - 1] in BE or words[i - 1] in SUBJECT_PRONOUNS)
 
 
 @rule
