@@ -15,7 +15,7 @@ from itertools import compress, count, islice
 from attrs import frozen
 
 from .lexicon import Cue, Lexicon
-from .rules import PRECHECKS, RULES
+from .rules import PRECHECKS, RULES, WORD_RULES
 from .tokens import WORD, Token, lowered, sentence_spans, tokenize, tokens_of, words
 
 __all__ = ["Match", "find_cues"]
@@ -131,10 +131,13 @@ def _cue_at(sentence: _Sentence, i: int, hi: int, lexicon: Lexicon, checked: boo
 
 
 def _agrees(cue: Cue, sentence: _Sentence, i: int, j: int, checked: bool) -> bool:
-    """Does the cue's rule hold at ``[i, j)``?  It is asked only if ``checked`` and only if
-    its precheck (if any) lets it hold."""
+    """Does the cue's rule hold at ``[i, j)``?  It is asked only if ``checked``; a rule
+    reading tokens only if its precheck (if any) lets it hold."""
     if cue.rule is None or not checked:
         return True
+    word_rule = WORD_RULES.get(cue.rule)
+    if word_rule is not None:
+        return word_rule(sentence.words, i, j)
     pre = PRECHECKS.get(cue.rule)
     if pre is not None and not pre(sentence.words, i, j):
         return False
