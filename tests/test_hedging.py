@@ -16,7 +16,7 @@ from tei_annotate import OptionError, annotate, make_host, validate_tei
 from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
 from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
-from tei_annotate_hedging.rules import PRECHECKS, RULES
+from tei_annotate_hedging.rules import PRECHECKS, RULES, WORD_RULES
 from tei_annotate_hedging.tokens import END, WORD, lowered, sentence_spans, tokenize
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -265,7 +265,9 @@ RULE_VOCABULARY = [
     "dozen", "years", "would", "will", "if", "unless", "without", "it", "is", "was",
     "possible", "that", "to", "seems", "their", "his", "view", "viewed", "as", "Should",
     "should", "the", "talks", "fail", ",", ";", ":", "“", "”", "(", "?", ".", "He",
-    "The", "May", "25", "later", "then", "be", "have",
+    "The", "May", "25", "later", "then", "be", "have", "kind", "of", "claims", "claimed",
+    "could", "not", "no", "so", "order", "regard", "with", "in", "this", "see", "lead",
+    "walked", "has", "almost", "must", "they", "also", "weeks", "belief",
 ]  # fmt: skip
 
 
@@ -278,6 +280,11 @@ def test_a_precheck_fails_only_where_its_rule_fails(name, data):
     j = data.draw(st.integers(i + 1, min(len(tokens), i + 3)))
     if not PRECHECKS[name]([t.lower for t in tokens], i, j):
         assert not RULES[name](tokens, i, j)
+
+
+def test_a_rule_reads_either_tokens_or_words():
+    assert RULES.keys().isdisjoint(WORD_RULES)
+    assert PRECHECKS.keys() <= RULES.keys()  # a word rule is cheap enough to need none
 
 
 def test_sentences_do_not_end_at_titles_or_initials():

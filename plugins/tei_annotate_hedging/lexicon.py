@@ -155,7 +155,7 @@ def _builtin() -> Lexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra_text: str, extra_name: str) -> Lexicon:
-    from .rules import RULES
+    from .rules import RULES, WORD_RULES
 
     data = resources.files(__package__) / "data"
     categories = parse_categories(
@@ -166,5 +166,5 @@ def _load(extra_text: str, extra_name: str) -> Lexicon:
     if extra_name:
         sources.append((extra_name, extra_text))
     for name, text in sources:
-        table.update(parse_cues(text, name, categories, RULES))
+        table.update(parse_cues(text, name, categories, [*RULES, *WORD_RULES]))
     return Lexicon(categories, table.values())

@@ -8,14 +8,15 @@ the words some cue begins with are looked at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from itertools import compress, count
+from itertools import compress, count, islice
 
 from attrs import frozen
 
 from .lexicon import Cue, Lexicon
-from .rules import PRECHECKS, RULES
-from .tokens import Token, lowered, sentence_spans, tokenize, words
+from .rules import PRECHECKS, RULES, WORD_RULES
+from .tokens import WORD, Token, lowered, sentence_spans, tokenize, tokens_of, words
 
 __all__ = ["Match", "find_cues"]
 
@@ -41,11 +42,13 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     low = lowered(text)
     for start, end in sentence_spans(text):
         if low is None:  # lower-casing moves offsets: tokenize word by word
-            sentence = _Sentence(text, start, end, None, tokenize(text, start, end))
+            tokens = tokenize(text, start, end)
+            sentence = _Sentence(text, start, end, [t.lower for t in tokens], tokens)
         else:
-            sentence = _Sentence(text, start, end, low, None)
-            if lexicon.keys.isdisjoint(sentence.words):
+            lows = words(low, start, end)  # the words tokenize() would lower
+            if lexicon.keys.isdisjoint(lows):
                 continue  # no word that any cue needs: most sentences end here
+            sentence = _Sentence(text, start, end, lows, None)
         firsts = list(compress(count(), map(lexicon.firsts.__contains__, sentence.words)))
         if firsts:
             found.extend(_scan(sentence, firsts, 0, len(sentence.words), lexicon, None, True))
@@ -53,27 +56,37 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
 
 
 class _Sentence:
-    """A sentence's lower-cased words; its tokens are built only if a cue may start in it.
+    """A sentence's lower-cased words; its tokens are built only if a rule reads them.
 
-    Most sentences that hold a key word hold no cue, and a token costs more than a word.
+    Most sentences that hold a key word hold no cue, and a token costs more than a word;
+    a cue's offsets need only the words' matches up to its last word.
     """
 
-    __slots__ = ("_tokens", "end", "low", "start", "text", "words")
+    __slots__ = ("_found", "_more", "_tokens", "words")
 
     def __init__(
-        self, text: str, start: int, end: int, low: str | None, tokens: list[Token] | None
+        self, text: str, start: int, end: int, words: list[str], tokens: list[Token] | None
     ) -> None:
-        self.text, self.start, self.end, self.low, self._tokens = text, start, end, low, tokens
-        if tokens is not None:
-            self.words = [t.lower for t in tokens]
-        else:
-            self.words = words(low, start, end)  # the words tokenize() would lower
+        self.words, self._tokens = words, tokens
+        self._found: list[re.Match[str]] = []  # the first matches of WORD, taken as needed
+        self._more = WORD.finditer(text, start, end)
 
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
-            self._tokens = tokenize(self.text, self.start, self.end, self.low, self.words)
+            self._found.extend(self._more)
+            self._tokens = tokens_of(self._found, self.words)
         return self._tokens
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """The character span of words ``[i, j)``, matching no word after ``j``: cues come
+        in order, so a sentence's words are matched once however many cues it holds."""
+        if self._tokens is not None:
+            return self._tokens[i].start, self._tokens[j - 1].end
+        found = self._found
+        if len(found) < j:
+            found.extend(islice(self._more, j - len(found)))
+        return found[i].start(), found[j - 1].end()
 
 
 def _scan(
@@ -97,8 +110,8 @@ def _scan(
             continue
         j = k + len(cue.words)
         if cue.category not in (outer, NO_CUE):
-            s = sentence.tokens
-            yield Match(s[k].start, s[j - 1].end, cue.category, cue)
+            start, end = sentence.span(k, j)
+            yield Match(start, end, cue.category, cue)
         if cue.category in HOLDERS and j - k > 1:
             yield from _scan(sentence, firsts, k + 1, j, lexicon, outer=cue.category, checked=False)
         i = j
@@ -118,10 +131,13 @@ def _cue_at(sentence: _Sentence, i: int, hi: int, lexicon: Lexicon, checked: boo
 
 
 def _agrees(cue: Cue, sentence: _Sentence, i: int, j: int, checked: bool) -> bool:
-    """Does the cue's rule hold at ``[i, j)``?  It is asked only if ``checked`` and only if
-    its precheck (if any) lets it hold."""
+    """Does the cue's rule hold at ``[i, j)``?  It is asked only if ``checked``; a rule
+    reading tokens only if its precheck (if any) lets it hold."""
     if cue.rule is None or not checked:
         return True
+    word_rule = WORD_RULES.get(cue.rule)
+    if word_rule is not None:
+        return word_rule(sentence.words, i, j)
     pre = PRECHECKS.get(cue.rule)
     if pre is not None and not pre(sentence.words, i, j):
         return False

@@ -3,6 +3,8 @@
 Each rule gets a sentence (its tokens) and the cue's token range ``[i, j)`` and
 says whether the cue hedges there.  They look at a few neighbouring words and the
 word classes of :mod:`wordclass`; a lexicon row names its rule in its third column.
+A rule that needs no more than the lower-cased words gets only those (``WORD_RULES``):
+the sentence is then not tokenized for it.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from .wordclass import (
     may_be_number,
 )
 
-__all__ = ["PRECHECKS", "RULES", "Precheck", "Rule"]
+__all__ = ["PRECHECKS", "RULES", "WORD_RULES", "Precheck", "Rule", "WordRule"]
 
 Sentence = list[Token]
 Rule = Callable[[Sentence, int, int], bool]
@@ -44,6 +46,9 @@ RULES: dict[str, Rule] = {}
 # fail their rules, and a sentence whose cues all fail a precheck is never tokenized.
 Precheck = Callable[[list[str], int, int], bool]
 PRECHECKS: dict[str, Precheck] = {}
+# Rules that read only the lower-cased words, like the prechecks: asked without tokens.
+WordRule = Callable[[list[str], int, int], bool]
+WORD_RULES: dict[str, WordRule] = {}
 
 # Adverbs that may stand between a modal or a verb and what it governs.
 INSERTS = frozenset(
@@ -87,6 +92,11 @@ def rule(fn: Rule) -> Rule:
     return fn
 
 
+def word_rule(fn: WordRule) -> WordRule:
+    WORD_RULES[fn.__name__] = fn
+    return fn
+
+
 def precheck(name: str) -> Callable[[Precheck], Precheck]:
     """Register ``fn`` as the precheck of rule ``name``."""
 
@@ -115,6 +125,16 @@ def word_after(s: Sentence, j: int) -> tuple[int, Token | None]:
 
 def lower(tok: Token | None) -> str:
     return tok.lower if tok is not None else ""
+
+
+def word_before(words: list[str], i: int, k: int = 1) -> str:
+    """The lower-cased word ``k`` before ``i``, or "" (as :func:`lower` of :func:`before`)."""
+    return words[i - k] if i - k >= 0 else ""
+
+
+def word_at(words: list[str], j: int) -> str:
+    """The lower-cased word at ``j``, or "" (as :func:`lower` of :func:`after`)."""
+    return words[j] if j < len(words) else ""
 
 
 def sentence_initial(s: Sentence, i: int) -> bool:
@@ -262,28 +282,43 @@ def could(s: Sentence, i: int, j: int) -> bool:
         if nxt is not None and nxt.lower in INTERPRETIVE:
             return True  # "could be read as", "could be considered": a possible view
         return nxt is None or not looks_participle(nxt)  # "could be opened": ability
-    if verb.lower in PERCEPTION or _purpose_clause(s, i):
+    lo = max(0, i - REACH)
+    if verb.lower in PERCEPTION or _purpose_clause([t.lower for t in s[max(0, i - 4) : i]]):
         return False
     if verb.lower in CONSEQUENCES:
         return True  # "the departure could lead to ...": a possible outcome
     subject = subject_of(s, i)
     if lower(subject) in PERSONAL or names_individual(s, subject):
         return False  # a person who could do something: ability ("he could swim")
-    return not _past_context(s, i)  # "it could take years" but "the ship could carry 90"
+    # "it could take years" but "the ship could carry 90"
+    return not _past_context([t.lower for t in s[lo : i + REACH]], i - lo)
+
+
+@precheck("could")
+def _may_be_epistemic(words: list[str], i: int, j: int) -> bool:
+    k, stop = j, min(len(words), j + REACH)
+    while k < stop and words[k] in INSERTS:
+        k += 1
+    if k >= len(words) or words[j] in NEGATIONS:
+        return False
+    if words[k] in ("have", "be") or words[k] in CONSEQUENCES:
+        return True
+    if words[k] in PERCEPTION or _purpose_clause(words[max(0, i - 4) : i]):
+        return False
+    return not _past_context(words, i)
 
 
 PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b")
 
 
-def _past_context(s: Sentence, i: int) -> bool:
-    """Does the sentence narrate the past (a past auxiliary or an -ed verb besides ``i``)?"""
-    around = s[max(0, i - REACH) : i] + s[i + 1 : i + REACH]
-    return PAST.search(" ".join(t.lower for t in around)) is not None
+def _past_context(lows: list[str], i: int) -> bool:
+    """Does the sentence narrate the past (a past auxiliary or an -ed verb near ``i``)?"""
+    around = lows[max(0, i - REACH) : i] + lows[i + 1 : i + REACH]
+    return PAST.search(" ".join(around)) is not None
 
 
-def _purpose_clause(s: Sentence, i: int) -> bool:
+def _purpose_clause(window: list[str]) -> bool:
     """Is the modal inside "so (that) ..." or "in order that ..."? (ability, not doubt)"""
-    window = [t.lower for t in s[max(0, i - 4) : i]]
     return "so" in window or ("order" in window and "that" in window)
 
 
@@ -401,10 +436,10 @@ def if_not(s: Sentence, i: int, j: int) -> bool:
     return nxt is not None and looks_participle(nxt) and lower(before(s, i)) != "even"
 
 
-@rule
-def in_case(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def in_case(words: list[str], i: int, j: int) -> bool:
     """A condition in "in case of fire", "in case he calls"; not "in case law"."""
-    return lower(after(s, j)) not in ("law", "study", "studies")
+    return word_at(words, j) not in ("law", "study", "studies")
 
 
 # ---------------------------------------------------------------- content words
@@ -449,10 +484,10 @@ PREDICATIVE = BE - {"be", "been", "being"} | frozenset(
 )
 
 
-@rule
-def doubt(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def doubt(words: list[str], i: int, j: int) -> bool:
     """A "doubt" hedges, except in "no doubt", "without doubt", "beyond doubt" (boosters)."""
-    return lower(before(s, i)) not in ("no", "without", "beyond", "little")
+    return word_before(words, i) not in ("no", "without", "beyond", "little")
 
 
 @rule
@@ -461,17 +496,16 @@ def verb(s: Sentence, i: int, j: int) -> bool:
     return not noun_context_before(before(s, i))
 
 
-@rule
-def fear(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def fear(words: list[str], i: int, j: int) -> bool:
     """Fear as doubt: "it is feared that", "fears that ..." but not "fear of spiders"."""
-    nxt = after(s, j)
-    return lower(nxt) in ("that", "to") or lower(before(s, i)) in BE
+    return word_at(words, j) in ("that", "to") or word_before(words, i) in BE
 
 
-@rule
-def in_question(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def in_question(words: list[str], i: int, j: int) -> bool:
     """Doubt in "open to question", "called in question"; not "the person in question"."""
-    return lower(before(s, i)) in ("called", "call", "calls", "calling", "open", "brought")
+    return word_before(words, i) in ("called", "call", "calls", "calling", "open", "brought")
 
 
 @rule
@@ -507,23 +541,25 @@ def appear(s: Sentence, i: int, j: int) -> bool:
     )
 
 
-@rule
-def look_like(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def look_like(words: list[str], i: int, j: int) -> bool:
     """A "looks like" + a clause or an event, not a description of a face."""
-    return lower(before(s, i)) in SUBJECT_PRONOUNS | {"this", "that"}
+    return word_before(words, i) in SUBJECT_PRONOUNS or word_before(words, i) in ("this", "that")
 
 
-@rule
-def suggest(s: Sentence, i: int, j: int) -> bool:
+PROPOSED = DETERMINERS - {"that"} | POSSESSIVES  # what is proposed: "suggested a new name"
+
+
+@word_rule
+def suggest(words: list[str], i: int, j: int) -> bool:
     """Suggesting as implying, not as proposing ("suggested a new name for the club")."""
-    nxt = after(s, j)
-    return not (nxt is not None and lower(nxt) in DETERMINERS - {"that"} | POSSESSIVES)
+    return word_at(words, j) not in PROPOSED
 
 
-@rule
-def that_clause(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def that_clause(words: list[str], i: int, j: int) -> bool:
     """Nouns and verbs that hedge with a content clause ("the belief that", "indicates that")."""
-    return lower(after(s, j)) in ("that", "a", "an") or lower(before(s, i)) in BE
+    return word_at(words, j) in ("that", "a", "an") or word_before(words, i) in BE
 
 
 @rule
@@ -570,11 +606,11 @@ def consider(s: Sentence, i: int, j: int) -> bool:
     return lower(nxt) not in ("whether", "how", "what", "the", "a", "an", "this", "that", "it")
 
 
-@rule
-def considered(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def considered(words: list[str], i: int, j: int) -> bool:
     """Belief in "is considered (to be) important"; not "was considered by the board" (deliberated)."""
-    nxt = after(s, j)
-    return lower(nxt) not in ("for", "whether", "but", ".", ",") and lower(nxt) not in WH
+    nxt = word_at(words, j)
+    return nxt not in ("for", "whether", "but", ".", ",") and nxt not in WH
 
 
 @rule
@@ -589,33 +625,29 @@ def regard(s: Sentence, i: int, j: int) -> bool:
     )
 
 
-@rule
-def regarded(s: Sentence, i: int, j: int) -> bool:
+@precheck("regard")
+def _as_follows(words: list[str], i: int, j: int) -> bool:
+    return "as" in words[j : j + 8] and (i == 0 or words[i - 1] not in ("with", "in", "this"))
+
+
+@word_rule
+def regarded(words: list[str], i: int, j: int) -> bool:
     """Belief in "regarded as", "highly regarded"; not "regarded the plan with suspicion"."""
-    return any(t.lower == "as" for t in s[j : j + 4]) or lower(before(s, i)) in (
-        "highly",
-        "well",
-        "widely",
-    )
+    return "as" in words[j : j + 4] or word_before(words, i) in ("highly", "well", "widely")
 
 
-@rule
-def view(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def view(words: list[str], i: int, j: int) -> bool:
     """Belief in "viewed as", "their view is"; not "a view of the lake" or "viewed the film"."""
-    if any(t.lower == "as" for t in s[j : j + 5]):
+    if "as" in words[j : j + 5]:
         return True
-    return lower(before(s, i)) in POSSESSIVES and lower(after(s, j)) in ("is", "was", ",", "that")
+    return word_before(words, i) in POSSESSIVES and word_at(words, j) in ("is", "was", ",", "that")
 
 
-@precheck("view")
-def _as_or_possessive(words: list[str], i: int, j: int) -> bool:
-    return "as" in words[j : j + 5] or (i > 0 and words[i - 1] in POSSESSIVES)
-
-
-@rule
-def seen_as(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def seen_as(words: list[str], i: int, j: int) -> bool:
     """A judgement in "seen as"; "as seen as" is a comparison."""
-    return lower(before(s, i)) != "as"
+    return word_before(words, i) != "as"
 
 
 @rule
@@ -652,16 +684,16 @@ def assume(s: Sentence, i: int, j: int) -> bool:
     )
 
 
-@rule
-def suppose(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def suppose(words: list[str], i: int, j: int) -> bool:
     """Hearsay in "supposed to be"; not "supposed by" (a proposal)."""
-    return lower(after(s, j)) != "by"
+    return word_at(words, j) != "by"
 
 
-@rule
-def accuse(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def accuse(words: list[str], i: int, j: int) -> bool:
     """An unproven act in "accused of", "accused him that"."""
-    return any(t.lower in ("of", "that") for t in s[j : j + 3])
+    return "of" in words[j : j + 3] or "that" in words[j : j + 3]
 
 
 @rule
@@ -679,40 +711,48 @@ def claim(s: Sentence, i: int, j: int) -> bool:
     return _clause_follows(s, j)  # "claims the army used gas", not "claimed the title"
 
 
+@precheck("claim")
+def _clause_may_follow(words: list[str], i: int, j: int) -> bool:
+    if j >= len(words):
+        return False
+    nxt = words[j]
+    return (
+        nxt in ("that", "to", ",", ":")
+        or nxt in SUBJECT_PRONOUNS
+        or any(map(_finite, words[j + 1 : j + 6]))
+    )
+
+
 def _clause_follows(s: Sentence, j: int) -> bool:
     """Does a finite verb follow within a short noun phrase (a "that"-less content clause)?"""
     for t in s[j + 1 : j + 6]:
         if not t.is_word:
             return False
-        if t.lower in BE | HAVE | MODALS or (t.lower.endswith("ed") and len(t.lower) >= 4):
+        if _finite(t.lower):
             return True
     return False
 
 
-@rule
-def approximate(s: Sentence, i: int, j: int) -> bool:
+def _finite(word: str) -> bool:
+    return word in BE or word in HAVE or word in MODALS or (word.endswith("ed") and len(word) >= 4)
+
+
+@word_rule
+def approximate(words: list[str], i: int, j: int) -> bool:
     """Approximation in "about 2,000", "around a dozen", "some 30 people"; not "talks about Ukraine"."""
-    nxt = after(s, j)
-    if nxt is not None and nxt.lower in ("a", "an") and s[i].lower != "some":
-        two = after(s, j, 1)
-        return two is not None and (is_number(two) or two.lower in UNITS_OF_TIME)
-    if s[i].lower in ("nearly", "almost"):
+    nxt = word_at(words, j)
+    if nxt in ("a", "an") and words[i] != "some":
+        two = word_at(words, j + 1)
+        return two != "" and (may_be_number(two) or two in UNITS_OF_TIME)
+    if words[i] in ("nearly", "almost"):
         return False
-    return (
-        nxt is not None and is_number(nxt) and nxt.lower not in ("one", "third", "fifth", "tenth")
-    )
+    return nxt != "" and may_be_number(nxt) and nxt not in ("one", "third", "fifth", "tenth")
 
 
-@precheck("approximate")
-def _number_follows(words: list[str], i: int, j: int) -> bool:
-    return j < len(words) and (words[j] in ("a", "an") or may_be_number(words[j]))
-
-
-@rule
-def kind_of(s: Sentence, i: int, j: int) -> bool:
+@word_rule
+def kind_of(words: list[str], i: int, j: int) -> bool:
     """Hedging "kind of"/"sort of" ("it was kind of odd"), not "a kind of bird"."""
-    prev = before(s, i)
-    return prev is not None and (prev.lower in BE | SUBJECT_PRONOUNS or prev.lower in ("'s",))
+    return word_before(words, i) in BE or word_before(words, i) in SUBJECT_PRONOUNS
 
 
 @rule

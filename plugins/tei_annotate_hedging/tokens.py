@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import NamedTuple
 
-__all__ = ["Token", "lowered", "sentence_spans", "tokenize", "words"]
+__all__ = ["Token", "lowered", "sentence_spans", "tokenize", "tokens_of", "words"]
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
 # other visible character: ``\w+(?:['’\-]\w+)*|\S``, written to open with ``\S`` (the
@@ -107,8 +107,11 @@ def tokenize(
     # words are found in ``text`` itself: lower-casing that keeps every offset keeps every
     # character's word class too, so the tokens are those of ``low``.
     found = list(WORD.finditer(text, start, end))
-    if words is None:
-        words = WORD.findall(low, start, end)
+    return tokens_of(found, WORD.findall(low, start, end) if words is None else words)
+
+
+def tokens_of(found: list[re.Match[str]], words: list[str]) -> list[Token]:
+    """The tokens of the word matches ``found`` in a text, ``words`` their lower cases."""
     columns = zip(map(_start, found), map(_end, found), map(_group, found), words, strict=True)
     return list(map(tuple.__new__, repeat(Token), columns))  # no Python-level call per token
 
