@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from attrs import define
 
-from .candidates import BOUND_FIRST_WORDS, candidates
+from .candidates import BOUND_FIRST_WORDS, candidates, may_hold_number
 from .cores import Core, core_at
 from .currency import CURRENCY_SIGNS, currency_code, currency_names, currency_symbol
 from .dates import date_at, may_start, time_at, year_value
@@ -61,7 +61,10 @@ def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     Phrases are read only from the tokens :func:`candidates` names; from any other token
     the reader would find nothing and skip no candidate, so the result is the same.
     """
-    toks = Tokens(text)
+    chunks = text.split()
+    if not may_hold_number(chunks):
+        return []
+    toks = Tokens(text, chunks)
     words = toks.texts()
     starts = candidates(words)
     if not starts:
