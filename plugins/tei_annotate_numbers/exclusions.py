@@ -97,10 +97,11 @@ def _long_digits(toks: Tokens, i: int, text: str) -> int | None:
 
 def _citation(toks: Tokens, i: int, text: str) -> int | None:
     """ "[3]": a footnote or reference mark."""
-    prev, nxt = token_at(toks, i - 1), token_at(toks, i + 1)
-    if prev is not None and nxt is not None and prev.text == "[" and nxt.text == "]":
-        return i + 1
-    return None
+    prev = token_at(toks, i - 1)
+    if prev is None or prev.text != "[":  # rarely one: the token after is then not built
+        return None
+    nxt = token_at(toks, i + 1)
+    return i + 1 if nxt is not None and nxt.text == "]" else None
 
 
 def attached(toks: Tokens, i: int, text: str) -> int | None:

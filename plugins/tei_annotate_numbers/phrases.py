@@ -9,6 +9,8 @@ the tokens; nothing is matched twice.
 
 from __future__ import annotations
 
+from functools import cache
+
 from attrs import define
 
 from .candidates import BOUND_FIRST_WORDS, candidates, may_hold_number
@@ -27,7 +29,7 @@ from .lexicon import (
     by_first_word,
 )
 from .tokens import Tokens, lower_at, token_at, touches
-from .units import PERCENT, UNIT_SYMBOLS, longest_unit
+from .units import PERCENT, UNIT_SYMBOLS, UNIT_WORDS, longest_unit
 from .values import tei_number
 from .words import plural_noun
 
@@ -281,8 +283,15 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     if p.core.vague and lower_at(toks, j) == "of":
         k = j + 1  # "millions of dollars"
     words: list[str] = []
-    while len(words) < 3 and (t := token_at(toks, k + len(words))) is not None and t.is_word:
-        words.append(t.text)
+    first = token_at(toks, k)
+    if first is not None and first.is_word:
+        words.append(first.text)
+        # Later words can only matter after the first word of a multi-word name or unit.
+        if first.lower in _long_name_starts():
+            while (
+                len(words) < 3 and (t := token_at(toks, k + len(words))) is not None and t.is_word
+            ):
+                words.append(t.text)
     names, lows = currency_names(), tuple(w.lower() for w in words)
     for n in range(len(lows), 0, -1):
         code = names.get(lows[:n])
@@ -316,6 +325,12 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     if hyphen and lower_at(toks, end) == "-" and lower_at(toks, end + 1) == "old":
         end += 2
     return end
+
+
+@cache
+def _long_name_starts() -> frozenset[str]:
+    """First words of the currency names and units of more than one word."""
+    return frozenset(name[0] for name in (*currency_names(), *UNIT_WORDS) if len(name) > 1)
 
 
 def _decade_or_clock(toks: Tokens, core: Core) -> Found | None:
