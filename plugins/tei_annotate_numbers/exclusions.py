@@ -193,13 +193,14 @@ def _name_part(toks: Tokens, i: int, text: str) -> int | None:
     "CTF 50", "DDG 70"), or a capitalised ordinal before a capitalised word
     ("5th Fleet", "Second World War")."""
     tok = toks[i]
-    nxt, after = token_at(toks, i + 1), token_at(toks, i + 2)
+    nxt = token_at(toks, i + 1)
     if (
         tok.is_digits
         and nxt is not None
         and touches(toks, i + 1)
         and nxt.lower in ("st", "nd", "rd", "th")
     ):
+        after = token_at(toks, i + 2)  # built only here: most numbers have no suffix
         if after is not None and after.is_capitalised and after.is_word and month(after) is None:
             return i + 1
         return None

@@ -175,18 +175,14 @@ def _currency_before(toks: Tokens, k: int) -> tuple[str | None, int]:
         return None, k
     if tok.text in CURRENCY_SIGNS:
         return currency_symbol(tok.text), k + 1
+    if not tok.is_word:  # only a word can be a code or be written onto a sign
+        return None, k
     nxt = token_at(toks, k + 1)
-    if tok.is_word and nxt is not None and nxt.text in CURRENCY_SIGNS and touches(toks, k + 1):
+    if nxt is not None and nxt.text in CURRENCY_SIGNS and touches(toks, k + 1):
         code = currency_symbol(nxt.text, tok.text)
         if code:
             return code, k + 2
-    if (
-        tok.is_word
-        and currency_code(tok.text)
-        and nxt is not None
-        and nxt.is_digits
-        and not touches(toks, k + 1)
-    ):
+    if currency_code(tok.text) and nxt is not None and nxt.is_digits and not touches(toks, k + 1):
         return tok.text, k + 1
     return None, k
 
