@@ -27,8 +27,9 @@ from itertools import compress
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
+from .tokens import TOKEN
 
-__all__ = ["NUMBER_STEMS", "candidates"]
+__all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
 # Every word text2num reads as a number, with its trailing "s" removed (text2num
 # ignores them too: "thirds", "thousands"), and the fraction words and scales we add;
@@ -156,6 +157,24 @@ def _kinds(words: Sequence[str]) -> list[int]:
             _KINDS.clear()
         _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
         return list(map(_KINDS.__getitem__, words))
+
+
+# Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half the
+# blocks of a news text hold none, and are then rejected without being tokenized.
+_ANCHORED: dict[str, bool] = {}
+
+
+def may_hold_number(chunks: list[str]) -> bool:
+    """False if no token of the whitespace-split ``chunks`` is an anchor: then
+    :func:`candidates` of their tokens is empty."""
+    try:
+        return any(map(_ANCHORED.__getitem__, chunks))
+    except KeyError:
+        if len(_ANCHORED) > _KINDS_MAX:
+            _ANCHORED.clear()
+        for chunk in set(chunks).difference(_ANCHORED):
+            _ANCHORED[chunk] = not _ANCHOR_KINDS.isdisjoint(_kinds(TOKEN.findall(chunk)))
+        return any(map(_ANCHORED.__getitem__, chunks))
 
 
 def candidates(words: Sequence[str]) -> list[int]:

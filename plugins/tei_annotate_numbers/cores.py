@@ -13,6 +13,7 @@ from attrs import define
 from .tokens import Tokens, lower_at, token_at, touches
 from .values import digits_value
 from .words import (
+    MONEY_SCALES,
     cardinal,
     cardinal_word,
     denominator,
@@ -96,8 +97,12 @@ def _scaled(toks: Tokens, core: Core, money: bool) -> Core:
     while (tok := token_at(toks, j)) is not None and tok.is_word:
         single = len(tok.text) == 1
         # "5m people" counts millions of something; "a 5m wall" measures metres
+        # (only a money scale reads it: the word after is seldom worth building)
         counted = (
-            (nxt := token_at(toks, j + 1)) is not None and nxt.is_word and plural_noun(nxt.text)
+            tok.lower in MONEY_SCALES
+            and (nxt := token_at(toks, j + 1)) is not None
+            and nxt.is_word
+            and plural_noun(nxt.text)
         )
         factor = scale_word(tok.text, (money or counted) and (touches(toks, j) or not single))
         if factor is None or (single and not touches(toks, j)):

@@ -97,10 +97,11 @@ def _long_digits(toks: Tokens, i: int, text: str) -> int | None:
 
 def _citation(toks: Tokens, i: int, text: str) -> int | None:
     """ "[3]": a footnote or reference mark."""
-    prev, nxt = token_at(toks, i - 1), token_at(toks, i + 1)
-    if prev is not None and nxt is not None and prev.text == "[" and nxt.text == "]":
-        return i + 1
-    return None
+    prev = token_at(toks, i - 1)
+    if prev is None or prev.text != "[":  # rarely one: the token after is then not built
+        return None
+    nxt = token_at(toks, i + 1)
+    return i + 1 if nxt is not None and nxt.text == "]" else None
 
 
 def attached(toks: Tokens, i: int, text: str) -> int | None:
@@ -192,13 +193,14 @@ def _name_part(toks: Tokens, i: int, text: str) -> int | None:
     "CTF 50", "DDG 70"), or a capitalised ordinal before a capitalised word
     ("5th Fleet", "Second World War")."""
     tok = toks[i]
-    nxt, after = token_at(toks, i + 1), token_at(toks, i + 2)
+    nxt = token_at(toks, i + 1)
     if (
         tok.is_digits
         and nxt is not None
         and touches(toks, i + 1)
         and nxt.lower in ("st", "nd", "rd", "th")
     ):
+        after = token_at(toks, i + 2)  # built only here: most numbers have no suffix
         if after is not None and after.is_capitalised and after.is_word and month(after) is None:
             return i + 1
         return None

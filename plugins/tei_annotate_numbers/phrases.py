@@ -9,9 +9,11 @@ the tokens; nothing is matched twice.
 
 from __future__ import annotations
 
+from functools import cache
+
 from attrs import define
 
-from .candidates import BOUND_FIRST_WORDS, candidates
+from .candidates import BOUND_FIRST_WORDS, candidates, may_hold_number
 from .cores import Core, core_at
 from .currency import CURRENCY_SIGNS, currency_code, currency_names, currency_symbol
 from .dates import date_at, may_start, time_at, year_value
@@ -27,7 +29,7 @@ from .lexicon import (
     by_first_word,
 )
 from .tokens import Tokens, lower_at, token_at, touches
-from .units import PERCENT, UNIT_SYMBOLS, longest_unit
+from .units import PERCENT, UNIT_SYMBOLS, UNIT_WORDS, longest_unit
 from .values import tei_number
 from .words import plural_noun
 
@@ -61,7 +63,10 @@ def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     Phrases are read only from the tokens :func:`candidates` names; from any other token
     the reader would find nothing and skip no candidate, so the result is the same.
     """
-    toks = Tokens(text)
+    chunks = text.split()
+    if not may_hold_number(chunks):
+        return []
+    toks = Tokens(text, chunks)
     words = toks.texts()
     starts = candidates(words)
     if not starts:
@@ -170,18 +175,14 @@ def _currency_before(toks: Tokens, k: int) -> tuple[str | None, int]:
         return None, k
     if tok.text in CURRENCY_SIGNS:
         return currency_symbol(tok.text), k + 1
+    if not tok.is_word:  # only a word can be a code or be written onto a sign
+        return None, k
     nxt = token_at(toks, k + 1)
-    if tok.is_word and nxt is not None and nxt.text in CURRENCY_SIGNS and touches(toks, k + 1):
+    if nxt is not None and nxt.text in CURRENCY_SIGNS and touches(toks, k + 1):
         code = currency_symbol(nxt.text, tok.text)
         if code:
             return code, k + 2
-    if (
-        tok.is_word
-        and currency_code(tok.text)
-        and nxt is not None
-        and nxt.is_digits
-        and not touches(toks, k + 1)
-    ):
+    if currency_code(tok.text) and nxt is not None and nxt.is_digits and not touches(toks, k + 1):
         return tok.text, k + 1
     return None, k
 
@@ -278,8 +279,15 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     if p.core.vague and lower_at(toks, j) == "of":
         k = j + 1  # "millions of dollars"
     words: list[str] = []
-    while len(words) < 3 and (t := token_at(toks, k + len(words))) is not None and t.is_word:
-        words.append(t.text)
+    first = token_at(toks, k)
+    if first is not None and first.is_word:
+        words.append(first.text)
+        # Later words can only matter after the first word of a multi-word name or unit.
+        if first.lower in _long_name_starts():
+            while (
+                len(words) < 3 and (t := token_at(toks, k + len(words))) is not None and t.is_word
+            ):
+                words.append(t.text)
     names, lows = currency_names(), tuple(w.lower() for w in words)
     for n in range(len(lows), 0, -1):
         code = names.get(lows[:n])
@@ -313,6 +321,12 @@ def _unit(toks: Tokens, p: Phrase, j: int) -> int:
     if hyphen and lower_at(toks, end) == "-" and lower_at(toks, end + 1) == "old":
         end += 2
     return end
+
+
+@cache
+def _long_name_starts() -> frozenset[str]:
+    """First words of the currency names and units of more than one word."""
+    return frozenset(name[0] for name in (*currency_names(), *UNIT_WORDS) if len(name) > 1)
 
 
 def _decade_or_clock(toks: Tokens, core: Core) -> Found | None:

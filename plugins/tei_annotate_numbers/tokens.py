@@ -12,7 +12,7 @@ import re
 from itertools import accumulate, chain
 from typing import TypeVar
 
-__all__ = ["Token", "Tokens", "lower_at", "token_at", "touches"]
+__all__ = ["TOKEN", "Token", "Tokens", "lower_at", "token_at", "touches"]
 
 # A digit group keeps its inner separators ("30,000", "1.3", "119.3"); a word is a run of
 # letters; anything else is one character.  No alternative can match the empty string and
@@ -77,10 +77,11 @@ class Tokens(dict[int, Token]):
 
     __slots__ = ("_chunks", "_starts", "_text", "_words", "n")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, chunks: list[str] | None = None) -> None:
+        """``chunks``, if given, is ``text.split()`` already made by the caller."""
         super().__init__()
         self._text = text
-        self._chunks = text.split()
+        self._chunks = text.split() if chunks is None else chunks
         self._words = _per_token(_WORDS, self._chunks)
         self._starts: list[int] | None = None  # token offsets, computed on first need
         self.n = len(self._words)

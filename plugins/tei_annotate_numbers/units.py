@@ -104,12 +104,13 @@ PERCENT = frozenset({("%",), ("per", "cent"), ("percent",), ("pc",), ("pct",)})
 
 def longest_unit(words: list[str]) -> tuple[int, str] | None:
     """(number of words, unit) of the longest unit the words start with, if any."""
-    for n in (2, 1):
-        if len(words) < n:
-            continue
-        key = tuple(w.lower() for w in words[:n])
-        if key in UNIT_WORDS:
-            return n, UNIT_WORDS[key]
-        if n == 1 and words[0] in UNIT_SYMBOLS:
-            return 1, UNIT_SYMBOLS[words[0]]
+    if not words:
+        return None
+    first = words[0].lower()
+    if len(words) > 1 and (unit := UNIT_WORDS.get((first, words[1].lower()))) is not None:
+        return 2, unit
+    if (unit := UNIT_WORDS.get((first,))) is not None:
+        return 1, unit
+    if words[0] in UNIT_SYMBOLS:
+        return 1, UNIT_SYMBOLS[words[0]]
     return None

@@ -15,6 +15,7 @@ from text_to_num import alpha2digit, text2num
 
 __all__ = [
     "ABBREVIATED_SCALES",
+    "MONEY_SCALES",
     "cardinal",
     "cardinal_word",
     "denominator",
