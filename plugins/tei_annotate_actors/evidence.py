@@ -90,7 +90,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "person", STRONG
     words = c.words
     n = len(words)
-    text = source[c.name_start : c.end]
+    text = c.text(source)
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
     p1 = key(before[-1].text) if before else None
