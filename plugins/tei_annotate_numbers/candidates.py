@@ -27,7 +27,7 @@ from itertools import compress
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
-from .tokens import TOKEN
+from .tokens import chunk_words
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
@@ -172,8 +172,9 @@ def may_hold_number(chunks: list[str]) -> bool:
     except KeyError:
         if len(_ANCHORED) > _KINDS_MAX:
             _ANCHORED.clear()
-        for chunk in set(chunks).difference(_ANCHORED):
-            _ANCHORED[chunk] = not _ANCHOR_KINDS.isdisjoint(_kinds(TOKEN.findall(chunk)))
+        new = list(set(chunks).difference(_ANCHORED))
+        for chunk, words in zip(new, chunk_words(new), strict=True):
+            _ANCHORED[chunk] = not _ANCHOR_KINDS.isdisjoint(_kinds(words))
         return any(map(_ANCHORED.__getitem__, chunks))
 
 

@@ -9,10 +9,11 @@ numbers, see :mod:`candidates`), so a :class:`Token` is built on first access.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from itertools import accumulate, chain
 from typing import TypeVar
 
-__all__ = ["TOKEN", "Token", "Tokens", "lower_at", "token_at", "touches"]
+__all__ = ["Token", "Tokens", "chunk_words", "lower_at", "token_at", "touches"]
 
 # A digit group keeps its inner separators ("30,000", "1.3", "119.3"); a word is a run of
 # letters; anything else is one character.  No alternative can match the empty string and
@@ -35,15 +36,27 @@ def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
     try:
         return list(chain.from_iterable(map(table.__getitem__, chunks)))
     except KeyError:
-        if len(_WORDS) > _CHUNKS_MAX:
-            _WORDS.clear()
-            _STEPS.clear()
-        for chunk in set(chunks).difference(_WORDS):
-            words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
-            steps = [*map(len, words)]
-            steps[-1] += 1
-            _STEPS[chunk] = tuple(steps)
+        _learn(chunks)
         return list(chain.from_iterable(map(table.__getitem__, chunks)))
+
+
+def _learn(chunks: Iterable[str]) -> None:
+    """Put the unseen ``chunks`` in the chunk tables."""
+    if len(_WORDS) > _CHUNKS_MAX:
+        _WORDS.clear()
+        _STEPS.clear()
+    for chunk in set(chunks).difference(_WORDS):
+        words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
+        steps = [*map(len, words)]
+        steps[-1] += 1
+        _STEPS[chunk] = tuple(steps)
+
+
+def chunk_words(chunks: Collection[str]) -> list[tuple[str, ...]]:
+    """The token texts of each whitespace-split chunk, from the chunk table (which learns
+    the unseen ones, so the block's :class:`Tokens` then finds them there)."""
+    _learn(chunks)
+    return list(map(_WORDS.__getitem__, chunks))
 
 
 class Token:
