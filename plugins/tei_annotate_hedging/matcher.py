@@ -16,7 +16,7 @@ from attrs import frozen
 
 from .lexicon import Cue, Lexicon
 from .rules import PRECHECKS, RULES, WORD_RULES
-from .tokens import WORD, Token, lowered, sentence_spans, tokenize, tokens_of, words
+from .tokens import WORD, Token, keeps_offsets, sentence_spans, tokenize, tokens_of, words
 
 __all__ = ["Match", "find_cues"]
 
@@ -39,13 +39,13 @@ class Match:
 def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     """Every cue in ``text`` in document order; inner cues follow the cue holding them."""
     found: list[Match] = []
-    low = lowered(text)
+    keeps = keeps_offsets(text)
     for start, end in sentence_spans(text):
-        if low is None:  # lower-casing moves offsets: tokenize word by word
+        if not keeps:  # lower-casing moves offsets: tokenize word by word
             tokens = tokenize(text, start, end)
             sentence = _Sentence(text, start, end, [t.lower for t in tokens], tokens)
         else:
-            lows = words(low, start, end)  # the words tokenize() would lower
+            lows = words(text, start, end)  # the words tokenize() would lower
             if lexicon.keys.isdisjoint(lows):
                 continue  # no word that any cue needs: most sentences end here
             sentence = _Sentence(text, start, end, lows, None)
