@@ -176,7 +176,8 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             if text[at] == "." and _abbreviation_before(text, at):
                 continue
             stop = at + 1
-        if non_blank(text, start, stop):
+        # A sentence mostly opens with a visible character: then no search for one.
+        if start < stop and (not text[start].isspace() or non_blank(text, start, stop)):
             yield start, stop
         start = end
     if non_blank(text, start):
