@@ -16,7 +16,7 @@ from attrs import frozen
 
 from .lexicon import Cue, Lexicon
 from .rules import PRECHECKS, RULES, WORD_RULES
-from .tokens import WORD, Token, lowered, sentence_spans, tokenize, tokens_of, words
+from .tokens import WORD, Token, keeps_offsets, sentence_spans, tokenize, tokens_of, words
 
 __all__ = ["Match", "find_cues"]
 
@@ -39,20 +39,33 @@ class Match:
 def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     """Every cue in ``text`` in document order; inner cues follow the cue holding them."""
     found: list[Match] = []
-    low = lowered(text)
+    keeps = keeps_offsets(text)
     for start, end in sentence_spans(text):
-        if low is None:  # lower-casing moves offsets: tokenize word by word
-            tokens = tokenize(text, start, end)
-            sentence = _Sentence(text, start, end, [t.lower for t in tokens], tokens)
+        if not keeps:  # lower-casing moves offsets: tokenize word by word
+            tokens: list[Token] | None = tokenize(text, start, end)
+            lows = [t.lower for t in tokens]
         else:
-            lows = words(low, start, end)  # the words tokenize() would lower
+            lows = words(text, start, end)  # the words tokenize() would lower
             if lexicon.keys.isdisjoint(lows):
                 continue  # no word that any cue needs: most sentences end here
-            sentence = _Sentence(text, start, end, lows, None)
-        firsts = list(compress(count(), map(lexicon.firsts.__contains__, sentence.words)))
+            tokens = None
+        firsts = _starts(lows, lexicon)
         if firsts:
-            found.extend(_scan(sentence, firsts, 0, len(sentence.words), lexicon, None, True))
+            sentence = _Sentence(text, start, end, lows, tokens)
+            found.extend(_scan(sentence, firsts, 0, len(lows), lexicon, None, True))
     return found
+
+
+def _starts(lows: list[str], lexicon: Lexicon) -> list[int]:
+    """Indices of the words a cue can start at: a one-word cue or the first two words of a
+    longer one.  Most words that begin a cue ("of", "to", "in") begin only phrases, and
+    seldom with the next word: they are ruled out here, not by a call of :func:`_cue_at`."""
+    singles, phrases, last = lexicon.singles, lexicon.phrases, len(lows) - 1
+    return [
+        k
+        for k in compress(count(), map(lexicon.firsts.__contains__, lows))
+        if lows[k] in singles or (k < last and (lows[k], lows[k + 1]) in phrases)
+    ]
 
 
 class _Sentence:
@@ -98,7 +111,7 @@ def _scan(
     outer: str | None,
     checked: bool,
 ) -> Iterator[Match]:
-    """Cues at the word indices ``firsts`` (words some cue begins with) within ``[lo, hi)``."""
+    """Cues at the word indices ``firsts`` (see :func:`_starts`) within ``[lo, hi)``."""
     i = lo
     for k in firsts:
         if k < i:

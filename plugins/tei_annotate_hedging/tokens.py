@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import NamedTuple
 
-__all__ = ["Token", "lowered", "sentence_spans", "tokenize", "tokens_of", "words"]
+__all__ = ["Token", "keeps_offsets", "lowered", "sentence_spans", "tokenize", "tokens_of", "words"]
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
 # other visible character: ``\w+(?:['’\-]\w+)*|\S``, written to open with ``\S`` (the
@@ -118,21 +118,24 @@ def tokens_of(found: list[re.Match[str]], words: list[str]) -> list[Token]:
 
 # No word holds a blank, so a text's words are those of its blank-separated chunks, in
 # order.  A text repeats its chunks ("the", "said,"), so each chunk seen is kept with its
-# words: most chunks then cost a lookup instead of regex matches.
+# lower-cased words: most chunks then cost a lookup instead of lower-casing and regex
+# matches (lower-casing a chunk lower-cases its characters as in the whole text: a blank
+# ends the context of a final sigma too).
 _WORDS: dict[str, tuple[str, ...]] = {}
 _CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
 
 
-def words(low: str, start: int, end: int) -> list[str]:
-    """``WORD.findall(low, start, end)``: the words of ``low[start:end]``."""
-    chunks = low[start:end].split()
+def words(text: str, start: int, end: int) -> list[str]:
+    """``WORD.findall(lowered(text), start, end)``: the lower-cased words of
+    ``text[start:end]``, for a text that :func:`keeps_offsets`."""
+    chunks = text[start:end].split()
     try:
         return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
     except KeyError:
         if len(_WORDS) > _CHUNKS_MAX:
             _WORDS.clear()
         for chunk in set(chunks).difference(_WORDS):
-            _WORDS[chunk] = tuple(WORD.findall(chunk))
+            _WORDS[chunk] = tuple(WORD.findall(chunk.lower().replace("’", "'")))
         return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
 
 
@@ -140,6 +143,16 @@ def lowered(text: str) -> str | None:
     """``text`` in lower case with straight apostrophes, if that keeps every offset."""
     low = text.lower().replace("’", "'")
     return low if len(low) == len(text) else None
+
+
+# The only character lower-cased to more than one ("İ" to "i̇"; a test checks the Unicode
+# data): a text without it keeps its length, so every offset, when lower-cased.
+LONGER_WHEN_LOWERED = "\u0130"
+
+
+def keeps_offsets(text: str) -> bool:
+    """Does :func:`lowered` ``text`` keep every offset?  Told without lower-casing it."""
+    return LONGER_WHEN_LOWERED not in text
 
 
 # "\n", or ".!?" and blanks.  Opening with a class lets the search skip to candidates
@@ -163,7 +176,8 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             if text[at] == "." and _abbreviation_before(text, at):
                 continue
             stop = at + 1
-        if non_blank(text, start, stop):
+        # A sentence mostly opens with a visible character: then no search for one.
+        if start < stop and (not text[start].isspace() or non_blank(text, start, stop)):
             yield start, stop
         start = end
     if non_blank(text, start):
