@@ -27,7 +27,7 @@ __all__ = ["render_tei"]
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
 FRAGMENTABLE = frozenset({"seg", "ab", "p", "l", "lg", "div"})
-_START, _ELEMENT, _LAYER = map(attrgetter, ("start", "element", "layer"))
+_START, _ELEMENT, _LAYER, _ID = map(attrgetter, ("start", "element", "layer", "id"))
 
 
 def _tei_version(version: str) -> str:
@@ -230,6 +230,7 @@ class _Writer:
         container, div_open = body, False
         trees = self.trees
         nexts = [*map(_START, blocks[1:]), len(text)]
+        plain_ids = xmlout.plain_values(map(_ID, blocks))  # then written as they are
         for i, block in enumerate(blocks):
             kind = block.kind
             if kind == "head":
@@ -240,7 +241,10 @@ class _Writer:
                     back = []
                 container = back
             tag = "p" if kind in ("p", "boilerplate") else "head"
-            container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
+            if plain_ids:
+                container.append(f'<{tag} xml:id="{block.id}">')
+            else:
+                container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
             self.fill(container, block.start, block.end, trees.get(i, []), plain)
             tail = text[block.end : nexts[i]]
             container.append(f"</{tag}>{tail if plain else xmlout.text(tail, encode=False)}")
