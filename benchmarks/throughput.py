@@ -131,6 +131,18 @@ def measure(corpus: str, child_args: list[str], size: int, ndocs: int, rounds: i
         results[key] = (str(got[0]["label"]), wall, cpu)
         print(f"  {corpus}: {results[key][0]}: {cpu:.2f} s CPU, {wall:.2f} s wall", file=sys.stderr)
     spacy_cpu = results["spacy:full"][2] if "spacy:full" in results else None
+    if spacy_cpu and len(pipeline) > 1:
+        # The ratio round by round too: it shows how much of a run's spread is the machine's.
+        full = f"layers:{','.join(pipeline)}"
+        by_round = [
+            float(p["cpu"]) / float(o["cpu"])  # type: ignore[arg-type]
+            for p, o in zip(samples["spacy:full"], samples[full], strict=True)
+        ]
+        print(
+            f"  {corpus}: full pipeline × spaCy full, round by round: "
+            + ", ".join(f"{r:.1f}×" for r in by_round),
+            file=sys.stderr,
+        )
     rows = []
     for label, wall, cpu in results.values():
         ratio = f"{spacy_cpu / cpu:,.1f}×" if spacy_cpu else "n/a"

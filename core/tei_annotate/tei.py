@@ -27,7 +27,7 @@ __all__ = ["render_tei"]
 APP = "tei-annotate"
 VERSION = re.compile(r"\d+[a-z]*\d*(\.\d+[a-z]*\d*){0,3}")
 FRAGMENTABLE = frozenset({"seg", "ab", "p", "l", "lg", "div"})
-_START, _ELEMENT, _LAYER = map(attrgetter, ("start", "element", "layer"))
+_START, _ELEMENT, _LAYER, _ID = map(attrgetter, ("start", "element", "layer", "id"))
 
 
 def _tei_version(version: str) -> str:
@@ -80,6 +80,7 @@ class _Writer:
         self.orphans: list[int] = list(range(len(self.annotations)))
         self.frag_ids: dict[int, list[str | None]] = {}
         self.last_id: dict[str, str] = {}
+        self.start_tags: dict[tuple[object, ...], str] = {}
 
     # ---------------------------------------------------------------- layout
     def place(self) -> None:
@@ -142,6 +143,22 @@ class _Writer:
         if a.element in FRAGMENTABLE:
             attrib["part"] = "I" if j == 0 else "F" if j == n - 1 else "M"
         return attrib
+
+    def start_tag(self, a: Annotation, k: int, j: int) -> str:
+        """``<tag attributes>`` of piece ``j`` of annotation ``k``, ``a``.
+
+        That of an annotation in one piece and with no id depends on its value alone, and
+        such values recur in a document (an actor named again, a role): each is written once."""
+        if self.counts[k] == 1 and a.id is None:
+            key = (a.element, a.attrs, a.links, a.layer, a.cert)
+            try:
+                return self.start_tags[key]
+            except KeyError:
+                tag = self.start_tags[key] = f"<{a.element}{xmlout.attributes(self.attrib(a, k))}>"
+                return tag
+            except TypeError:  # an unhashable value forced into the frozen annotation
+                pass
+        return f"<{a.element}{xmlout.attributes(self.attrib(a, k, j))}>"
 
     # ---------------------------------------------------------------- document
     def build(self) -> str:
@@ -213,6 +230,7 @@ class _Writer:
         container, div_open = body, False
         trees = self.trees
         nexts = [*map(_START, blocks[1:]), len(text)]
+        plain_ids = xmlout.plain_values(map(_ID, blocks))  # then written as they are
         for i, block in enumerate(blocks):
             kind = block.kind
             if kind == "head":
@@ -223,7 +241,10 @@ class _Writer:
                     back = []
                 container = back
             tag = "p" if kind in ("p", "boilerplate") else "head"
-            container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
+            if plain_ids:
+                container.append(f'<{tag} xml:id="{block.id}">')
+            else:
+                container.append(f"<{tag}{xmlout.attributes({'xml:id': block.id})}>")
             self.fill(container, block.start, block.end, trees.get(i, []), plain)
             tail = text[block.end : nexts[i]]
             container.append(f"</{tag}>{tail if plain else xmlout.text(tail, encode=False)}")
@@ -244,24 +265,22 @@ class _Writer:
         """The content of an element from ``start`` to ``end``: text and nested pieces.
 
         ``plain``: the document has nothing to escape, so its slices are written as they are."""
-        text, annotations, attributes = self.text, self.annotations, xmlout.attributes
+        text, annotations, start_tag = self.text, self.annotations, self.start_tag
         cursor = start
         # Slices of the text are written at once, never kept: a piece can be huge.
         for s, e, k, j, inner in children:
             if cursor < s:
                 out.append(text[cursor:s] if plain else xmlout.text(text[cursor:s]))
             a = annotations[k]
-            tag = a.element
-            attrs = attributes(self.attrib(a, k, j))
             if inner:
-                out.append(f"<{tag}{attrs}>")
+                out.append(start_tag(a, k, j))
                 self.fill(out, s, e, inner, plain)
-                out.append(f"</{tag}>")
+                out.append(f"</{a.element}>")
             else:  # the usual case, written without a call: a piece with only text
                 out += (
-                    f"<{tag}{attrs}>",
+                    start_tag(a, k, j),
                     text[s:e] if plain else xmlout.text(text[s:e]),
-                    f"</{tag}>",
+                    f"</{a.element}>",
                 )
             cursor = e
         if cursor < end:

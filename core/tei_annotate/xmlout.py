@@ -18,7 +18,7 @@ from lxml import etree
 from .model import Node
 from .xmltext import TEI_NS, UNSAFE
 
-__all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "text"]
+__all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "plain_values", "text"]
 
 # Characters libxml2 escapes in text content; text that needs escaping or <g/>.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -64,7 +64,7 @@ def attributes(attrib: Mapping[str, str]) -> str:
     the tree."""
     if not _NAMES.issuperset(attrib):
         _learn_names(attrib)
-    if _ATTR_SPECIAL.search("".join(attrib.values())) is None:  # the usual case: no escaping
+    if plain_values(attrib.values()):  # the usual case: no escaping
         # ' a="1" b="2"' by str.join alone, cheaper than formatting each pair
         return f' {_PAIRS_SEP.join(map(_NAME_VALUE_SEP.join, attrib.items()))}"' if attrib else ""
     out = []
@@ -83,6 +83,11 @@ def attributes(attrib: Mapping[str, str]) -> str:
             )
         out.append(f' {name}="{value}"')
     return "".join(out)
+
+
+def plain_values(values: Iterable[str]) -> bool:
+    """True if every one of ``values`` can be written as an attribute value as it is."""
+    return _ATTR_SPECIAL.search("".join(values)) is None
 
 
 # Attribute and element names found valid; a few dozen in practice, emptied should they
