@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import random
 
-from tei_annotate_quotes.mentions import COVER_WINDOW, Mention, MentionIndex
+from tei_annotate_quotes.frame import Frame
+from tei_annotate_quotes.mentions import (
+    COVER_WINDOW,
+    Mention,
+    MentionIndex,
+    bare_pronouns,
+    pronouns,
+)
 
 
 def _scanned(index: MentionIndex, start: int, end: int) -> list[Mention]:
@@ -42,3 +49,17 @@ def test_covering_scans_when_a_mention_lies_inside_another():
     assert index.covering(12, 14) == index.items
     assert index.covers(20, 25)
     assert not index.covers(20, 31)
+
+
+def test_bare_pronouns_find_the_pronouns_a_frame_finds():
+    """A paragraph with no quotation has its pronouns read from its text, not its frame:
+    the two must agree on every token boundary ("he’s", "x-it", "I." an initial)."""
+    rnd = random.Random(11)
+    parts = ["he", "She", "I", "it", "IT", "they", "We", "I.", "i.", ".", "..", "’", "'", "-"]
+    parts += [" ", "\n", "x", "2", "_", "é", "\u212a", "ſhe", "İt", "(", "“", "Mr", "he’s"]
+    taken = MentionIndex([Mention(3, 6, "name", "person")])
+    for _ in range(3000):
+        text = "ab" + "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 12))) + "cd"
+        for index in (MentionIndex([]), taken):
+            lo, hi = 2, len(text) - 2
+            assert bare_pronouns(text, lo, hi, index) == pronouns(Frame(text, lo, hi, []), index)

@@ -6,6 +6,7 @@ import time
 
 from tei_annotate_quotes.frame import Frame, Frames, may_scan
 from tei_annotate_quotes.lexicon import ROLE_NOUNS, SCANNED, SPEECH_VERBS
+from tei_annotate_quotes.marks import find_quotations
 from tei_annotate_quotes.mentions import PRONOUNS
 from tei_annotate_quotes.reported import CUES
 from tei_annotate_quotes.text import sentence_spans, tokenize
@@ -111,3 +112,11 @@ def test_may_scan_reads_words_next_to_other_characters():
     for text in ("“He", "naïve—they", "«it»", "spo\u212aesman", "x’said"):
         assert may_scan(text, 0, len(text)), text
     assert not may_scan("naïve “café”", 0, 12)
+
+
+def test_frames_mark_paragraphs_whose_only_scanned_words_are_pronouns():
+    text = "He left. It rained.\nShe said so.\nThey “came”.\nNothing here."
+    blocks = [(0, 19), (20, 32), (33, 45), (46, 59)]
+    quotations = [[], [], find_quotations(text, [(33, 45)]), []]
+    frames = Frames(text, blocks, quotations)
+    assert frames.scanned == [0, 1, 2] and frames.pronouns_only == {0}

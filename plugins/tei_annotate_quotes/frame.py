@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import itemgetter
 
-from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS
+from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS, SUBJECT_PRONOUNS
 from .marks import Quotation
 from .text import Tokens, sentence_spans
 
@@ -22,6 +22,7 @@ FIRST = itemgetter(0)
 # ASCII letters to lower case, every other byte to a space (see ``may_scan``)
 LETTER_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 SCANNED_BYTES = frozenset(w.encode() for w in SCANNED)
+NOT_PRONOUN_BYTES = SCANNED_BYTES - {w.encode() for w in SUBJECT_PRONOUNS}
 
 
 def may_scan(text: str, lo: int, hi: int) -> bool:
@@ -29,11 +30,15 @@ def may_scan(text: str, lo: int, hi: int) -> bool:
     only when none can, found in C without tokenizing: every scanned word is made of ASCII
     letters, so it is a whole run of letters once every other character is a space (no
     character but the Kelvin sign has an ASCII lower case)."""
-    block = text[lo:hi]
+    runs = _letter_runs(text[lo:hi])
+    return runs is None or not SCANNED_BYTES.isdisjoint(runs)
+
+
+def _letter_runs(block: str) -> list[bytes] | None:
+    """The runs of ASCII letters of ``block`` in lower case (None if it holds a Kelvin sign)."""
     if "\u212a" in block:
-        return True
-    runs = block.encode("ascii", "replace").translate(LETTER_WORDS).split()
-    return not SCANNED_BYTES.isdisjoint(runs)
+        return None
+    return block.encode("ascii", "replace").translate(LETTER_WORDS).split()
 
 
 class Frame(Tokens):
@@ -146,9 +151,19 @@ class Frame(Tokens):
 class Frames:
     """The frames of a document's paragraphs, each built when first asked for: a
     paragraph with no quotation and no word any rule looks for (``may_scan``) needs
-    none, unless a rule reads a neighbouring paragraph or its sentences."""
+    none, unless a rule reads a neighbouring paragraph or its sentences.  Nor does one
+    with no quotation whose only such words are subject pronouns (``pronouns_only``):
+    ``mentions.bare_pronouns`` finds those in its text."""
 
-    __slots__ = ("_built", "_sentence_starts", "blocks", "quotations", "scanned", "text")
+    __slots__ = (
+        "_built",
+        "_sentence_starts",
+        "blocks",
+        "pronouns_only",
+        "quotations",
+        "scanned",
+        "text",
+    )
 
     def __init__(
         self, text: str, blocks: Sequence[tuple[int, int]], quotations: list[list[Quotation]]
@@ -157,9 +172,17 @@ class Frames:
         self._built: list[Frame | None] = [None] * len(blocks)
         self._sentence_starts: dict[int, list[int]] = {}
         # the indices of the paragraphs that may hold something for a rule, ascending
-        self.scanned = [
-            k for k, (lo, hi) in enumerate(blocks) if quotations[k] or may_scan(text, lo, hi)
-        ]
+        self.scanned: list[int] = []
+        self.pronouns_only: set[int] = set()
+        for k, (lo, hi) in enumerate(blocks):
+            if quotations[k]:
+                self.scanned.append(k)
+                continue
+            runs = _letter_runs(text[lo:hi])
+            if runs is None or not SCANNED_BYTES.isdisjoint(runs):
+                self.scanned.append(k)
+                if runs is not None and NOT_PRONOUN_BYTES.isdisjoint(runs):
+                    self.pronouns_only.add(k)
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -16,7 +16,14 @@ from .attribution import Attribution, attribute, is_speech, subject_of
 from .frame import Frame, Frames
 from .lexicon import ROLE_NOUNS
 from .marks import Quotation, pair_block
-from .mentions import Mention, MentionIndex, actor_mentions, descriptions, pronouns
+from .mentions import (
+    Mention,
+    MentionIndex,
+    actor_mentions,
+    bare_pronouns,
+    descriptions,
+    pronouns,
+)
 from .reported import reported_speech
 from .speakers import Speakers
 
@@ -83,7 +90,8 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         yield Annotation(
             f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links, layer=layer
         )
-    for r in reported_speech(text, [frames[k] for k in frames.scanned], index):
+    reporting = [frames[k] for k in frames.scanned if k not in frames.pronouns_only]
+    for r in reported_speech(text, reporting, index):
         who = speakers.ref(r.speaker) if r.speaker is not None else None
         if who is not None and r.speaker is not None:
             _mark(phrases, frames, starts, r.speaker, who, None)
@@ -100,6 +108,9 @@ def _mentions(text: str, actors: LayerResult | None, frames: Frames) -> MentionI
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups), True)
     extra: list[Mention] = []
     for k in frames.scanned:
+        if k in frames.pronouns_only:
+            extra += bare_pronouns(text, *frames.blocks[k], index)
+            continue
         f = frames[k]
         extra += pronouns(f, index)
         heads = f.positions(ROLE_NOUNS)
@@ -150,7 +161,9 @@ class Attributor:
 
     def run(self, index: MentionIndex) -> list[Found]:
         found: list[Found] = []
-        for bi in self.frames.scanned:  # a paragraph without a quotation is quickly done
+        for bi in self.frames.scanned:
+            if not self.frames.quotations[bi]:
+                continue  # nothing to attribute: no frame needed
             frame = self.frames[bi]
             for n, q in enumerate(frame.quotations):
                 f = Found(bi, q, q.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -12,13 +13,24 @@ import attrs
 
 from tei_annotate import Annotation
 
-from .frame import Frame
+from .frame import LETTER_WORDS, Frame
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
 from .text import Tokens, positions
 
-__all__ = ["Mention", "MentionIndex", "actor_mentions", "descriptions", "pronouns"]
+__all__ = ["Mention", "MentionIndex", "actor_mentions", "bare_pronouns", "descriptions", "pronouns"]
 
 PRONOUNS = frozenset(SUBJECT_PRONOUNS)
+PRONOUN_BYTES = tuple(sorted(w.encode() for w in PRONOUNS))
+# A subject pronoun that is a whole token of ``text.Tokens``, in any case: no word
+# character before it, nor one joined to it by an apostrophe, dot or hyphen; none after.
+PRONOUN_TOKEN = re.compile(
+    r"(?<!\w)(?<!\w[’'.\-])(?:"
+    + "|".join(
+        "".join(f"[{c.upper()}{c}]" for c in w)
+        for w in sorted(PRONOUNS, key=lambda w: (-len(w), w))
+    )
+    + r")(?!\w|[’'.\-]\w)"
+)
 BY_START, BY_END = operator.attrgetter("start"), operator.attrgetter("end")
 S = TypeVar("S", Annotation, "Mention")
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
@@ -96,6 +108,36 @@ def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
                 Mention(
                     starts[i], ends[i], "pronoun", SUBJECT_PRONOUNS[low], None, False, True, low
                 )
+            )
+    return out
+
+
+def bare_pronouns(text: str, lo: int, hi: int, taken: MentionIndex) -> list[Mention]:
+    """``pronouns`` of a paragraph with no quotation, found in its text without a frame."""
+    out = []
+    block = text[lo:hi]  # sliced as ``Tokens.extend`` does: no look-behind before it
+    # a pronoun is a whole run of ASCII letters: found by ``bytes.find``, then checked
+    # for a token by one regex match each (a regex search tries every character)
+    letters = b" " + block.encode("ascii", "replace").translate(LETTER_WORDS) + b" "
+    at: list[int] = []
+    for w in PRONOUN_BYTES:
+        i = letters.find(b" " + w + b" ")
+        while i >= 0:
+            at.append(i)  # the offset in ``block`` (``letters`` has one space before)
+            i = letters.find(b" " + w + b" ", i + len(w) + 1)
+    at.sort()
+    for i in at:
+        m = PRONOUN_TOKEN.match(block, i)
+        if m is None:
+            continue
+        word = m[0]
+        s, e = m.span()
+        if word == "I" and block[e : e + 1] == ".":
+            continue  # "I." is an initial (``Tokens`` joins the dot to it)
+        if not taken.covers(lo + s, lo + e):
+            low = word.lower()
+            out.append(
+                Mention(lo + s, lo + e, "pronoun", SUBJECT_PRONOUNS[low], None, False, True, low)
             )
     return out
 

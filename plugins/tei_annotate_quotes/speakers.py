@@ -60,9 +60,19 @@ class Speakers:
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
         self.genders: dict[tuple[int, int, str], str | None] = {}  # see ``_agrees``
-        self.taken = {e.id for e in actors.entries} if actors else set()
-        self.taken |= {a.id for a in actors.annotations if a.id} if actors else set()
+        self.actors = actors
+        self._taken: set[str] | None = None
         self.known = {e.id: e for e in actors.entries} if actors else {}
+
+    @property
+    def taken(self) -> set[str]:
+        """The ids the actors layer defined, gathered on first use: most documents make
+        no new entry, and the annotations are many."""
+        if self._taken is None:
+            actors = self.actors
+            self._taken = {e.id for e in actors.entries} if actors else set()
+            self._taken |= {a.id for a in actors.annotations if a.id} if actors else set()
+        return self._taken
 
     def ref(self, m: Mention) -> str | None:
         """The entry id of mention ``m`` (None for a pronoun with no antecedent, or "I")."""
