@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from itertools import accumulate, compress, count, repeat
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from attrs import Factory, field, frozen
@@ -87,6 +87,23 @@ SPLIT_ASCII = re.compile(SPLIT.pattern.replace(r"\S", r"[^\s\x1c-\x1f]"), re.VER
 QUOTES = frozenset("\"'")
 OPENING_MARK = re.compile(f"[{re.escape(''.join(sorted(SENTENCE_END | QUOTES)))}]")
 _first = itemgetter(0)
+# No token holds a blank, so a block's tokens are those of its blank-separated chunks, in
+# order, once a dot ending a chunk is read in its context (see CONTEXT_DOT).  Chunks recur
+# ("the", "said,"), so each chunk seen is kept with its token texts and each token's step
+# to the next (its length, +1 after the chunk's last): most chunks cost a lookup, not
+# regex matches.  Emptied when full, so memory stays bounded on any corpus.
+_TEXTS: dict[str, tuple[str, ...]] = {}
+_STEPS: dict[str, tuple[int, ...]] = {}
+CHUNKS_MAX = 200_000
+# Where the last token of a chunk may read past it: a dot after a capital and at most three
+# small letters, before blanks and a word ("Mr. Smith", "J. Doe"; TOKEN's look-aheads need
+# both).  The dot opens the pattern: a literal first is searched for fast.
+CONTEXT_DOT = re.compile(
+    r"\.(?:(?<=[A-Z]\.)|(?<=[A-Z][a-z]\.)|(?<=[A-Z][a-z]{2}\.)|(?<=[A-Z][a-z]{3}\.))(?=[ \t]+\w)"
+)
+# What TOKEN's initials look for after the dot; short of it, a word follows the blanks.
+BEFORE_CAPITAL = re.compile(r"[ \t]+(?:[A-Z]|and[ \t]+[A-Z])")
+WIDE_BLANK = re.compile(r"\s{2,}")
 _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
 
@@ -104,22 +121,31 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return scan(text, start, end).tokens
 
 
-def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
-    """The tokens of ``text[start:end]`` and their parallel lists.
+def scan(text: str, start: int, end: int) -> Scan:
+    """The tokens of ``text[start:end]`` and their parallel lists."""
+    return _scan_spans(text, ((start, end),))
+
+
+def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
+    """The tokens of the ``spans`` of ``text`` (in order, apart), as one list; the first
+    word of each span opens a sentence.
 
     The per-token tests run as ``map`` over parallel lists, and the tokens are built
-    from them in one pass: documents have tens of thousands of tokens.  The first
-    word from each offset of ``lines`` on opens a sentence, as the first of the block.
+    from them in one pass: documents have tens of thousands of tokens.
     """
-    block = text[start:end]
-    # spaces, token, spaces, token, ..., spaces
-    parts = (SPLIT_ASCII if block.isascii() else SPLIT).split(block)
-    texts = parts[1::2]
+    texts: list[str] = []
+    starts: list[int] = []
+    firsts_at: list[int] = []  # index of the first token of each span
+    for start, end in spans:
+        firsts_at.append(len(texts))
+        span_texts, span_starts = _chunk_tokens(text, start, end)
+        texts += span_texts
+        starts += span_starts
     if not texts:
         return Scan([], [], [], [])
-    offsets = list(accumulate(map(len, parts), initial=start))
-    starts, ends = offsets[1:-1:2], offsets[2::2]
-    texts, starts, ends = _split_possessives(block, start, texts, starts, ends)
+    start = spans[0][0]
+    block = text[start : spans[-1][1]]  # with what lies between the spans: no token there
+    ends = list(map(add, starts, map(len, texts)))
     n = len(texts)
     firsts = list(map(_first, texts))
     is_word = list(map(str.isalnum, firsts))
@@ -136,9 +162,9 @@ def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
     initial = [False] * n
     if True in is_word:
         _mark_sentence_starts(text, "".join(firsts), texts, starts, is_word, initial)
-        for line in lines:
+        for at in firsts_at[1:]:
             try:
-                initial[is_word.index(True, bisect_left(starts, line))] = True
+                initial[is_word.index(True, at)] = True
             except ValueError:
                 break  # no word after it
     tokens = list(
@@ -149,6 +175,102 @@ def scan(text: str, start: int, end: int, lines: Sequence[int] = ()) -> Scan:
         )
     )
     return Scan(tokens, list(compress(count(), capitalised)), texts, starts)
+
+
+def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """Texts and starts of the tokens of ``text[start:end]``, from the chunk tables."""
+    block = text[start:end]
+    chunks = block.split()
+    if not chunks:
+        return [], []
+    try:
+        texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
+    except KeyError:
+        _learn(chunks)
+        texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
+    steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
+    first = start + len(block) - len(block.lstrip())
+    starts = list(accumulate(steps, initial=first))
+    if starts.pop() != start + len(block.rstrip()) + 1:  # chunks more than one blank apart
+        starts = _respace(block, start, first, steps, starts)
+    if "." in block:
+        return _read_dots_in_context(block, start, texts, starts)
+    return texts, starts
+
+
+def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int], list[int]]:
+    """Texts, starts and ends of the tokens of ``block`` (at ``start``), matched one by one."""
+    # spaces, token, spaces, token, ..., spaces
+    parts = (SPLIT_ASCII if block.isascii() else SPLIT).split(block)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return _split_possessives(block, start, parts[1::2], offsets[1:-1:2], offsets[2::2])
+
+
+def _learn(chunks: Iterable[str]) -> None:
+    """Put the unseen ``chunks`` in the chunk tables.
+
+    A key may be a chunk with a blank and a letter after it, standing for the context
+    of its final dot (see ``CONTEXT_DOT``): then only the chunk's own tokens are kept.
+    """
+    if len(_TEXTS) > CHUNKS_MAX:
+        _TEXTS.clear()
+        _STEPS.clear()
+    for chunk in set(chunks).difference(_TEXTS):
+        texts, starts, _ = _regex_tokens(chunk, 0)
+        blank = chunk.find(" ")
+        if blank > 0:
+            del texts[bisect_left(starts, blank) :]
+        steps = [*map(len, texts)]
+        steps[-1] += 1
+        _TEXTS[chunk] = tuple(texts)
+        _STEPS[chunk] = tuple(steps)
+
+
+def _respace(block: str, start: int, first: int, steps: list[int], starts: list[int]) -> list[int]:
+    """Token offsets when some chunks are more than one blank apart: the step over each
+    wider blank (``starts`` are the offsets as if every blank were one character)."""
+    wider = 0
+    for m in WIDE_BLANK.finditer(block, first - start):
+        blank = m.start() + start - wider  # where it would be
+        i = bisect_left(starts, blank) - 1  # the token before it
+        extra = m.end() - m.start() - 1
+        steps[i] += extra
+        wider += extra
+    starts = list(accumulate(steps, initial=first))
+    starts.pop()
+    return starts
+
+
+def _read_dots_in_context(
+    block: str, start: int, texts: list[str], starts: list[int]
+) -> tuple[list[str], list[int]]:
+    """The lists with each chunk whose final dot may belong to an initial or a title
+    ("J. Doe", "Mr. Smith") read in its context; new lists made in one pass."""
+    cuts = []  # (first token of the chunk, end of its tokens, its tokens in context)
+    for m in CONTEXT_DOT.finditer(block):
+        dot = m.end() - 1 + start
+        i = j = bisect_right(starts, dot) - 1  # the chunk's last token
+        while j and starts[j - 1] + len(texts[j - 1]) == starts[j]:
+            j -= 1  # tokens of one chunk are not apart
+        after = "A" if BEFORE_CAPITAL.match(block, m.end()) else "a"
+        key = f"{block[starts[j] - start : m.end()]} {after}"
+        if key not in _TEXTS:
+            _learn((key,))
+        cuts.append((j, i + 1, _TEXTS[key]))
+    if not cuts:
+        return texts, starts
+    new_texts: list[str] = []
+    new_starts: list[int] = []
+    done = 0
+    for j, i, words in cuts:
+        new_texts += texts[done:j]
+        new_texts += words
+        new_starts += starts[done:j]
+        new_starts += accumulate(map(len, words[:-1]), initial=starts[j])
+        done = i
+    new_texts += texts[done:]
+    new_starts += starts[done:]
+    return new_texts, new_starts
 
 
 LINE_BREAKS = frozenset("\r\n")
@@ -183,11 +305,7 @@ def scan_lines(
 
 def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
     """:func:`scan` of whole lines, in order, from one scan of the text they span."""
-    # a line's first word opens a sentence: the first word from its start on is its own
-    # if it has one, else the first of a later line, or of no line (then left out)
-    tokens, caps, texts, starts = scan(
-        text, spans[0][0], spans[-1][1], [start for start, _ in spans[1:]]
-    )
+    tokens, caps, texts, starts = _scan_spans(text, spans)
     out = []
     for start, end in spans:
         a = bisect_left(starts, start)
