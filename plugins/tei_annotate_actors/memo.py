@@ -27,7 +27,7 @@ class _Memo(dict[K, T]):
     def __missing__(self, key: K) -> T:
         if len(self) >= LIMIT:  # forget the older half: frequent words come back at once
             for old in list(islice(self, LIMIT // 2)):
-                del self[old]
+                self.pop(old, None)  # another thread may be dropping it too
         value = self[key] = self.fn(key)
         return value
 

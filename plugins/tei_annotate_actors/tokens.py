@@ -95,6 +95,9 @@ _first = itemgetter(0)
 _TEXTS: dict[str, tuple[str, ...]] = {}
 _STEPS: dict[str, tuple[int, ...]] = {}
 CHUNKS_MAX = 200_000
+# Times a reader learns its chunks again when another thread (a threaded Dask worker)
+# empties the tables between its learning and its reading: once is nearly always enough.
+_TRIES = 3
 # Where the last token of a chunk may read past it: a dot after a capital and at most three
 # small letters, before blanks and a word ("Mr. Smith", "J. Doe"; TOKEN's look-aheads need
 # both).  The dot opens the pattern: a literal first is searched for fast.
@@ -185,10 +188,9 @@ def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]
         return [], []
     try:
         texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
+        steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
     except KeyError:
-        _learn(chunks)
-        texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
-    steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
+        texts, steps = _learnt(chunks)
     first = start + len(block) - len(block.lstrip())
     starts = list(accumulate(steps, initial=first))
     if starts.pop() != start + len(block.rstrip()) + 1:  # chunks more than one blank apart
@@ -196,6 +198,23 @@ def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]
     if "." in block:
         return _read_dots_in_context(block, start, texts, starts)
     return texts, starts
+
+
+def _learnt(chunks: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The token texts and steps of ``chunks``, one chunk after another, once learnt."""
+    for _ in range(_TRIES):
+        _learn(chunks)
+        try:
+            return (
+                list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
+                list(chain.from_iterable(map(_STEPS.__getitem__, chunks))),
+            )
+        except KeyError:  # another thread emptied the tables after they were learnt
+            continue
+    return (
+        list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
+        list(chain.from_iterable(map(_STEPS.__getitem__, chunks))),
+    )
 
 
 def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int], list[int]]:
@@ -207,7 +226,7 @@ def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int], list[in
 
 
 def _learn(chunks: Iterable[str]) -> None:
-    """Put the unseen ``chunks`` in the chunk tables.
+    """Put the ``chunks`` missing from either chunk table in both.
 
     A key may be a chunk with a blank and a letter after it, standing for the context
     of its final dot (see ``CONTEXT_DOT``): then only the chunk's own tokens are kept.
@@ -215,7 +234,8 @@ def _learn(chunks: Iterable[str]) -> None:
     if len(_TEXTS) > CHUNKS_MAX:
         _TEXTS.clear()
         _STEPS.clear()
-    for chunk in set(chunks).difference(_TEXTS):
+    wanted = set(chunks)
+    for chunk in wanted.difference(_TEXTS).union(wanted.difference(_STEPS)):
         texts, starts, _ = _regex_tokens(chunk, 0)
         blank = chunk.find(" ")
         if blank > 0:
@@ -246,7 +266,8 @@ def _read_dots_in_context(
 ) -> tuple[list[str], list[int]]:
     """The lists with each chunk whose final dot may belong to an initial or a title
     ("J. Doe", "Mr. Smith") read in its context; new lists made in one pass."""
-    cuts = []  # (first token of the chunk, end of its tokens, its tokens in context)
+    # (first token of the chunk, end of its tokens, its tokens in context)
+    cuts: list[tuple[int, int, Sequence[str]]] = []
     for m in CONTEXT_DOT.finditer(block):
         dot = m.end() - 1 + start
         i = j = bisect_right(starts, dot) - 1  # the chunk's last token
@@ -254,9 +275,8 @@ def _read_dots_in_context(
             j -= 1  # tokens of one chunk are not apart
         after = "A" if BEFORE_CAPITAL.match(block, m.end()) else "a"
         key = f"{block[starts[j] - start : m.end()]} {after}"
-        if key not in _TEXTS:
-            _learn((key,))
-        cuts.append((j, i + 1, _TEXTS[key]))
+        known = _TEXTS.get(key)
+        cuts.append((j, i + 1, _learnt((key,))[0] if known is None else known))
     if not cuts:
         return texts, starts
     new_texts: list[str] = []

@@ -123,6 +123,9 @@ def tokens_of(found: list[re.Match[str]], words: list[str]) -> list[Token]:
 # ends the context of a final sigma too).
 _WORDS: dict[str, tuple[str, ...]] = {}
 _CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
+# Times a reader learns its chunks again when another thread (a threaded Dask worker)
+# empties the table between its learning and its reading: once is nearly always enough.
+_TRIES = 3
 
 
 def words(text: str, start: int, end: int) -> list[str]:
@@ -132,11 +135,17 @@ def words(text: str, start: int, end: int) -> list[str]:
     try:
         return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
     except KeyError:
+        pass
+    for _ in range(_TRIES):
         if len(_WORDS) > _CHUNKS_MAX:
             _WORDS.clear()
         for chunk in set(chunks).difference(_WORDS):
             _WORDS[chunk] = tuple(WORD.findall(chunk.lower().replace("’", "'")))
-        return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
+        try:
+            return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
+        except KeyError:  # another thread emptied the table meanwhile: learn them again
+            continue
+    return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
 
 
 def lowered(text: str) -> str | None:

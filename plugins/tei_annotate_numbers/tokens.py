@@ -29,6 +29,9 @@ _start = re.Match.start
 _WORDS: dict[str, tuple[str, ...]] = {}
 _STEPS: dict[str, tuple[int, ...]] = {}
 _CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
+# Times a reader learns its chunks again when another thread (a threaded Dask worker)
+# empties the tables between its learning and its reading: once is nearly always enough.
+_TRIES = 3
 
 
 def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
@@ -36,16 +39,23 @@ def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
     try:
         return list(chain.from_iterable(map(table.__getitem__, chunks)))
     except KeyError:
+        pass
+    for _ in range(_TRIES):
         _learn(chunks)
-        return list(chain.from_iterable(map(table.__getitem__, chunks)))
+        try:
+            return list(chain.from_iterable(map(table.__getitem__, chunks)))
+        except KeyError:  # another thread emptied the tables after they were learnt
+            continue
+    return list(chain.from_iterable(map(table.__getitem__, chunks)))
 
 
 def _learn(chunks: Iterable[str]) -> None:
-    """Put the unseen ``chunks`` in the chunk tables."""
+    """Put the ``chunks`` missing from either chunk table in both."""
     if len(_WORDS) > _CHUNKS_MAX:
         _WORDS.clear()
         _STEPS.clear()
-    for chunk in set(chunks).difference(_WORDS):
+    wanted = set(chunks)
+    for chunk in wanted.difference(_WORDS).union(wanted.difference(_STEPS)):
         words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
         steps = [*map(len, words)]
         steps[-1] += 1
@@ -55,7 +65,12 @@ def _learn(chunks: Iterable[str]) -> None:
 def chunk_words(chunks: Collection[str]) -> list[tuple[str, ...]]:
     """The token texts of each whitespace-split chunk, from the chunk table (which learns
     the unseen ones, so the block's :class:`Tokens` then finds them there)."""
-    _learn(chunks)
+    for _ in range(_TRIES):
+        _learn(chunks)
+        try:
+            return list(map(_WORDS.__getitem__, chunks))
+        except KeyError:  # another thread emptied the tables meanwhile
+            continue
     return list(map(_WORDS.__getitem__, chunks))
 
 

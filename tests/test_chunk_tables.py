@@ -1,0 +1,86 @@
+"""The layers' bounded chunk tables when another thread empties them mid-read.
+
+In a threaded Dask worker, documents share a process: one thread may empty a full
+table between another thread's learning of its chunks and its reading of them.  The
+reader must then learn them again, never fail the document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_annotate_actors import tokens as actor_tokens
+from tei_annotate_hedging import tokens as hedge_tokens
+from tei_annotate_numbers import candidates as number_candidates
+from tei_annotate_numbers import tokens as number_tokens
+
+TEXT = "Mr. Smith told J. Doe  that 1,500 of the U.S. troops may leave by March, it said."
+
+
+class EmptiedOnceAfterLearning(dict):
+    """A table that "another thread" empties once, right after something is learnt."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.armed = self.fired = False
+
+    def __setitem__(self, key: object, value: object) -> None:
+        super().__setitem__(key, value)
+        self.armed = not self.fired
+
+    def update(self, *args: object, **kwargs: object) -> None:
+        super().update(*args, **kwargs)
+        self.armed = not self.fired
+
+    def __getitem__(self, key: object) -> object:
+        if self.armed:
+            self.armed, self.fired = False, True
+            self.clear()
+        return super().__getitem__(key)
+
+
+def test_actors_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(monkeypatch):
+    expected = actor_tokens.tokenize(TEXT, 0, len(TEXT))
+    for table in ("_TEXTS", "_STEPS"):
+        emptied = EmptiedOnceAfterLearning()
+        monkeypatch.setattr(actor_tokens, "_TEXTS", {})
+        monkeypatch.setattr(actor_tokens, "_STEPS", {})
+        monkeypatch.setattr(actor_tokens, table, emptied)
+        assert actor_tokens.tokenize(TEXT, 0, len(TEXT)) == expected
+        assert emptied.fired
+
+
+def test_numbers_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(monkeypatch):
+    expected = [
+        (t.text, t.start, t.end) for t in map(number_tokens.Tokens(TEXT).__getitem__, range(20))
+    ]
+    for table in ("_WORDS", "_STEPS"):
+        emptied = EmptiedOnceAfterLearning()
+        monkeypatch.setattr(number_tokens, "_WORDS", {})
+        monkeypatch.setattr(number_tokens, "_STEPS", {})
+        monkeypatch.setattr(number_tokens, table, emptied)
+        tokens = number_tokens.Tokens(TEXT)
+        assert [(t.text, t.start, t.end) for t in map(tokens.__getitem__, range(20))] == expected
+        assert emptied.fired
+
+
+@pytest.mark.parametrize("table", ["_KINDS", "_ANCHORED"])
+def test_numbers_word_kinds_are_learnt_again_when_a_table_is_emptied(monkeypatch, table):
+    words = number_tokens.Tokens(TEXT).texts()
+    expected = (
+        number_candidates.may_hold_number(TEXT.split()),
+        number_candidates.candidates(words),
+    )
+    emptied = EmptiedOnceAfterLearning()
+    monkeypatch.setattr(number_candidates, table, emptied)
+    got = (number_candidates.may_hold_number(TEXT.split()), number_candidates.candidates(words))
+    assert got == expected
+    assert emptied.fired
+
+
+def test_hedging_words_are_learnt_again_when_the_table_is_emptied_after_learning(monkeypatch):
+    expected = hedge_tokens.words(TEXT, 0, len(TEXT))
+    emptied = EmptiedOnceAfterLearning()
+    monkeypatch.setattr(hedge_tokens, "_WORDS", emptied)
+    assert hedge_tokens.words(TEXT, 0, len(TEXT)) == expected
+    assert emptied.fired
