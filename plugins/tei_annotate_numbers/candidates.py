@@ -27,6 +27,7 @@ from itertools import compress
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
+from .tables import learn_and_read
 from .tokens import chunk_words
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
@@ -125,9 +126,6 @@ ANCHOR, NUMBER_WORD, SIGN, BOUND, LABEL = 1, 2, 4, 8, 16
 # cost one lookup.  Emptied when full, so memory stays bounded on any corpus.
 _KINDS: dict[str, int] = {}
 _KINDS_MAX = 200_000
-# Times a reader learns its words again when another thread (a threaded Dask worker)
-# empties a table between its learning and its reading: once is nearly always enough.
-_TRIES = 3
 # The kinds a token that anchors a number can have, whatever else it is.
 _ANCHOR_KINDS = frozenset(k for k in range(32) if k & (ANCHOR | NUMBER_WORD | SIGN))
 
@@ -156,16 +154,15 @@ def _kinds(words: Sequence[str]) -> list[int]:
     try:
         return list(map(_KINDS.__getitem__, words))
     except KeyError:
-        pass
-    for _ in range(_TRIES):
-        if len(_KINDS) > _KINDS_MAX:
-            _KINDS.clear()
-        _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
-        try:
-            return list(map(_KINDS.__getitem__, words))
-        except KeyError:  # another thread emptied the table after they were learnt
-            continue
-    return list(map(_KINDS.__getitem__, words))
+        return learn_and_read(
+            lambda: _learn_kinds(words), lambda: list(map(_KINDS.__getitem__, words))
+        )
+
+
+def _learn_kinds(words: Sequence[str]) -> None:
+    if len(_KINDS) > _KINDS_MAX:
+        _KINDS.clear()
+    _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
 
 
 # Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half the
@@ -179,18 +176,17 @@ def may_hold_number(chunks: list[str]) -> bool:
     try:
         return any(map(_ANCHORED.__getitem__, chunks))
     except KeyError:
-        pass
-    for _ in range(_TRIES):
-        if len(_ANCHORED) > _KINDS_MAX:
-            _ANCHORED.clear()
-        new = list(set(chunks).difference(_ANCHORED))
-        for chunk, words in zip(new, chunk_words(new), strict=True):
-            _ANCHORED[chunk] = not _ANCHOR_KINDS.isdisjoint(_kinds(words))
-        try:
-            return any(map(_ANCHORED.__getitem__, chunks))
-        except KeyError:  # another thread emptied the table after they were learnt
-            continue
-    return any(map(_ANCHORED.__getitem__, chunks))
+        return learn_and_read(
+            lambda: _learn_anchored(chunks), lambda: any(map(_ANCHORED.__getitem__, chunks))
+        )
+
+
+def _learn_anchored(chunks: list[str]) -> None:
+    if len(_ANCHORED) > _KINDS_MAX:
+        _ANCHORED.clear()
+    new = list(set(chunks).difference(_ANCHORED))
+    for chunk, words in zip(new, chunk_words(new), strict=True):
+        _ANCHORED[chunk] = not _ANCHOR_KINDS.isdisjoint(_kinds(words))
 
 
 def candidates(words: Sequence[str]) -> list[int]:

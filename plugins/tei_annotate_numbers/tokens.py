@@ -13,6 +13,8 @@ from collections.abc import Collection, Iterable
 from itertools import accumulate, chain
 from typing import TypeVar
 
+from .tables import learn_and_read
+
 __all__ = ["Token", "Tokens", "chunk_words", "lower_at", "token_at", "touches"]
 
 # A digit group keeps its inner separators ("30,000", "1.3", "119.3"); a word is a run of
@@ -29,9 +31,6 @@ _start = re.Match.start
 _WORDS: dict[str, tuple[str, ...]] = {}
 _STEPS: dict[str, tuple[int, ...]] = {}
 _CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
-# Times a reader learns its chunks again when another thread (a threaded Dask worker)
-# empties the tables between its learning and its reading: once is nearly always enough.
-_TRIES = 3
 
 
 def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
@@ -39,14 +38,10 @@ def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
     try:
         return list(chain.from_iterable(map(table.__getitem__, chunks)))
     except KeyError:
-        pass
-    for _ in range(_TRIES):
-        _learn(chunks)
-        try:
-            return list(chain.from_iterable(map(table.__getitem__, chunks)))
-        except KeyError:  # another thread emptied the tables after they were learnt
-            continue
-    return list(chain.from_iterable(map(table.__getitem__, chunks)))
+        return learn_and_read(
+            lambda: _learn(chunks),
+            lambda: list(chain.from_iterable(map(table.__getitem__, chunks))),
+        )
 
 
 def _learn(chunks: Iterable[str]) -> None:
@@ -65,13 +60,7 @@ def _learn(chunks: Iterable[str]) -> None:
 def chunk_words(chunks: Collection[str]) -> list[tuple[str, ...]]:
     """The token texts of each whitespace-split chunk, from the chunk table (which learns
     the unseen ones, so the block's :class:`Tokens` then finds them there)."""
-    for _ in range(_TRIES):
-        _learn(chunks)
-        try:
-            return list(map(_WORDS.__getitem__, chunks))
-        except KeyError:  # another thread emptied the tables meanwhile
-            continue
-    return list(map(_WORDS.__getitem__, chunks))
+    return learn_and_read(lambda: _learn(chunks), lambda: list(map(_WORDS.__getitem__, chunks)))
 
 
 class Token:
