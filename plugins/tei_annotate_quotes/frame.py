@@ -30,7 +30,10 @@ def may_scan(text: str, lo: int, hi: int) -> bool:
     only when none can, found in C without tokenizing: every scanned word is made of ASCII
     letters, so it is a whole run of letters once every other character is a space (no
     character but the Kelvin sign has an ASCII lower case)."""
-    runs = _letter_runs(text[lo:hi])
+    return _may_scan_runs(_letter_runs(text[lo:hi]))
+
+
+def _may_scan_runs(runs: list[bytes] | None) -> bool:
     return runs is None or not SCANNED_BYTES.isdisjoint(runs)
 
 
@@ -179,7 +182,7 @@ class Frames:
                 self.scanned.append(k)
                 continue
             runs = _letter_runs(text[lo:hi])
-            if runs is None or not SCANNED_BYTES.isdisjoint(runs):
+            if _may_scan_runs(runs):
                 self.scanned.append(k)
                 if runs is not None and NOT_PRONOUN_BYTES.isdisjoint(runs):
                     self.pronouns_only.add(k)
