@@ -26,9 +26,10 @@ TOKEN = re.compile(
       | [A-Z]\.(?=[ \t]+(?:[A-Z]|and[ \t]+[A-Z]))  # an initial: Stephen J. Townsend, Charles G. and
       | (?:Inc|Ltd|Corp|Co|St|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Sgt|Spc|Pfc|Pvt|Cpl|Brig|Adm|Prof|Rev|Gov|Sen|Rep|Maj|Cmdr|Cdr|Amb|Hon|Jr|Sr|Ft|Mt|Del|Det|Fr|Msgr|Supt|Insp|Pres|Sec|Atty|Ald)\.(?=[ \t]+\w)
     )
-  | \w++(?:[-'’]\w++)*+             # words, with inner hyphens and apostrophes; ++ and *+
-                                    # never give back (the same match: nothing follows) and keep
-                                    # no state to backtrack to: fewer regex steps a word
+  | \w++(?:[-'’]\w++)*             # words, with inner hyphens and apostrophes; ++ never
+                                    # gives back (the same match: nothing follows) and keeps no
+                                    # state to backtrack to; the group's * stays greedy, as
+                                    # Python < 3.11.5 mis-matches a possessive group repeat
   | \S                              # any other mark
     """,
     re.VERBOSE,

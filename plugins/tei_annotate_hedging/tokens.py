@@ -16,8 +16,9 @@ __all__ = ["Token", "keeps_offsets", "lowered", "sentence_spans", "tokenize", "t
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
 # other visible character: ``\w+(?:['’\-]\w+)*|\S``, written to open with ``\S`` (the
-# search skips blanks without trying a match) and with possessive repeats (nothing to undo).
-WORD = re.compile(r"\S(?:(?<=\w)\w*+(?:['’\-]\w++)*+)?+")
+# search skips blanks without trying a match), with possessive repeats of characters
+# (nothing to undo) and greedy ones of groups: Python < 3.11.5 mis-matches those possessive.
+WORD = re.compile(r"\S(?:(?<=\w)\w*+(?:['’\-]\w++)*)?")
 ABBREVIATIONS = frozenset(
     [
         "mr",

@@ -15,11 +15,12 @@ from itertools import accumulate
 __all__ = ["Tokens", "indices", "positions", "sentence_spans", "tokenize"]
 
 # A word, or one punctuation mark; a dot right after a word is joined to it afterwards
-# when the two make an abbreviation.  (Possessive: nothing to backtrack into.)  ``\w`` is
+# when the two make an abbreviation.  (``++``: nothing to backtrack into; the group's
+# repeat is greedy, as Python < 3.11.5 mis-matches a possessive one.)  ``\w`` is
 # written with the ASCII word characters first: the regex engine tests those against a
 # bitmap and looks a character's Unicode category up only when that fails.
 _W = r"[a-zA-Z0-9_\w]"
-WORD = re.compile(rf"{_W}++(?:[’'.\-]{_W}+)*+|[^a-zA-Z0-9_ \w\s]")
+WORD = re.compile(rf"{_W}++(?:[’'.\-]{_W}++)*|[^a-zA-Z0-9_ \w\s]")
 # Splitting on the captured tokens gives spaces and tokens in turn, with no match objects.
 SPLIT = re.compile(f"({WORD.pattern})")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
