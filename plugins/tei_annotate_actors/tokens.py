@@ -171,14 +171,22 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
     The per-token tests run as ``map`` over parallel lists: documents have tens of
     thousands of tokens.
     """
-    texts: list[str] = []
-    starts: list[int] = []
-    firsts_at: list[int] = []  # index of the first token of each span
-    for start, end in spans:
-        firsts_at.append(len(texts))
-        span_texts, span_starts = _chunk_tokens(text, start, end)
-        texts += span_texts
-        starts += span_starts
+    if not spans:
+        return Scan([], [], [], [], [], [], [])
+    # Spans one blank apart have the chunks of the text from the first to the last (no
+    # look-ahead of the tokenizer crosses a line break), with no wider blank to step over:
+    # one read of the chunk tables for a run of such lines, not one per line.
+    runs = [list(spans[0])]
+    for start, end in spans[1:]:
+        if start == runs[-1][1] + 1 and text[start - 1].isspace():
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    texts, starts = _chunk_tokens(text, *runs[0])
+    for start, end in runs[1:]:
+        run_texts, run_starts = _chunk_tokens(text, start, end)
+        texts += run_texts
+        starts += run_starts
     if not texts:
         return Scan([], [], [], [], [], [], [])
     start = spans[0][0]
@@ -200,9 +208,9 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
     initial = [False] * n
     if True in is_word:
         _mark_sentence_starts(text, "".join(firsts), texts, starts, is_word, initial)
-        for at in firsts_at[1:]:
+        for span_start, _ in spans[1:]:
             try:
-                initial[is_word.index(True, at)] = True
+                initial[is_word.index(True, bisect_left(starts, span_start))] = True
             except ValueError:
                 break  # no word after it
     return Scan(
