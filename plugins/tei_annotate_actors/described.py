@@ -210,8 +210,14 @@ def _last_role(texts: list[str]) -> int:
 
 def _openings(block: TokenBlock, name_starts: Sequence[int], last_role: int) -> list[int]:
     """Token indices where a description may open: a determiner, or a name (a possessor)
-    before the block's last role noun (at ``last_role``, -1 if it has none)."""
-    out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, block.texts)))
+    before the block's last role noun (at ``last_role``, -1 if it has none); after it, a
+    "the" before a capitalised word (an office), the only description that needs no role
+    noun (most determiners are after the last role noun: they are never looked at)."""
+    texts = block.texts
+    out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, texts[: max(last_role, 0)])))
+    for k in block.capitals:  # in order, so the indices stay sorted
+        if k > last_role and k and texts[k - 1] in THE_SPELLINGS:
+            out.append(k - 1)
     if last_role <= 0:
         return out
     at = block.starts
