@@ -101,11 +101,14 @@ PIECES = st.sampled_from(
 def test_tokenize_agrees_with_the_plain_loop_on_any_block(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    tokens, caps, texts, starts = scan(text, start, end)
+    s = scan(text, start, end)
+    tokens = s.tokens
     assert tokens == reference_tokenize(text, start, end)
-    assert caps == [k for k, t in enumerate(tokens) if t.capitalised]
-    assert texts == [t.text for t in tokens]
-    assert starts == [t.start for t in tokens]
+    assert s.capitals == [k for k, t in enumerate(tokens) if t.capitalised]
+    assert s.texts == [t.text for t in tokens]
+    assert s.starts == [t.start for t in tokens]
+    assert s.ends == [t.end for t in tokens]
+    assert s.initial == [t.initial for t in tokens]
 
 
 @settings(max_examples=300, deadline=None)

@@ -35,7 +35,7 @@ from .lexicon import (
     TITLE_NOUNS,
 )
 from .memo import by_word
-from .tokens import Token, capitals, token
+from .tokens import Token, TokenBlock, token, window
 
 __all__ = [
     "Candidate",
@@ -115,15 +115,13 @@ def is_capitalised(tok: Token) -> bool:
 class Candidate:
     """A name found in the text, with its role words and its context.
 
-    ``tokens`` and ``role`` are fixed when the candidate is made, so the offsets and
-    words every later stage reads are computed once, in ``__init__`` (tens of
-    thousands of candidates: one plain call each).
+    The offsets and words every later stage reads are computed once, when the
+    candidate is made (tens of thousands of candidates: one plain call each).
     """
 
-    tokens: list[Token]
     role: list[Token]
-    prev: list[Token]  # up to three tokens before the span
-    next: list[Token]  # up to three tokens after the span
+    prev: list[str]  # up to three token texts before the span
+    next: list[str]  # up to three token texts after the span
     kind: str | None  # "person" | "org" | "place"
     strength: int
     ref: str | None
@@ -131,17 +129,17 @@ class Candidate:
     start: int  # of the title if there is one, else of the name
     end: int
     name_start: int
-    words: list[str] = field(repr=False)
+    words: list[str] = field(repr=False)  # the texts of the name's word tokens
 
     def __init__(
         self,
-        tokens: list[Token],
+        name_start: int,
+        end: int,
+        words: list[str],
         role: list[Token] | None = None,
-        prev: list[Token] | None = None,
-        next: list[Token] | None = None,
-        words: list[str] | None = None,
+        prev: list[str] | None = None,
+        next: list[str] | None = None,
     ) -> None:
-        self.tokens = tokens
         self.role = role = [] if role is None else role
         self.prev = [] if prev is None else prev
         self.next = [] if next is None else next
@@ -149,22 +147,29 @@ class Candidate:
         self.strength = 0
         self.ref = None
         self.hint = None
-        self.name_start = tokens[0].start
-        self.start = role[0].start if role else self.name_start
-        self.end = tokens[-1].end
-        # the texts of the word tokens: ``words`` if the caller has them already
-        self.words = [t.text for t in tokens if t.is_word] if words is None else words
+        self.name_start = name_start
+        self.start = role[0].start if role else name_start
+        self.end = end
+        self.words = words
+
+    @classmethod
+    def of(
+        cls, tokens: list[Token], role: list[Token], prev: list[str], next: list[str]
+    ) -> Candidate:
+        """The candidate naming ``tokens``."""
+        words = [t.text for t in tokens if t.is_word]
+        return cls(tokens[0].start, tokens[-1].end, words, role, prev, next)
 
     def text(self, source: str) -> str:
         return source[self.name_start : self.end]
 
 
-def all_capitals(tokens: Sequence[Token]) -> bool:
-    """Is a block written in capitals ("ABSTRACT", "GARLAND STEPS ASIDE")?"""
+def all_capitals(texts: Sequence[str]) -> bool:
+    """Is a block (its token texts) written in capitals ("ABSTRACT", "GARLAND STEPS ASIDE")?"""
     words = 0
     first = ""
-    for _, _, text, _, is_word, _ in tokens:
-        if is_word and text.isalpha():
+    for text in texts:
+        if text.isalpha():
             if not text.isupper():
                 return False  # most blocks are prose: the first word settles it
             words += 1
@@ -172,86 +177,80 @@ def all_capitals(tokens: Sequence[Token]) -> bool:
     return words > 1 or len(first) > 4
 
 
-def title_cased(tokens: Sequence[Token]) -> bool:
-    """Is a block in title case ("Wealthy Voters Abandon Republican Party")?
+def title_cased(texts: Sequence[str]) -> bool:
+    """Is a block (its token texts) in title case ("Wealthy Voters Abandon Republican Party")?
 
     Title case capitalises every content word, so a single lower-case word that is
     not a short function word ("frigate", "joined") shows the block is a sentence.
     """
-    words = [t.text for t in tokens if t.is_word and t.text.isalpha()]
-    if all_capitals(tokens):
+    words = [t for t in texts if t.isalpha()]
+    if all_capitals(texts):
         return True
     lower = [w for w in words if w.islower() and len(w) > 3 and w not in FUNCTION_WORDS]
     return len(words) >= 3 and not lower
 
 
-def _runs(
-    tokens: Sequence[Token], heading: bool = False, caps: Sequence[int] | None = None
-) -> list[tuple[int, int]]:
+def _runs(block: TokenBlock) -> list[tuple[int, int]]:
     """Token ranges of capitalised words joined by name connectors.
 
     In a title-case heading every word is capitalised, so a capitalised function
-    word ends a run there and only "of" joins ("Bank of England").  ``caps`` are
-    the indices of the capitalised tokens, if the caller has them.
+    word ends a run there and only "of" joins ("Bank of England").
     """
+    texts, is_word, capitalised, heading = (
+        block.texts,
+        block.is_word,
+        block.capitalised,
+        block.heading,
+    )
     runs: list[tuple[int, int]] = []
-    n, i = len(tokens), 0
-    for at in _openers(tokens, capitals(tokens) if caps is None else caps):
+    n, i = len(texts), 0
+    for at in _openers(texts, block.capitals):
         if at < i:
             continue  # inside the last run
         i = at
-        tok = tokens[i]
-        nxt_cap = i + 1 < n and tokens[i + 1].capitalised
-        starts = tok.is_word and (
-            tok.capitalised
-            or (nxt_cap and ORDINAL.match(tok.text) is not None)
+        text = texts[i]
+        nxt_cap = i + 1 < n and capitalised[i + 1]
+        starts = is_word[i] and (
+            capitalised[i]
+            or (nxt_cap and ORDINAL.match(text) is not None)
             # a surname particle may open a name: "de Mistura"
-            or (tok.text in SURNAME_PARTICLES and nxt_cap and not (i and tokens[i - 1].is_word))
+            or (text in SURNAME_PARTICLES and nxt_cap and not (i and is_word[i - 1]))
         )
         if not starts:
             continue
         j, seen_of = i + 1, False
         while j < n:
-            t = tokens[j]
+            t = texts[j]
             # a run goes on over capitalised words and ordinals before them ("3rd Infantry");
             # most words end it, so a digit is looked for before the pattern (\d: isdecimal)
-            if t.is_word and (
-                t.capitalised
-                or (
-                    t.text[0].isdecimal()
-                    and ORDINAL.match(t.text)
-                    and j + 1 < n
-                    and tokens[j + 1].capitalised
-                )
+            if is_word[j] and (
+                capitalised[j]
+                or (t[0].isdecimal() and ORDINAL.match(t) and j + 1 < n and capitalised[j + 1])
             ):
-                if heading and is_function_word(t.text):
+                if heading and is_function_word(t):
                     break
                 j += 1
                 continue
-            if heading and t.text != "of":
+            if heading and t != "of":
                 break
-            if t.text in NAME_CONNECTORS and j + 1 < n:
+            if t in NAME_CONNECTORS and j + 1 < n:
                 k = j + 1
-                if t.text in ("of", "for", "and") and tokens[k].text == "the" and k + 1 < n:
+                if t in ("of", "for", "and") and texts[k] == "the" and k + 1 < n:
                     k += 1
-                if not (tokens[k].is_word and tokens[k].capitalised):
+                if not (is_word[k] and capitalised[k]):
                     break
-                before = key(tokens[j - 1].text)
-                if (
-                    t.text == "on"
-                    and before in ORG_HEADS
-                    and key(tokens[k].text) not in MONTHS_AND_DAYS
-                ):
+                before = key(texts[j - 1])
+                if t == "on" and before in ORG_HEADS and key(texts[k]) not in MONTHS_AND_DAYS:
                     j = k  # "Commission on Presidential Debates"
                     continue
-                if t.text in ("of", "for") and before in OF_JOINERS:
+                if t in ("of", "for") and before in OF_JOINERS:
                     seen_of = True
                     j = k
                     continue
-                if t.text == "and" and seen_of and not _whole_name_follows(tokens, k):
+                if t == "and" and seen_of and not _whole_name_follows(texts, capitalised, k):
                     j = k
                     continue
-                if t.text in SURNAME_PARTICLES and t.text != "and":
+                if t in SURNAME_PARTICLES and t != "and":
                     j = k
                     continue
                 break
@@ -261,25 +260,25 @@ def _runs(
     return runs
 
 
-def _openers(tokens: Sequence[Token], caps: Sequence[int]) -> list[int]:
+def _openers(texts: Sequence[str], caps: Sequence[int]) -> list[int]:
     """Where a run may start: a capitalised word, or a number or a particle right before one
     ("3rd Infantry", "de Mistura"); most words are lower case and never looked at."""
     out: list[int] = []
     for k in caps:
         if k and (not out or out[-1] < k - 1):
-            before = tokens[k - 1].text
+            before = texts[k - 1]
             if before in SURNAME_PARTICLES or before[0].isdecimal():
                 out.append(k - 1)
         out.append(k)
     return out
 
 
-def _whole_name_follows(tokens: Sequence[Token], k: int) -> bool:
+def _whole_name_follows(texts: Sequence[str], capitalised: Sequence[bool], k: int) -> bool:
     """Is the name from ``k`` complete by itself ("... and the Red Sea", "... and ISIL")?"""
     m = k
-    while m < len(tokens) and tokens[m].capitalised:
+    while m < len(texts) and capitalised[m]:
         m += 1
-    last = tokens[m - 1].text
+    last = texts[m - 1]
     return (m - k == 1 and is_acronym(last)) or key(last) in ORG_HEADS or key(last) in GEO_HEADS
 
 
@@ -302,11 +301,9 @@ def _is_title(word: str) -> bool:
     )
 
 
-def _evidence(
-    tok: Token, run_len: int, known: Callable[[str], bool], heading: bool = False
-) -> bool:
-    """Is there a reason to read a sentence-initial word as (part of) a name?"""
-    w, k = tok.text, key(tok.text)
+def _evidence(w: str, run_len: int, known: Callable[[str], bool], heading: bool = False) -> bool:
+    """Is there a reason to read a sentence-initial word ``w`` as (part of) a name?"""
+    k = key(w)
     if is_function_word(w) or k in MONTHS_AND_DAYS:
         return False
     if heading and w.isupper() and len(w) > 4:  # in capitals: "GARLAND" if "Garland" is known
@@ -328,39 +325,35 @@ def _evidence(
     return gazetteer.is_given_name(w) or not k.endswith(NON_NAME_ENDINGS)
 
 
-def find_candidates(
-    tokens: list[Token],
-    known: Callable[[str], bool],
-    heading: bool = False,
-    caps: Sequence[int] | None = None,
-) -> list[Candidate]:
+def find_candidates(block: TokenBlock, known: Callable[[str], bool]) -> list[Candidate]:
     """Candidate names of one block.
 
     ``known(word)`` says whether the document uses ``word`` capitalised inside a
-    sentence, which makes it a name wherever it stands.  In a ``heading`` every
-    word is treated as sentence-initial.  ``caps``: indices of the capitalised tokens.
+    sentence, which makes it a name wherever it stands.  In a heading every
+    word is treated as sentence-initial.
     """
     out: list[Candidate] = []
-    for i, j in _runs(tokens, heading, caps):
+    heading = block.heading
+    for i, j in _runs(block):
         if heading:  # every word is capitalised: keep the stretches with evidence
-            for a, b in _evident_stretches(tokens, i, j, known):
-                a, b = trim(tokens, a, b, known, heading)
+            for a, b in _evident_stretches(block.texts, i, j, known):
+                a, b = trim(block, a, b, known)
                 if a < b:
-                    out += shape(tokens, a, b)
+                    out += shape(block, a, b)
         else:
-            i, j = trim(tokens, i, j, known, heading)
+            i, j = trim(block, i, j, known)
             if i < j:  # a third of the runs are one word capitalised by its position
-                out += shape(tokens, i, j)
+                out += shape(block, i, j)
     return out
 
 
 def _evident_stretches(
-    tokens: Sequence[Token], i: int, j: int, known: Callable[[str], bool]
+    texts: Sequence[str], i: int, j: int, known: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """Maximal stretches of ``tokens[i:j]`` whose every word has evidence of a name."""
+    """Maximal stretches of ``texts[i:j]`` whose every word has evidence of a name."""
     out, start = [], None
     for k in range(i, j + 1):
-        ok = k < j and (tokens[k].text == "of" or _evidence(tokens[k], j - i, known, True))
+        ok = k < j and (texts[k] == "of" or _evidence(texts[k], j - i, known, True))
         if ok and start is None:
             start = k
         elif not ok and start is not None:
@@ -369,43 +362,46 @@ def _evident_stretches(
     return out
 
 
-def trim(
-    tokens: Sequence[Token], i: int, j: int, known: Callable[[str], bool], heading: bool
-) -> tuple[int, int]:
-    """The run ``tokens[i:j]`` without words capitalised only by their position."""
+def trim(block: TokenBlock, i: int, j: int, known: Callable[[str], bool]) -> tuple[int, int]:
+    """The run ``i:j`` of the block's tokens without words capitalised only by their position."""
+    texts, heading = block.texts, block.heading
+    initial, is_word = block.initial, block.is_word
     while i < j and (
-        is_function_word(tokens[i].text)
-        or key(tokens[i].text) in MONTHS_AND_DAYS
-        or ((tokens[i].initial or heading) and not _evidence(tokens[i], j - i, known, heading))
+        is_function_word(texts[i])
+        or key(texts[i]) in MONTHS_AND_DAYS
+        or ((initial[i] or heading) and not _evidence(texts[i], j - i, known, heading))
     ):
         i += 1
     # in headings, trailing words need evidence too
-    while heading and i < j and not _evidence(tokens[j - 1], j - i, known, heading):
+    while heading and i < j and not _evidence(texts[j - 1], j - i, known, heading):
         j -= 1
-    while i < j and (not tokens[j - 1].is_word or tokens[j - 1].text in NAME_CONNECTORS):
+    while i < j and (not is_word[j - 1] or texts[j - 1] in NAME_CONNECTORS):
         j -= 1
     return i, j
 
 
-def shape(tokens: list[Token], i: int, j: int) -> list[Candidate]:
-    """Candidates from the trimmed run ``tokens[i:j]``: titles apart, compounds split."""
+def shape(block: TokenBlock, i: int, j: int) -> list[Candidate]:
+    """Candidates from the trimmed run ``i:j`` of the block's tokens: titles apart,
+    compounds split."""
     if i >= j:
         return []
-    words = tokens[i].text if j - i == 1 else " ".join([t.text for t in tokens[i:j]])
+    texts = block.texts
+    words = texts[i] if j - i == 1 else " ".join(texts[i:j])
     if "-" in words:  # a hyphen may cut a word or split a compound: the general way
-        return _shape(tokens, i, j)
+        return _shape(block, i, j)
     plan = _plan(words)
     if plan is None:
         return []
     a, b, c, d = plan
     return [
         Candidate(
-            tokens[i + c : i + d],
-            tokens[i + a : i + b],
-            tokens[i - 3 if i > 3 else 0 : i],
-            tokens[j : j + 3],
+            block.starts[i + c],
+            block.ends[i + d - 1],
             # a run's tokens are all words (capitalised words and connectors)
             [words] if j - i == 1 else words.split(" ")[c:d],
+            window(block, i + a, i + b) if a < b else [],  # most names have no title
+            texts[i - 3 if i > 3 else 0 : i],
+            texts[j : j + 3],
         )
     ]
 
@@ -433,18 +429,14 @@ def _plan(words: str) -> tuple[int, int, int, int] | None:
 _new = tuple.__new__
 
 
-def _shape(tokens: list[Token], i: int, j: int) -> list[Candidate]:
-    cut = _cut(tokens[i:j])
+def _shape(block: TokenBlock, i: int, j: int) -> list[Candidate]:
+    cut = _cut(window(block, i, j))
     if cut is None:
         return []
     role, name = cut
+    prev, next = block.texts[max(0, i - 3) : i], block.texts[j : j + 3]
     return [
-        Candidate(
-            tokens=part,
-            role=role if part[0] is name[0] else [],
-            prev=tokens[max(0, i - 3) : i],
-            next=tokens[j : j + 3],
-        )
+        Candidate.of(part, role if part[0] is name[0] else [], prev, next)
         for part in _split_compound(name)
     ]
 
@@ -496,12 +488,12 @@ def _capitalised_prefix(tok: Token) -> list[Token]:
     return [token(tok.start, tok.start + len(text), text, tok.initial)]
 
 
-def extend_to_title(tokens: Sequence[Token], i: int) -> int:
-    """Index where a name starting at ``i`` starts with the titles before it ("Gen. X")."""
+def extend_to_title(texts: Sequence[str], i: int) -> int:
+    """Index where a name starting at token ``i`` starts with the titles before it ("Gen. X")."""
     while (
         i > 0
-        and tokens[i - 1].text[:1].isupper()
-        and (_is_title(tokens[i - 1].text) or key(tokens[i - 1].text) in TITLE_MODIFIERS)
+        and texts[i - 1][:1].isupper()
+        and (_is_title(texts[i - 1]) or key(texts[i - 1]) in TITLE_MODIFIERS)
     ):
         i -= 1
     return i

@@ -24,7 +24,7 @@ from .candidates import Candidate, is_office, key
 from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, TITLE_MODIFIERS, words
 from .memo import by_word
 from .registry import Registry
-from .tokens import Token, TokenBlock
+from .tokens import TokenBlock
 
 __all__ = ["Description", "describe"]
 
@@ -55,10 +55,6 @@ class Description:
     head: int  # token index of the role noun, within its block
 
 
-def _is_role(tok: Token) -> bool:
-    return _role_word(tok.text)
-
-
 @by_word
 def _role_word(word: str) -> bool:
     k = key(word)
@@ -66,36 +62,35 @@ def _role_word(word: str) -> bool:
 
 
 def _phrase(
-    toks: Sequence[Token], i: int, names_at: dict[int, Candidate]
+    block: TokenBlock, i: int, names_at: dict[int, Candidate]
 ) -> tuple[int, int, list[Candidate]] | None:
     """(first token, last token, names inside) of a description opening at token i."""
-    n, j, inside = len(toks), i, []
-    t = toks[i]
-    if key(t.text) in OPENERS:
+    texts, starts = block.texts, block.starts
+    n, j, inside = len(texts), i, []
+    if key(texts[i]) in OPENERS:
         j = i + 1
-    elif t.start in names_at and _possessed(toks, i, names_at[t.start]):
+    elif starts[i] in names_at and _possessed(block, i, names_at[starts[i]]):
         pass
     else:
         return None
     modifiers = 0
     name_at = names_at.get
     while j < n and modifiers <= MAX_MODIFIERS:
-        t = toks[j]
-        c = name_at(t.start)
+        c = name_at(starts[j])
         if c is not None:
             inside.append(c)
-            while j < n and toks[j].start < c.end:
+            while j < n and starts[j] < c.end:
                 j += 1
-            if j < n and toks[j].text in POSSESSIVE:
+            if j < n and texts[j] in POSSESSIVE:
                 j += 1
             modifiers += 1
             continue
-        part = _part(t.text)
+        part = _part(texts[j])
         if part is ROLE:
             end = j
-            while end + 1 < n and _is_role(toks[end + 1]):
+            while end + 1 < n and _role_word(texts[end + 1]):
                 end += 1
-            end = _complement(toks, end, names_at, inside)
+            end = _complement(block, end, names_at, inside)
             return i, end, inside
         if part is not MODIFIER:
             return None
@@ -119,27 +114,29 @@ def _part(word: str) -> str:
     return OTHER
 
 
-def _possessed(toks: Sequence[Token], i: int, c: Candidate) -> bool:
+def _possessed(block: TokenBlock, i: int, c: Candidate) -> bool:
     """Is the name starting at token ``i`` followed by a possessive ending ("Trump’s")?"""
+    starts = block.starts
     k = i
-    while k < len(toks) and toks[k].start < c.end:
+    while k < len(starts) and starts[k] < c.end:
         k += 1
-    return k < len(toks) and toks[k].text in POSSESSIVE
+    return k < len(starts) and block.texts[k] in POSSESSIVE
 
 
 def _complement(
-    toks: Sequence[Token], end: int, names_at: dict[int, Candidate], inside: list[Candidate]
+    block: TokenBlock, end: int, names_at: dict[int, Candidate], inside: list[Candidate]
 ) -> int:
     """Extend the head over "to Ukraine", "of the General Staff" when a name follows."""
+    texts, starts = block.texts, block.starts
     k = end + 1
-    if k < len(toks) and toks[k].text in ("to", "of", "for", "at"):
+    if k < len(texts) and texts[k] in ("to", "of", "for", "at"):
         k += 1
-        if k < len(toks) and toks[k].text == "the":
+        if k < len(texts) and texts[k] == "the":
             k += 1
-        if k < len(toks) and toks[k].start in names_at:
-            c = names_at[toks[k].start]
+        if k < len(texts) and starts[k] in names_at:
+            c = names_at[starts[k]]
             inside.append(c)
-            while k + 1 < len(toks) and toks[k + 1].start < c.end:
+            while k + 1 < len(texts) and starts[k + 1] < c.end:
                 k += 1
             return k
     return end
@@ -152,20 +149,19 @@ def describe(
     registry: Registry,
 ) -> list[Description]:
     """Person descriptions of the document, each pointing at an entry of ``registry``."""
-    starts = {c.start: c for c in names}
-    ends = {c.end: c for c in names}
+    starts_at = {c.start: c for c in names}
+    ends_at = {c.end: c for c in names}
     persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.end)
     person_ends = [c.end for c in persons]
     offices: dict[str, str] = {}  # "prime minister" -> the entry "the Prime Minister" means
     out: list[Description] = []
-    name_starts = sorted(starts)
+    name_starts = sorted(starts_at)
     for block in blocks:
-        if not block.prose or not block.tokens:
+        if not block.prose or not block.texts:
             continue  # section heads ("The diplomat") label the text, they describe no one
-        toks, n = block.tokens, len(block.tokens)
+        texts, starts, ends, n = block.texts, block.starts, block.ends, len(block.texts)
         # a description has its role noun after its first word: after the block's last role
         # noun only an office ("the Prime Minister") may open, and that needs no role noun
-        texts = block.texts
         last_role = _last_role(texts)
         i = 0
         for at in _openings(block, name_starts, last_role):
@@ -173,32 +169,32 @@ def describe(
                 continue  # inside the last description
             i = at
             found = None
-            if not (i and toks[i - 1].text in COPULAS):
-                found = _phrase(toks, i, starts) if i < last_role else None
+            if not (i and texts[i - 1] in COPULAS):
+                found = _phrase(block, i, starts_at) if i < last_role else None
                 # an office opens with a capitalised word: most "the" are turned away here
                 if (
                     found is None
                     and texts[i] in THE_SPELLINGS
                     and i + 1 < n
-                    and toks[i + 1].capitalised
+                    and block.capitalised[i + 1]
                 ):
-                    found = _office(toks, i)
+                    found = _office(block, i)
             if found is None:
                 continue
             first, last, inside = found
-            s, e = toks[first].start, toks[last].end
-            ref = _apposition(source, s, e, starts, ends)
-            if ref is None and not inside and toks[last].text[0].isupper():
+            s, e = starts[first], ends[last]
+            ref = _apposition(source, s, e, starts_at, ends_at)
+            if ref is None and not inside and texts[last][0].isupper():
                 ref = _office_holder(
-                    registry, offices, persons, person_ends, source[toks[first + 1].start : e], s
+                    registry, offices, persons, person_ends, source[starts[first + 1] : e], s
                 )
-            definite = key(toks[first].text) not in INDEFINITE
-            if ref is None and definite and key(toks[first].text) in DEFINITE:
+            definite = key(texts[first]) not in INDEFINITE
+            if ref is None and definite and key(texts[first]) in DEFINITE:
                 ref = _antecedent(persons, person_ends, s)
             label = source[s:e]
             if ref is None:
                 ref = registry.anonymous("person", label)
-            _note_role(registry, ref, source, toks, first, last, inside)
+            _note_role(registry, ref, source, block, first, last, inside)
             out.append(Description(s, e, "person", ref, last))
             i = last + 1
     return out
@@ -214,8 +210,14 @@ def _last_role(texts: list[str]) -> int:
 
 def _openings(block: TokenBlock, name_starts: Sequence[int], last_role: int) -> list[int]:
     """Token indices where a description may open: a determiner, or a name (a possessor)
-    before the block's last role noun (at ``last_role``, -1 if it has none)."""
-    out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, block.texts)))
+    before the block's last role noun (at ``last_role``, -1 if it has none); after it, a
+    "the" before a capitalised word (an office), the only description that needs no role
+    noun (most determiners are after the last role noun: they are never looked at)."""
+    texts = block.texts
+    out = list(compress(count(), map(OPENER_SPELLINGS.__contains__, texts[: max(last_role, 0)])))
+    for k in block.capitals:  # in order, so the indices stay sorted
+        if k > last_role and k and texts[k - 1] in THE_SPELLINGS:
+            out.append(k - 1)
     if last_role <= 0:
         return out
     at = block.starts
@@ -230,20 +232,21 @@ def _openings(block: TokenBlock, name_starts: Sequence[int], last_role: int) -> 
     return sorted(set(out))
 
 
-def _office(toks: Sequence[Token], i: int) -> tuple[int, int, list[Candidate]] | None:
+def _office(block: TokenBlock, i: int) -> tuple[int, int, list[Candidate]] | None:
     """ "the Prime Minister", "The Foreign Secretary": an office named without its holder."""
-    if toks[i].text.lower() != "the":
+    texts, capitalised = block.texts, block.capitalised
+    if texts[i].lower() != "the":
         return None
     j = i + 1
     while (
-        j < len(toks)
-        and toks[j].capitalised
-        and (is_office(toks[j].text) or key(toks[j].text) in TITLE_MODIFIERS)
+        j < len(texts)
+        and capitalised[j]
+        and (is_office(texts[j]) or key(texts[j]) in TITLE_MODIFIERS)
     ):
         j += 1
-    if j == i + 1 or not is_office(toks[j - 1].text):
+    if j == i + 1 or not is_office(texts[j - 1]):
         return None
-    if j < len(toks) and toks[j].capitalised:
+    if j < len(texts) and capitalised[j]:
         return None  # a name follows: "the Prime Minister Theresa May"
     return i, j - 1, []
 
@@ -302,7 +305,7 @@ def _note_role(
     registry: Registry,
     ref: str,
     source: str,
-    toks: Sequence[Token],
+    block: TokenBlock,
     first: int,
     last: int,
     inside: list[Candidate],
@@ -317,26 +320,27 @@ def _note_role(
     draft = registry.drafts.get(ref)
     if draft is None:
         return
+    texts, starts = block.texts, block.starts
     k = first
-    if key(toks[k].text) in OPENERS:
+    if key(texts[k]) in OPENERS:
         k += 1
-    at = toks[k].start
+    at = starts[k]
     possessor = None
     for c in inside:
         if c.start == at:
             possessor = c
             break
-    if possessor is not None and _possessed(toks, k, possessor):
-        while k <= last and toks[k].start < possessor.end:
+    if possessor is not None and _possessed(block, k, possessor):
+        while k <= last and starts[k] < possessor.end:
             k += 1
         k += 1  # the possessive ending
     if k > last:
         return
-    draft.add("occupations", source[toks[k].start : toks[last].end])
-    head = toks[last].start
-    for t in toks[first : last + 1]:
-        if _role_word(t.text):
-            head = t.start
+    draft.add("occupations", source[starts[k] : block.ends[last]])
+    head = starts[last]
+    for m in range(first, last + 1):
+        if _role_word(texts[m]):
+            head = starts[m]
             break
     for c in inside:
         if c.ref != ref and (c.kind == "org" or (c.kind == "place" and c.end <= head)):

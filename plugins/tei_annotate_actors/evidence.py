@@ -93,20 +93,20 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     text = c.text(source)
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
-    p1 = key(before[-1].text) if before else None
-    p2 = key(before[-2].text) if len(before) > 1 else None
-    if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2].text):
+    p1 = key(before[-1]) if before else None
+    p2 = key(before[-2]) if len(before) > 1 else None
+    if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2]):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     settled = _settled_by_name((text, *words))
     if settled is not None:
         return settled
-    n1 = key(after[0].text) if after else None
-    n2 = key(after[1].text) if len(after) > 1 else None
+    n1 = key(after[0]) if after else None
+    n2 = key(after[1]) if len(after) > 1 else None
     first = key(words[0])
     kind = gazetteer.place_kind(text)
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
-    if after and after[0].text == "," and _before_place(c):
+    if after and after[0] == "," and _before_place(c):
         return "place", MEDIUM  # "Vermillion, South Dakota"
     if n >= 2:
         if gazetteer.is_given_name(words[0]) and not kind:
@@ -119,9 +119,9 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
             return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
         if words[-2] in SURNAME_PARTICLES:
             return "person", MEDIUM
-    if n1 in GEO_NOUNS and after[0].text.islower():
+    if n1 in GEO_NOUNS and after[0].islower():
         return "place", MEDIUM  # "the Donetsk region"
-    if n1 is not None and after[0].text in ORG_NOUNS:
+    if n1 is not None and after[0] in ORG_NOUNS:
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
     if n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
@@ -203,15 +203,15 @@ def _heads_phrase(c: Candidate) -> bool:
     """Is the name the head of its noun phrase ("the Kremlin is"), not a modifier ("the X regime")?"""
     if not c.next:
         return True
-    t = c.next[0].text
+    t = c.next[0]
     return not t.isalpha() or not t.islower() or key(t) in FUNCTION_WORDS
 
 
 def _before_place(c: Candidate) -> bool:
     """Does "X, <country or region>" follow, as in "Vermillion, South Dakota"?"""
-    if len(c.next) < 2 or c.next[0].text != ",":
+    if len(c.next) < 2 or c.next[0] != ",":
         return False
-    after = [t.text for t in c.next[1:]]
+    after = c.next[1:]
     return any(gazetteer.place_kind(" ".join(after[:n])) in ("country", "region") for n in (1, 2))
 
 
@@ -257,7 +257,7 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
         # metonymy is local: a mention that names an organisation ("the Asad regime") has
         # no vote
         after = c.next
-        local = after and after[0].text in ORG_NOUNS and not c.role
+        local = after and after[0] in ORG_NOUNS and not c.role
         weight = 0 if local else c.strength * c.strength
         kinds = votes.setdefault(spelling, {})
         kinds[c.kind] = kinds.get(c.kind, 0) + weight

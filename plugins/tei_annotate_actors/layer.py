@@ -36,9 +36,10 @@ def token_blocks(document: Document) -> list[TokenBlock]:
     blocks = [b for b in document.blocks if b.kind != "boilerplate"]
     scans = scan_lines(document.text, [(b.start, b.end) for b in blocks])
     out = []
-    for block, (toks, caps, texts, starts) in zip(blocks, scans, strict=True):
-        heading = (block.kind != "p" and title_cased(toks)) or all_capitals(toks)
-        out.append(TokenBlock(toks, heading, block.kind == "p", caps, texts, starts))
+    for block, scan in zip(blocks, scans, strict=True):
+        texts = scan.texts
+        heading = (block.kind != "p" and title_cased(texts)) or all_capitals(texts)
+        out.append(TokenBlock(*scan, heading, block.kind == "p"))
     return out
 
 
@@ -48,11 +49,10 @@ def _known_words(blocks: Sequence[TokenBlock]) -> set[str]:
     for block in blocks:
         if block.heading:
             continue
-        toks, add = block.tokens, known.add
+        texts, initial, add = block.texts, block.initial, known.add
         for k in block.capitals:  # a loop, not a generator: most blocks have a few capitals
-            t = toks[k]
-            if not t.initial:
-                add(t.text)
+            if not initial[k]:
+                add(texts[k])
     return known
 
 
@@ -71,11 +71,7 @@ def find_names(
 
         cands = spacy_candidates(document, blocks, model, known.__contains__)
     else:
-        cands = [
-            c
-            for b in blocks
-            for c in find_candidates(b.tokens, known.__contains__, b.heading, b.capitals)
-        ]
+        cands = [c for b in blocks for c in find_candidates(b, known.__contains__)]
     for c in cands:
         c.kind, c.strength = type_candidate(c, document.text)
     harmonise(cands, document.text)

@@ -61,24 +61,23 @@ def spacy_candidates(
     """Candidates from the model's entities, aligned to this layer's tokens."""
     nlp = _load(model or default_model())
     text = document.text
-    texts = [text[b.tokens[0].start : b.tokens[-1].end] if b.tokens else "" for b in blocks]
+    texts = [text[b.starts[0] : b.ends[-1]] if b.texts else "" for b in blocks]
     out: list[Candidate] = []
     for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
-        toks = block.tokens
-        if not toks:
+        starts = block.starts
+        if not starts:
             continue
-        base = toks[0].start
-        starts = [t.start for t in toks]
+        base = starts[0]
         for ent in doc.ents:
             hint = LABELS.get(ent.label_)
             if hint is None:
                 continue
             i = bisect.bisect_left(starts, base + ent.start_char)
             j = bisect.bisect_left(starts, base + ent.end_char)
-            i, j = trim(toks, i, j, known, block.heading)
+            i, j = trim(block, i, j, known)
             if i < j and hint == "person":
-                i = extend_to_title(toks, i)
-            for c in shape(toks, i, j):
+                i = extend_to_title(block.texts, i)
+            for c in shape(block, i, j):
                 c.hint = hint
                 out.append(c)
     return out

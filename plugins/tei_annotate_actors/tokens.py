@@ -14,9 +14,17 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
 
-from attrs import Factory, field, frozen
-
-__all__ = ["Scan", "Token", "TokenBlock", "capitals", "scan", "scan_lines", "token", "tokenize"]
+__all__ = [
+    "Scan",
+    "Token",
+    "TokenBlock",
+    "capitals",
+    "scan",
+    "scan_lines",
+    "token",
+    "tokenize",
+    "window",
+]
 
 TOKEN = re.compile(
     r"""
@@ -112,12 +120,39 @@ _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
 
 class Scan(NamedTuple):
-    """A block's tokens, with the parallel lists later stages search without a Python loop."""
+    """A block's tokens as parallel lists: later stages read a few tokens of a block (near
+    its capitals and determiners), so :class:`Token` objects are built only for those."""
 
-    tokens: list[Token]
-    capitals: list[int]  # indices of the capitalised tokens: names start at or next to them
     texts: list[str]
     starts: list[int]
+    ends: list[int]
+    initial: list[bool]
+    is_word: list[bool]
+    capitalised: list[bool]
+    capitals: list[int]  # indices of the capitalised tokens: names start at or next to them
+
+    @property
+    def tokens(self) -> list[Token]:
+        return window(self, 0, len(self.texts))
+
+
+def window(scan: Scan | TokenBlock, i: int, j: int) -> list[Token]:
+    """The tokens ``i`` to ``j`` (exclusive, ``0 <= i``) of a scan or a block, as objects."""
+    return list(
+        map(
+            _new,
+            repeat(Token),
+            zip(
+                scan.starts[i:j],
+                scan.ends[i:j],
+                scan.texts[i:j],
+                scan.initial[i:j],
+                scan.is_word[i:j],
+                scan.capitalised[i:j],
+                strict=True,
+            ),
+        )
+    )
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -126,27 +161,35 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 def scan(text: str, start: int, end: int) -> Scan:
-    """The tokens of ``text[start:end]`` and their parallel lists."""
+    """The tokens of ``text[start:end]``, as parallel lists."""
     return _scan_spans(text, ((start, end),))
 
 
 def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
-    """The tokens of the ``spans`` of ``text`` (in order, apart), as one list; the first
+    """The tokens of the ``spans`` of ``text`` (in order, apart), as one scan; the first
     word of each span opens a sentence.
 
-    The per-token tests run as ``map`` over parallel lists, and the tokens are built
-    from them in one pass: documents have tens of thousands of tokens.
+    The per-token tests run as ``map`` over parallel lists: documents have tens of
+    thousands of tokens.
     """
-    texts: list[str] = []
-    starts: list[int] = []
-    firsts_at: list[int] = []  # index of the first token of each span
-    for start, end in spans:
-        firsts_at.append(len(texts))
-        span_texts, span_starts = _chunk_tokens(text, start, end)
-        texts += span_texts
-        starts += span_starts
+    if not spans:
+        return Scan([], [], [], [], [], [], [])
+    # Spans one blank apart have the chunks of the text from the first to the last (no
+    # look-ahead of the tokenizer crosses a line break), with no wider blank to step over:
+    # one read of the chunk tables for a run of such lines, not one per line.
+    runs = [list(spans[0])]
+    for start, end in spans[1:]:
+        if start == runs[-1][1] + 1 and text[start - 1].isspace():
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    texts, starts = _chunk_tokens(text, *runs[0])
+    for start, end in runs[1:]:
+        run_texts, run_starts = _chunk_tokens(text, start, end)
+        texts += run_texts
+        starts += run_starts
     if not texts:
-        return Scan([], [], [], [])
+        return Scan([], [], [], [], [], [], [])
     start = spans[0][0]
     block = text[start : spans[-1][1]]  # with what lies between the spans: no token there
     ends = list(map(add, starts, map(len, texts)))
@@ -166,19 +209,14 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
     initial = [False] * n
     if True in is_word:
         _mark_sentence_starts(text, "".join(firsts), texts, starts, is_word, initial)
-        for at in firsts_at[1:]:
+        for span_start, _ in spans[1:]:
             try:
-                initial[is_word.index(True, at)] = True
+                initial[is_word.index(True, bisect_left(starts, span_start))] = True
             except ValueError:
                 break  # no word after it
-    tokens = list(
-        map(
-            _new,
-            repeat(Token),
-            zip(starts, ends, texts, initial, is_word, capitalised, strict=True),
-        )
+    return Scan(
+        texts, starts, ends, initial, is_word, capitalised, list(compress(count(), capitalised))
     )
-    return Scan(tokens, list(compress(count(), capitalised)), texts, starts)
 
 
 def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
@@ -326,7 +364,8 @@ def scan_lines(
 
 def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
     """:func:`scan` of whole lines, in order, from one scan of the text they span."""
-    tokens, caps, texts, starts = _scan_spans(text, spans)
+    whole = _scan_spans(text, spans)
+    caps, starts = whole.capitals, whole.starts
     out = []
     for start, end in spans:
         a = bisect_left(starts, start)
@@ -335,7 +374,7 @@ def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
         block_caps = caps[c : bisect_left(caps, b, c)]
         if a:
             block_caps = list(map(a.__rsub__, block_caps))  # k - a
-        out.append(_new(Scan, (tokens[a:b], block_caps, texts[a:b], starts[a:b])))
+        out.append(_new(Scan, (*(column[a:b] for column in whole[:6]), block_caps)))
     return out
 
 
@@ -427,23 +466,23 @@ def _split_possessives(
     return new_texts, new_starts, new_ends
 
 
-@frozen
-class TokenBlock:
-    """The tokens of one block; ``heading`` if it capitalises every word, ``prose`` if a paragraph."""
+class TokenBlock(NamedTuple):
+    """The tokens of one block, as the parallel lists of its :class:`Scan`; ``heading`` if
+    it capitalises every word, ``prose`` if a paragraph."""
 
-    tokens: list[Token]
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    initial: list[bool]
+    is_word: list[bool]
+    capitalised: list[bool]
+    capitals: list[int]
     heading: bool
     prose: bool
-    # parallel lists, as :func:`scan` gives them (made from the tokens if not given)
-    capitals: list[int] = field(
-        default=Factory(lambda self: capitals(self.tokens), takes_self=True), eq=False
-    )
-    texts: list[str] = field(
-        default=Factory(lambda self: [t.text for t in self.tokens], takes_self=True), eq=False
-    )
-    starts: list[int] = field(
-        default=Factory(lambda self: [t.start for t in self.tokens], takes_self=True), eq=False
-    )
+
+    @property
+    def tokens(self) -> list[Token]:
+        return window(self, 0, len(self.texts))
 
 
 def capitals(tokens: Sequence[Token]) -> list[int]:
