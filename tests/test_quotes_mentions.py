@@ -72,7 +72,8 @@ def test_bare_descriptions_find_the_descriptions_a_frame_finds():
     role noun: they must agree with the paragraph's tokens at any distance from its start."""
     rnd = random.Random(13)
     parts = ["the", "a", "his", "former", "Kremlin", "aides", "source", "Source", "official"]
-    parts += ["officials", "Mr.", "U.S.", ".", ",", "’", "-", "é", "(", "“", "x", "spokesman’s"]
+    parts += ["officials", "Officials", "AIDES", "Mr.", "U.S.", ".", ",", "’", "-", "é", "(", "“"]
+    parts += ["x", "spokesman’s", "!", "”"]
     gaps = [" "] * 8 + ["", "  ", "\n", "\xa0", "\u2009"]
     taken = MentionIndex([Mention(5, 12, "name", "person")])
     nouns = {b"aides", b"source", b"official", b"officials", b"spokesman"}

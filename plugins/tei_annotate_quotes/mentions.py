@@ -46,6 +46,7 @@ MENTION_ELEMENTS = frozenset({*ACTOR_TYPES, "rs"})
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
 LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
+SENTENCE_OPENERS = '.!?“"”'  # the tokens after which a word opens its sentence
 NEXT_CHUNK = re.compile(r"\S*\s*\S*")  # the rest of a word and the next one
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
@@ -170,6 +171,12 @@ def bare_descriptions(
             i = letters.find(b" " + w + b" ", i + len(w) + 1)
     at.sort()
     for p in at:
+        if not text[p].islower():  # a capitalised one must open its sentence: no tokens needed
+            j = p
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if j > lo and text[j - 1] not in SENTENCE_OPENERS:
+                continue  # the token before ends with ``text[j - 1]``
         end = NEXT_CHUNK.match(text, p, hi).end()  # type: ignore[union-attr]
         reach = 8 * (MAX_MODIFIERS + 1)
         while True:  # back over MAX_MODIFIERS + 1 runs of non-spaces, or to ``lo``
@@ -228,7 +235,7 @@ def descriptions(
 
 
 def _sentence_initial(texts: Sequence[str], i: int) -> bool:
-    return i == 0 or texts[i - 1] in '.!?“"”'
+    return i == 0 or texts[i - 1] in SENTENCE_OPENERS
 
 
 def _only_inner(taken: MentionIndex, start: int, end: int) -> bool:
