@@ -9,7 +9,9 @@ from tei_annotate_quotes.mentions import (
     COVER_WINDOW,
     Mention,
     MentionIndex,
+    bare_descriptions,
     bare_pronouns,
+    descriptions,
     pronouns,
 )
 
@@ -63,3 +65,23 @@ def test_bare_pronouns_find_the_pronouns_a_frame_finds():
         for index in (MentionIndex([]), taken):
             lo, hi = 2, len(text) - 2
             assert bare_pronouns(text, lo, hi, index) == pronouns(Frame(text, lo, hi, []), index)
+
+
+def test_bare_descriptions_find_the_descriptions_a_frame_finds():
+    """A paragraph with no quotation has its descriptions read from the words around each
+    role noun: they must agree with the paragraph's tokens at any distance from its start."""
+    rnd = random.Random(13)
+    parts = ["the", "a", "his", "former", "Kremlin", "aides", "source", "Source", "official"]
+    parts += ["officials", "Officials", "AIDES", "Mr.", "U.S.", ".", ",", "’", "-", "é", "(", "“"]
+    parts += ["x", "spokesman’s", "!", "”"]
+    gaps = [" "] * 8 + ["", "  ", "\n", "\xa0", "\u2009"]
+    taken = MentionIndex([Mention(5, 12, "name", "person")])
+    nouns = {b"aides", b"source", b"official", b"officials", b"spokesman"}
+    for _ in range(3000):
+        words = (rnd.choice(parts) + rnd.choice(gaps) for _ in range(rnd.randint(1, 30)))
+        text = "ab " + "".join(words) + " cd"
+        for index in (MentionIndex([]), taken):
+            for lo in (0, 2, 3):
+                hi = len(text) - rnd.randint(0, 3)
+                want = descriptions(text, Frame(text, lo, hi, []), index)
+                assert bare_descriptions(text, lo, hi, nouns, index) == want, (text, lo, hi)

@@ -114,9 +114,9 @@ def test_may_scan_reads_words_next_to_other_characters():
     assert not may_scan("naïve “café”", 0, 12)
 
 
-def test_frames_mark_paragraphs_whose_only_scanned_words_are_pronouns():
-    text = "He left. It rained.\nShe said so.\nThey “came”.\nNothing here."
-    blocks = [(0, 19), (20, 32), (33, 45), (46, 59)]
-    quotations = [[], [], find_quotations(text, [(33, 45)]), []]
+def test_frames_mark_paragraphs_with_no_word_reported_speech_looks_for():
+    text = "He left. It rained.\nShe said so.\nThey “came”.\nNothing here.\nThe aides left."
+    blocks = [(0, 19), (20, 32), (33, 45), (46, 59), (60, 75)]
+    quotations = [[], [], find_quotations(text, [(33, 45)]), [], []]
     frames = Frames(text, blocks, quotations)
-    assert frames.scanned == [0, 1, 2] and frames.pronouns_only == {0}
+    assert frames.scanned == [0, 1, 2, 4] and frames.unreported == {0: set(), 4: {b"aides"}}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import itemgetter
 
-from .lexicon import DETERMINERS, SCANNED, SPEECH_VERBS, SUBJECT_PRONOUNS
+from .lexicon import COGNITION_VERBS, DETERMINERS, ROLE_NOUNS, SCANNED, SPEECH_VERBS
 from .marks import Quotation
 from .text import Tokens, sentence_spans
 
@@ -22,7 +22,9 @@ FIRST = itemgetter(0)
 # ASCII letters to lower case, every other byte to a space (see ``may_scan``)
 LETTER_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 SCANNED_BYTES = frozenset(w.encode() for w in SCANNED)
-NOT_PRONOUN_BYTES = SCANNED_BYTES - {w.encode() for w in SUBJECT_PRONOUNS}
+# the words reported speech looks for (``reported.CUES`` is part of them)
+REPORTING_BYTES = frozenset(w.encode() for w in SPEECH_VERBS | COGNITION_VERBS | {"according"})
+ROLE_BYTES = frozenset(w.encode() for w in ROLE_NOUNS)
 
 
 def may_scan(text: str, lo: int, hi: int) -> bool:
@@ -155,17 +157,18 @@ class Frames:
     """The frames of a document's paragraphs, each built when first asked for: a
     paragraph with no quotation and no word any rule looks for (``may_scan``) needs
     none, unless a rule reads a neighbouring paragraph or its sentences.  Nor does one
-    with no quotation whose only such words are subject pronouns (``pronouns_only``):
-    ``mentions.bare_pronouns`` finds those in its text."""
+    with no quotation and no word reported speech looks for (``unreported``, which gives
+    the role nouns among its words): ``mentions.bare_pronouns`` and
+    ``mentions.bare_descriptions`` find its speakers in its text."""
 
     __slots__ = (
         "_built",
         "_sentence_starts",
         "blocks",
-        "pronouns_only",
         "quotations",
         "scanned",
         "text",
+        "unreported",
     )
 
     def __init__(
@@ -176,7 +179,7 @@ class Frames:
         self._sentence_starts: dict[int, list[int]] = {}
         # the indices of the paragraphs that may hold something for a rule, ascending
         self.scanned: list[int] = []
-        self.pronouns_only: set[int] = set()
+        self.unreported: dict[int, frozenset[bytes]] = {}
         for k, (lo, hi) in enumerate(blocks):
             if quotations[k]:
                 self.scanned.append(k)
@@ -184,8 +187,8 @@ class Frames:
             runs = _letter_runs(text[lo:hi])
             if _may_scan_runs(runs):
                 self.scanned.append(k)
-                if runs is not None and NOT_PRONOUN_BYTES.isdisjoint(runs):
-                    self.pronouns_only.add(k)
+                if runs is not None and REPORTING_BYTES.isdisjoint(runs):
+                    self.unreported[k] = ROLE_BYTES.intersection(runs)
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -20,6 +20,7 @@ from .mentions import (
     Mention,
     MentionIndex,
     actor_mentions,
+    bare_descriptions,
     bare_pronouns,
     descriptions,
     pronouns,
@@ -63,7 +64,9 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     frames = Frames(text, [(b.start, b.end) for b in blocks], quotations)
     starts = [b.start for b in blocks]  # to find a mention's paragraph
     index = _mentions(text, actors, frames)
-    speakers = Speakers(text, actors, index, partial(_sentence_start, frames, starts))
+    speakers = Speakers(
+        text, actors, index, partial(_sentence_start, frames, starts), partial(_block_start, starts)
+    )
     for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
         if m.kind == "pronoun":
             speakers.ref(m)
@@ -90,7 +93,7 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         yield Annotation(
             f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links, layer=layer
         )
-    reporting = [frames[k] for k in frames.scanned if k not in frames.pronouns_only]
+    reporting = [frames[k] for k in frames.scanned if k not in frames.unreported]
     for r in reported_speech(text, reporting, index):
         who = speakers.ref(r.speaker) if r.speaker is not None else None
         if who is not None and r.speaker is not None:
@@ -108,8 +111,11 @@ def _mentions(text: str, actors: LayerResult | None, frames: Frames) -> MentionI
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups), True)
     extra: list[Mention] = []
     for k in frames.scanned:
-        if k in frames.pronouns_only:
+        nouns = frames.unreported.get(k)
+        if nouns is not None:
             extra += bare_pronouns(text, *frames.blocks[k], index)
+            if nouns:
+                extra += bare_descriptions(text, *frames.blocks[k], nouns, index)
             continue
         f = frames[k]
         extra += pronouns(f, index)
@@ -132,6 +138,12 @@ def _sentence_start(frames: Frames, starts: list[int], offset: int) -> int:
             return sentence_starts[j]
         k -= 1
     return 0
+
+
+def _block_start(starts: list[int], offset: int) -> int:
+    """The start of the last paragraph starting at or before ``offset`` (0 if none)."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return starts[k] if k >= 0 else 0
 
 
 def _mark(

@@ -15,9 +15,17 @@ from tei_annotate import Annotation
 
 from .frame import LETTER_WORDS, Frame
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
-from .text import Tokens, positions
+from .text import Tokens, positions, tokenize
 
-__all__ = ["Mention", "MentionIndex", "actor_mentions", "bare_pronouns", "descriptions", "pronouns"]
+__all__ = [
+    "Mention",
+    "MentionIndex",
+    "actor_mentions",
+    "bare_descriptions",
+    "bare_pronouns",
+    "descriptions",
+    "pronouns",
+]
 
 PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 PRONOUN_BYTES = tuple(sorted(w.encode() for w in PRONOUNS))
@@ -38,6 +46,8 @@ MENTION_ELEMENTS = frozenset({*ACTOR_TYPES, "rs"})
 MAX_MODIFIERS = 4
 COVER_WINDOW = 50  # mentions back to look for one covering a span
 LOOKBACK = 5000  # characters back to look for an antecedent: keeps lookups local
+SENTENCE_OPENERS = '.!?“"”'  # the tokens after which a word opens its sentence
+NEXT_CHUNK = re.compile(r"\S*\s*\S*")  # the rest of a word and the next one
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
 
@@ -142,6 +152,49 @@ def bare_pronouns(text: str, lo: int, hi: int, taken: MentionIndex) -> list[Ment
     return out
 
 
+def bare_descriptions(
+    text: str, lo: int, hi: int, nouns: Iterable[bytes], taken: MentionIndex
+) -> list[Mention]:
+    """``descriptions`` of a paragraph with no quotation, whose role nouns (in lower case)
+    are ``nouns``, from the few words around each one rather than the paragraph's tokens.
+
+    No token spans a space, so the tokens after a space are those of the paragraph:
+    ``descriptions`` reads a role noun's next token and MAX_MODIFIERS + 1 before it,
+    and each run of non-spaces holds at least one token."""
+    out: list[Mention] = []
+    letters = b" " + text[lo:hi].encode("ascii", "replace").translate(LETTER_WORDS) + b" "
+    at: list[int] = []
+    for w in nouns:  # a role noun is a whole run of ASCII letters, found as in bare_pronouns
+        i = letters.find(b" " + w + b" ")
+        while i >= 0:
+            at.append(lo + i)
+            i = letters.find(b" " + w + b" ", i + len(w) + 1)
+    at.sort()
+    for p in at:
+        if not text[p].islower():  # a capitalised one must open its sentence: no tokens needed
+            j = p
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if j > lo and text[j - 1] not in SENTENCE_OPENERS:
+                continue  # the token before ends with ``text[j - 1]``
+        end = NEXT_CHUNK.match(text, p, hi).end()  # type: ignore[union-attr]
+        reach = 8 * (MAX_MODIFIERS + 1)
+        while True:  # back over MAX_MODIFIERS + 1 runs of non-spaces, or to ``lo``
+            start = max(lo, p - reach)
+            runs = text[start:p].rsplit(None, MAX_MODIFIERS + 1)
+            if start == lo:
+                break
+            if len(runs) > MAX_MODIFIERS + 1:
+                start += len(runs[0])  # at the space after the first run, which may be cut
+                break
+            reach *= 4
+        tokens = tokenize(text, start, end)
+        i = bisect.bisect_left(tokens.starts, p)
+        if i < len(tokens) and tokens.starts[i] == p and tokens.lowers[i] in ROLE_NOUNS:
+            out += descriptions(text, tokens, taken, [i])
+    return out
+
+
 def descriptions(
     text: str, tokens: Tokens, taken: MentionIndex, heads: Sequence[int] | None = None
 ) -> list[Mention]:
@@ -182,7 +235,7 @@ def descriptions(
 
 
 def _sentence_initial(texts: Sequence[str], i: int) -> bool:
-    return i == 0 or texts[i - 1] in '.!?“"”'
+    return i == 0 or texts[i - 1] in SENTENCE_OPENERS
 
 
 def _only_inner(taken: MentionIndex, start: int, end: int) -> bool:

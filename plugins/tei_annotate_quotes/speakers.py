@@ -33,6 +33,11 @@ OPENER = re.compile(
     r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+"
     r"|[A-Z][a-zA-Z0-9_\w’'-]*(?:\s+[a-zA-Z0-9_\w’'-]+){0,6},\s*)?"
 )
+# What OPENER can end after (see ``Speakers._may_open``): its first characters (with the
+# other spaces), the end marks and closing marks before a sentence (``text.END``), a comma.
+OPENER_PREFIX = " “‘\"'"
+OPENER_AFTER = ".!?…”’)],"
+OPENER_WORDS = ("But", "And", "So", "Yet", "Still", "Now", "Then")
 SALIENCE_WINDOW = 600  # characters back to look for a sentence-opening antecedent
 COMPATIBLE = {
     "person": ("person",),
@@ -50,12 +55,15 @@ class Speakers:
         actors: LayerResult | None,
         index: MentionIndex,
         sentence_start: Callable[[int], int],
+        block_start: Callable[[int], int],
     ) -> None:
         """``sentence_start(offset)``: the start of the last sentence starting at or before
-        ``offset`` (0 if none)."""
+        ``offset`` (0 if none); ``block_start(offset)``: that of the last paragraph (0 if
+        none)."""
         self.text = text
         self.index = index
         self.sentence_start = sentence_start
+        self.block_start = block_start
         self.opens: dict[int, bool] = {}  # mention start -> opens its sentence
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
@@ -146,9 +154,26 @@ class Speakers:
         the likeliest antecedent of a later "he"; worked out only for those a pronoun reaches."""
         found = self.opens.get(m.start)
         if found is None:
-            opener = OPENER.match(self.text, self.sentence_start(m.start), m.start)
-            found = self.opens[m.start] = opener is not None and opener.end() == m.start
+            found = self.opens[m.start] = self._may_open(m.start) and self._opens(m.start)
         return found
+
+    def _opens(self, offset: int) -> bool:
+        opener = OPENER.match(self.text, self.sentence_start(offset), offset)
+        return opener is not None and opener.end() == offset
+
+    def _may_open(self, offset: int) -> bool:
+        """Can ``OPENER`` end at ``offset``?  Only where the spaces and quotation marks
+        before it follow a paragraph's start, a sentence's end, a conjunction or a comma:
+        most mentions follow a word, and their paragraph need not be split into sentences."""
+        text = self.text
+        i = offset
+        while i > 0 and ((c := text[i - 1]) in OPENER_PREFIX or c.isspace()):
+            i -= 1
+        return (
+            i <= self.block_start(offset)
+            or text[i - 1] in OPENER_AFTER
+            or text.endswith(OPENER_WORDS, 0, i)
+        )
 
     def _agrees(self, want: str, prior: Mention, ref: str) -> bool:
         """A he/she pronoun (of gender ``want``) agrees with an actor of unknown or the
