@@ -18,9 +18,9 @@ from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_hedging.rules import PRECHECKS, RULES, WORD_RULES
 from tei_annotate_hedging.tokens import (
-    END,
     LONGER_WHEN_LOWERED,
     WORD,
+    ends,
     keeps_offsets,
     lowered,
     sentence_spans,
@@ -277,7 +277,7 @@ def test_the_fast_patterns_match_as_their_plain_forms(text):
     plain_word = re.compile(r"\w+(?:['’\-]\w+)*|\S")
     plain_end = re.compile(r"\n|[.!?][ \t\u00a0]+")
     assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in plain_word.finditer(text)]
-    assert [m.span() for m in END.finditer(text)] == [m.span() for m in plain_end.finditer(text)]
+    assert [m.span() for m in ends(text)] == [m.span() for m in plain_end.finditer(text)]
 
 
 # Words that the rules with a precheck look at, so random sentences reach every branch.
