@@ -39,7 +39,7 @@ def token_blocks(document: Document) -> list[TokenBlock]:
     for block, scan in zip(blocks, scans, strict=True):
         texts = scan.texts
         heading = (block.kind != "p" and title_cased(texts)) or all_capitals(texts)
-        out.append(TokenBlock(*scan, heading, block.kind == "p"))
+        out.append(TokenBlock(*scan[:-2], heading, block.kind == "p"))  # not _replace: faster
     return out
 
 

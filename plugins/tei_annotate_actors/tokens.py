@@ -15,7 +15,6 @@ from operator import add, itemgetter
 from typing import NamedTuple
 
 __all__ = [
-    "Scan",
     "Token",
     "TokenBlock",
     "capitals",
@@ -119,9 +118,10 @@ WIDE_BLANK = re.compile(r"\s{2,}")
 _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
 
-class Scan(NamedTuple):
+class TokenBlock(NamedTuple):
     """A block's tokens as parallel lists: later stages read a few tokens of a block (near
-    its capitals and determiners), so :class:`Token` objects are built only for those."""
+    its capitals and determiners), so :class:`Token` objects are built only for those.
+    ``heading`` if the block capitalises every word, ``prose`` if it is a paragraph."""
 
     texts: list[str]
     starts: list[int]
@@ -130,13 +130,15 @@ class Scan(NamedTuple):
     is_word: list[bool]
     capitalised: list[bool]
     capitals: list[int]  # indices of the capitalised tokens: names start at or next to them
+    heading: bool = False
+    prose: bool = False
 
     @property
     def tokens(self) -> list[Token]:
         return window(self, 0, len(self.texts))
 
 
-def window(scan: Scan | TokenBlock, i: int, j: int) -> list[Token]:
+def window(scan: TokenBlock, i: int, j: int) -> list[Token]:
     """The tokens ``i`` to ``j`` (exclusive, ``0 <= i``) of a scan or a block, as objects."""
     return list(
         map(
@@ -160,12 +162,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return scan(text, start, end).tokens
 
 
-def scan(text: str, start: int, end: int) -> Scan:
+def scan(text: str, start: int, end: int) -> TokenBlock:
     """The tokens of ``text[start:end]``, as parallel lists."""
     return _scan_spans(text, ((start, end),))
 
 
-def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
+def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
     """The tokens of the ``spans`` of ``text`` (in order, apart), as one scan; the first
     word of each span opens a sentence.
 
@@ -173,7 +175,7 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
     thousands of tokens.
     """
     if not spans:
-        return Scan([], [], [], [], [], [], [])
+        return TokenBlock([], [], [], [], [], [], [])
     # Spans one blank apart have the chunks of the text from the first to the last (no
     # look-ahead of the tokenizer crosses a line break), with no wider blank to step over:
     # one read of the chunk tables for a run of such lines, not one per line.
@@ -189,7 +191,7 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
         texts += run_texts
         starts += run_starts
     if not texts:
-        return Scan([], [], [], [], [], [], [])
+        return TokenBlock([], [], [], [], [], [], [])
     start = spans[0][0]
     block = text[start : spans[-1][1]]  # with what lies between the spans: no token there
     ends = list(map(add, starts, map(len, texts)))
@@ -214,7 +216,7 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
                 initial[is_word.index(True, bisect_left(starts, span_start))] = True
             except ValueError:
                 break  # no word after it
-    return Scan(
+    return TokenBlock(
         texts, starts, ends, initial, is_word, capitalised, list(compress(count(), capitalised))
     )
 
@@ -340,7 +342,7 @@ LINES_AT_ONCE = 16_384
 
 def scan_lines(
     text: str, spans: Sequence[tuple[int, int]], chunk: int = LINES_AT_ONCE
-) -> list[Scan]:
+) -> list[TokenBlock]:
     """:func:`scan` of each span of ``text``, lines together when the spans are whole lines.
 
     No token and no look-ahead of the tokenizer crosses a line break, so lines in
@@ -351,7 +353,7 @@ def scan_lines(
     """
     if not _whole_lines(text, spans):
         return [scan(text, start, end) for start, end in spans]
-    out: list[Scan] = []
+    out: list[TokenBlock] = []
     first, n = 0, len(spans)
     while first < n:
         last, begin = first + 1, spans[first][0]
@@ -362,7 +364,7 @@ def scan_lines(
     return out
 
 
-def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
+def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[TokenBlock]:
     """:func:`scan` of whole lines, in order, from one scan of the text they span."""
     whole = _scan_spans(text, spans)
     caps, starts = whole.capitals, whole.starts
@@ -374,7 +376,9 @@ def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[Scan]:
         block_caps = caps[c : bisect_left(caps, b, c)]
         if a:
             block_caps = list(map(a.__rsub__, block_caps))  # k - a
-        out.append(_new(Scan, (*(column[a:b] for column in whole[:6]), block_caps)))
+        out.append(
+            _new(TokenBlock, (*(column[a:b] for column in whole[:6]), block_caps, False, False))
+        )
     return out
 
 
@@ -464,25 +468,6 @@ def _split_possessives(
     new_starts += starts[done:]
     new_ends += ends[done:]
     return new_texts, new_starts, new_ends
-
-
-class TokenBlock(NamedTuple):
-    """The tokens of one block, as the parallel lists of its :class:`Scan`; ``heading`` if
-    it capitalises every word, ``prose`` if a paragraph."""
-
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    initial: list[bool]
-    is_word: list[bool]
-    capitalised: list[bool]
-    capitals: list[int]
-    heading: bool
-    prose: bool
-
-    @property
-    def tokens(self) -> list[Token]:
-        return window(self, 0, len(self.texts))
 
 
 def capitals(tokens: Sequence[Token]) -> list[int]:
