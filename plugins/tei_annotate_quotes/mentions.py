@@ -126,17 +126,8 @@ def bare_pronouns(text: str, lo: int, hi: int, taken: MentionIndex) -> list[Ment
     """``pronouns`` of a paragraph with no quotation, found in its text without a frame."""
     out = []
     block = text[lo:hi]  # sliced as ``Tokens.extend`` does: no look-behind before it
-    # a pronoun is a whole run of ASCII letters: found by ``bytes.find``, then checked
-    # for a token by one regex match each (a regex search tries every character)
-    letters = b" " + block.encode("ascii", "replace").translate(LETTER_WORDS) + b" "
-    at: list[int] = []
-    for w in PRONOUN_BYTES:
-        i = letters.find(b" " + w + b" ")
-        while i >= 0:
-            at.append(i)  # the offset in ``block`` (``letters`` has one space before)
-            i = letters.find(b" " + w + b" ", i + len(w) + 1)
-    at.sort()
-    for i in at:
+    # each found checked for a token by one regex match (a regex search tries every character)
+    for i in _whole_runs(block, PRONOUN_BYTES):
         m = PRONOUN_TOKEN.match(block, i)
         if m is None:
             continue
@@ -152,6 +143,21 @@ def bare_pronouns(text: str, lo: int, hi: int, taken: MentionIndex) -> list[Ment
     return out
 
 
+def _whole_runs(block: str, words: Iterable[bytes]) -> list[int]:
+    """The offsets in ``block``, ascending, of ``words`` (lower case) standing as whole runs
+    of ASCII letters, as pronouns and role nouns do: found by ``bytes.find``."""
+    letters = b" " + block.encode("ascii", "replace").translate(LETTER_WORDS) + b" "
+    at: list[int] = []
+    for w in words:
+        run = b" " + w + b" "
+        i = letters.find(run)
+        while i >= 0:
+            at.append(i)  # the offset in ``block`` (``letters`` has one space before)
+            i = letters.find(run, i + len(w) + 1)
+    at.sort()
+    return at
+
+
 def bare_descriptions(
     text: str, lo: int, hi: int, nouns: Iterable[bytes], taken: MentionIndex
 ) -> list[Mention]:
@@ -162,15 +168,7 @@ def bare_descriptions(
     ``descriptions`` reads a role noun's next token and MAX_MODIFIERS + 1 before it,
     and each run of non-spaces holds at least one token."""
     out: list[Mention] = []
-    letters = b" " + text[lo:hi].encode("ascii", "replace").translate(LETTER_WORDS) + b" "
-    at: list[int] = []
-    for w in nouns:  # a role noun is a whole run of ASCII letters, found as in bare_pronouns
-        i = letters.find(b" " + w + b" ")
-        while i >= 0:
-            at.append(lo + i)
-            i = letters.find(b" " + w + b" ", i + len(w) + 1)
-    at.sort()
-    for p in at:
+    for p in map(lo.__add__, _whole_runs(text[lo:hi], nouns)):
         if not text[p].islower():  # a capitalised one must open its sentence: no tokens needed
             j = p
             while j > lo and text[j - 1].isspace():

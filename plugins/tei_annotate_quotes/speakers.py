@@ -29,15 +29,16 @@ TITLE_NOUNS = words("""leader president premier chancellor minister secretary se
 # adverbial set off by a comma ("In a statement on Monday, …").
 # (``\w`` is written with the ASCII word characters first, which the regex engine tests
 # against a bitmap before it looks up a character's Unicode category.)
+OPENER_MARKS = "“‘\"'"  # before it, with spaces
+OPENER_WORDS = ("But", "And", "So", "Yet", "Still", "Now", "Then")
 OPENER = re.compile(
-    r"[\s“‘\"']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+"
+    rf"[\s{OPENER_MARKS}]*(?:(?:{'|'.join(OPENER_WORDS)})\s+"
     r"|[A-Z][a-zA-Z0-9_\w’'-]*(?:\s+[a-zA-Z0-9_\w’'-]+){0,6},\s*)?"
 )
-# What OPENER can end after (see ``Speakers._may_open``): its first characters (with the
-# other spaces), the end marks and closing marks before a sentence (``text.END``), a comma.
-OPENER_PREFIX = " “‘\"'"
+# What OPENER can end after besides its marks, spaces and words (see
+# ``Speakers._may_open``): the end marks and closing marks before a sentence
+# (``text.END``), a comma.
 OPENER_AFTER = ".!?…”’)],"
-OPENER_WORDS = ("But", "And", "So", "Yet", "Still", "Now", "Then")
 SALIENCE_WINDOW = 600  # characters back to look for a sentence-opening antecedent
 COMPATIBLE = {
     "person": ("person",),
@@ -167,7 +168,7 @@ class Speakers:
         most mentions follow a word, and their paragraph need not be split into sentences."""
         text = self.text
         i = offset
-        while i > 0 and ((c := text[i - 1]) in OPENER_PREFIX or c.isspace()):
+        while i > 0 and ((c := text[i - 1]) in OPENER_MARKS or c.isspace()):
             i -= 1
         return (
             i <= self.block_start(offset)
