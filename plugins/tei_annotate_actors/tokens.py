@@ -17,7 +17,6 @@ from typing import NamedTuple
 __all__ = [
     "Token",
     "TokenBlock",
-    "capitals",
     "scan",
     "scan_lines",
     "token",
@@ -468,8 +467,3 @@ def _split_possessives(
     new_starts += starts[done:]
     new_ends += ends[done:]
     return new_texts, new_starts, new_ends
-
-
-def capitals(tokens: Sequence[Token]) -> list[int]:
-    """Indices of the capitalised tokens (:func:`scan` has them without another pass)."""
-    return [k for k, t in enumerate(tokens) if t.capitalised]
