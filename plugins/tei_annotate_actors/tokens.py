@@ -376,7 +376,7 @@ def scan_lines(
 def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[TokenBlock]:
     """:func:`scan` of whole lines, in order, from one scan of the text they span."""
     whole = _scan_spans(text, spans)
-    caps, starts = whole.capitals, whole.starts
+    texts, starts, initial, is_word, capitalised, caps = whole[:6]
     out = []
     for start, end in spans:
         a = bisect_left(starts, start)
@@ -385,9 +385,8 @@ def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[TokenBlo
         block_caps = caps[c : bisect_left(caps, b, c)]
         if a:
             block_caps = list(map(a.__rsub__, block_caps))  # k - a
-        out.append(
-            _new(TokenBlock, (*(column[a:b] for column in whole[:5]), block_caps, False, False))
-        )
+        columns = (texts[a:b], starts[a:b], initial[a:b], is_word[a:b], capitalised[a:b])
+        out.append(_new(TokenBlock, (*columns, block_caps, False, False)))
     return out
 
 
