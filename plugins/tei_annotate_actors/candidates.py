@@ -396,7 +396,7 @@ def shape(block: TokenBlock, i: int, j: int) -> list[Candidate]:
     return [
         Candidate(
             block.starts[i + c],
-            block.ends[i + d - 1],
+            block.end(i + d - 1),
             # a run's tokens are all words (capitalised words and connectors)
             [words] if j - i == 1 else words.split(" ")[c:d],
             window(block, i + a, i + b) if a < b else [],  # most names have no title

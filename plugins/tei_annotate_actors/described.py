@@ -159,7 +159,7 @@ def describe(
     for block in blocks:
         if not block.prose or not block.texts:
             continue  # section heads ("The diplomat") label the text, they describe no one
-        texts, starts, ends, n = block.texts, block.starts, block.ends, len(block.texts)
+        texts, starts, n = block.texts, block.starts, len(block.texts)
         # a description has its role noun after its first word: after the block's last role
         # noun only an office ("the Prime Minister") may open, and that needs no role noun
         last_role = _last_role(texts)
@@ -182,7 +182,7 @@ def describe(
             if found is None:
                 continue
             first, last, inside = found
-            s, e = starts[first], ends[last]
+            s, e = starts[first], block.end(last)
             ref = _apposition(source, s, e, starts_at, ends_at)
             if ref is None and not inside and texts[last][0].isupper():
                 ref = _office_holder(
@@ -336,7 +336,7 @@ def _note_role(
         k += 1  # the possessive ending
     if k > last:
         return
-    draft.add("occupations", source[starts[k] : block.ends[last]])
+    draft.add("occupations", source[starts[k] : block.end(last)])
     head = starts[last]
     for m in range(first, last + 1):
         if _role_word(texts[m]):

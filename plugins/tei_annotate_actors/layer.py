@@ -15,6 +15,7 @@ from .tokens import TokenBlock, scan_lines
 __all__ = ["OPTIONS", "PRODUCES", "annotate", "find_names", "token_blocks"]
 
 BACKENDS = ("rules", "spacy")
+_new = tuple.__new__
 PRODUCES = (
     "persName",
     "orgName",
@@ -39,7 +40,8 @@ def token_blocks(document: Document) -> list[TokenBlock]:
     for block, scan in zip(blocks, scans, strict=True):
         texts = scan.texts
         heading = (block.kind != "p" and title_cased(texts)) or all_capitals(texts)
-        out.append(TokenBlock(*scan[:-2], heading, block.kind == "p"))  # not _replace: faster
+        # tuple.__new__: not the named tuple's Python-level __new__ (nor _replace) per block
+        out.append(_new(TokenBlock, (*scan[:-2], heading, block.kind == "p")))
     return out
 
 

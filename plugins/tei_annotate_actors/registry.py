@@ -108,7 +108,8 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
     surname ("Hillary Clinton", "Bill Clinton") the second one's key adds the given
     name ("bill-clinton"), and a lone "Clinton" goes with the one named last before it.
     """
-    spelled = {gazetteer.fold(c.words[0]): c.words[0] for c in persons}  # given name as written
+    mentions = persons
+    spelled: dict[str, str] | None = None  # given names as written: read after honorifics only
     persons = sorted(persons, key=_START)
     surnames = [surname(c) for c in persons]
     # surname -> {given name: key}, in order of first mention
@@ -131,6 +132,8 @@ def _person_keys(persons: list[Candidate]) -> dict[int, str]:
         if gender is None:
             by_gender = list(known.values())
         else:
+            if spelled is None:
+                spelled = {gazetteer.fold(m.words[0]): m.words[0] for m in mentions}
             by_gender = [
                 k
                 for g, k in known.items()
@@ -194,8 +197,10 @@ class Registry:
         cands = [c for c in cands if c.kind in ELEMENTS]
         keys = _person_keys([c for c in cands if c.kind == "person"])
         by_key, drafts = self._by_key, self.drafts
-        # longest names first, so "Steve Witkoff" founds the entry "Witkoff" joins
-        order = sorted(cands, key=lambda c: (-len(c.words), c.start))
+        # longest names first, so "Steve Witkoff" founds the entry "Witkoff" joins; in the
+        # text's order among names as long (sorts are stable, ``reverse`` too)
+        order = sorted(cands, key=_START)
+        order.sort(key=lambda c: len(c.words), reverse=True)
         for c in order:
             kind, text = c.kind or "", source[c.name_start : c.end]
             canon = _canonical_place(text) if kind == "place" else text
@@ -215,7 +220,7 @@ class Registry:
                 draft = self._new(kind, slug(base), (kind, k))
                 if kind == "org" and (abbr := initials(text)):
                     by_key.setdefault(("org-initials", abbr), draft.id)
-                if short := short_form(c):
+                if kind == "org" and (short := short_form(c)):
                     by_key.setdefault(("org-short", short), draft.id)
                 ident = draft.id
             c.ref = ident

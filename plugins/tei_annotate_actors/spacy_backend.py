@@ -61,7 +61,7 @@ def spacy_candidates(
     """Candidates from the model's entities, aligned to this layer's tokens."""
     nlp = _load(model or default_model())
     text = document.text
-    texts = [text[b.starts[0] : b.ends[-1]] if b.texts else "" for b in blocks]
+    texts = [text[b.starts[0] : b.end(-1)] if b.texts else "" for b in blocks]
     out: list[Candidate] = []
     for block, doc in zip(blocks, nlp.pipe(texts), strict=True):
         starts = block.starts

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, repeat
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 __all__ = [
@@ -120,11 +120,11 @@ _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 class TokenBlock(NamedTuple):
     """A block's tokens as parallel lists: later stages read a few tokens of a block (near
     its capitals and determiners), so :class:`Token` objects are built only for those.
-    ``heading`` if the block capitalises every word, ``prose`` if it is a paragraph."""
+    ``heading`` if the block capitalises every word, ``prose`` if it is a paragraph.
+    The ends follow from the starts and texts: read for a few tokens, they are not stored."""
 
     texts: list[str]
     starts: list[int]
-    ends: list[int]
     initial: list[bool]
     is_word: list[bool]
     capitalised: list[bool]
@@ -136,17 +136,32 @@ class TokenBlock(NamedTuple):
     def tokens(self) -> list[Token]:
         return window(self, 0, len(self.texts))
 
+    @property
+    def ends(self) -> list[int]:
+        return _ends(self.texts, self.starts)
+
+    def end(self, i: int) -> int:
+        """Where token ``i`` ends (see :func:`_ends`)."""
+        text = self.texts[i]
+        return self.starts[i] + (1 if text[0] == "_" else len(text))
+
+
+def _ends(texts: Sequence[str], starts: Sequence[int]) -> list[int]:
+    """Where the tokens end; a word opening with "_" is read as a one-character mark."""
+    return [s + (1 if t[0] == "_" else len(t)) for s, t in zip(starts, texts, strict=True)]
+
 
 def window(scan: TokenBlock, i: int, j: int) -> list[Token]:
     """The tokens ``i`` to ``j`` (exclusive, ``0 <= i``) of a scan or a block, as objects."""
+    starts, texts = scan.starts[i:j], scan.texts[i:j]
     return list(
         map(
             _new,
             repeat(Token),
             zip(
-                scan.starts[i:j],
-                scan.ends[i:j],
-                scan.texts[i:j],
+                starts,
+                _ends(texts, starts),
+                texts,
                 scan.initial[i:j],
                 scan.is_word[i:j],
                 scan.capitalised[i:j],
@@ -174,7 +189,7 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
     thousands of tokens.
     """
     if not spans:
-        return TokenBlock([], [], [], [], [], [], [])
+        return TokenBlock([], [], [], [], [], [])
     # Spans one blank apart have the chunks of the text from the first to the last (no
     # look-ahead of the tokenizer crosses a line break), with no wider blank to step over:
     # one read of the chunk tables for a run of such lines, not one per line.
@@ -190,10 +205,9 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
         texts += run_texts
         starts += run_starts
     if not texts:
-        return TokenBlock([], [], [], [], [], [], [])
+        return TokenBlock([], [], [], [], [], [])
     start = spans[0][0]
     block = text[start : spans[-1][1]]  # with what lies between the spans: no token there
-    ends = list(map(add, starts, map(len, texts)))
     n = len(texts)
     firsts = list(map(_first, texts))
     is_word = list(map(str.isalnum, firsts))
@@ -203,10 +217,6 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
             i = bisect_right(starts, m.start() + start) - 1  # the token holding the hyphen
             if i >= 0 and ARABIC_ARTICLE.match(texts[i]):
                 capitalised[i] = True
-    if "_" in block:  # a word opening with "_" is read as a one-character mark
-        for i, c in enumerate(firsts):
-            if c == "_":
-                ends[i] = starts[i] + 1
     initial = [False] * n
     if True in is_word:
         _mark_sentence_starts(text, "".join(firsts), texts, starts, is_word, initial)
@@ -216,7 +226,7 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
             except ValueError:
                 break  # no word after it
     return TokenBlock(
-        texts, starts, ends, initial, is_word, capitalised, list(compress(count(), capitalised))
+        texts, starts, initial, is_word, capitalised, list(compress(count(), capitalised))
     )
 
 
@@ -366,7 +376,7 @@ def scan_lines(
 def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[TokenBlock]:
     """:func:`scan` of whole lines, in order, from one scan of the text they span."""
     whole = _scan_spans(text, spans)
-    caps, starts = whole.capitals, whole.starts
+    texts, starts, initial, is_word, capitalised, caps = whole[:6]
     out = []
     for start, end in spans:
         a = bisect_left(starts, start)
@@ -375,9 +385,8 @@ def _scan_together(text: str, spans: Sequence[tuple[int, int]]) -> list[TokenBlo
         block_caps = caps[c : bisect_left(caps, b, c)]
         if a:
             block_caps = list(map(a.__rsub__, block_caps))  # k - a
-        out.append(
-            _new(TokenBlock, (*(column[a:b] for column in whole[:6]), block_caps, False, False))
-        )
+        columns = (texts[a:b], starts[a:b], initial[a:b], is_word[a:b], capitalised[a:b])
+        out.append(_new(TokenBlock, (*columns, block_caps, False, False)))
     return out
 
 
