@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import itemgetter
 
-from .lexicon import COGNITION_VERBS, DETERMINERS, ROLE_NOUNS, SCANNED, SPEECH_VERBS
+from .lexicon import (
+    COGNITION_VERBS,
+    DETERMINERS,
+    ROLE_NOUNS,
+    SCANNED,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+)
 from .marks import Quotation
 from .text import Tokens, sentence_spans
 
@@ -21,10 +28,13 @@ QUOTE = "\x00quote"
 FIRST = itemgetter(0)
 # ASCII letters to lower case, every other byte to a space (see ``may_scan``)
 LETTER_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+KELVIN = "\u212a"  # the one character whose lower case is ASCII ("k")
 SCANNED_BYTES = frozenset(w.encode() for w in SCANNED)
 # the words reported speech looks for (``reported.CUES`` is part of them)
 REPORTING_BYTES = frozenset(w.encode() for w in SPEECH_VERBS | COGNITION_VERBS | {"according"})
 ROLE_BYTES = frozenset(w.encode() for w in ROLE_NOUNS)
+PRONOUN_BYTES = frozenset(w.encode() for w in SUBJECT_PRONOUNS)
+SPEAKER_BYTES = ROLE_BYTES | PRONOUN_BYTES
 
 
 def may_scan(text: str, lo: int, hi: int) -> bool:
@@ -32,18 +42,14 @@ def may_scan(text: str, lo: int, hi: int) -> bool:
     only when none can, found in C without tokenizing: every scanned word is made of ASCII
     letters, so it is a whole run of letters once every other character is a space (no
     character but the Kelvin sign has an ASCII lower case)."""
-    return _may_scan_runs(_letter_runs(text[lo:hi]))
+    block = text[lo:hi]
+    return KELVIN in block or not SCANNED_BYTES.isdisjoint(letter_runs(block).split())
 
 
-def _may_scan_runs(runs: list[bytes] | None) -> bool:
-    return runs is None or not SCANNED_BYTES.isdisjoint(runs)
-
-
-def _letter_runs(block: str) -> list[bytes] | None:
-    """The runs of ASCII letters of ``block`` in lower case (None if it holds a Kelvin sign)."""
-    if "\u212a" in block:
-        return None
-    return block.encode("ascii", "replace").translate(LETTER_WORDS).split()
+def letter_runs(block: str) -> bytes:
+    """``block`` with its ASCII letters in lower case and every other character a space,
+    between two spaces: a word made of ASCII letters is where `` word `` is found."""
+    return b" " + block.encode("ascii", "replace").translate(LETTER_WORDS) + b" "
 
 
 class Frame(Tokens):
@@ -158,8 +164,9 @@ class Frames:
     paragraph with no quotation and no word any rule looks for (``may_scan``) needs
     none, unless a rule reads a neighbouring paragraph or its sentences.  Nor does one
     with no quotation and no word reported speech looks for (``unreported``, which gives
-    the role nouns among its words): ``mentions.bare_pronouns`` and
-    ``mentions.bare_descriptions`` find its speakers in its text."""
+    its ``letter_runs`` and the pronouns and role nouns among them, read once for both):
+    ``mentions.bare_pronouns`` and ``mentions.bare_descriptions`` find its speakers in
+    its text."""
 
     __slots__ = (
         "_built",
@@ -179,16 +186,21 @@ class Frames:
         self._sentence_starts: dict[int, list[int]] = {}
         # the indices of the paragraphs that may hold something for a rule, ascending
         self.scanned: list[int] = []
-        self.unreported: dict[int, frozenset[bytes]] = {}
+        self.unreported: dict[int, tuple[bytes, frozenset[bytes]]] = {}
         for k, (lo, hi) in enumerate(blocks):
             if quotations[k]:
                 self.scanned.append(k)
                 continue
-            runs = _letter_runs(text[lo:hi])
-            if _may_scan_runs(runs):
+            block = text[lo:hi]
+            if KELVIN in block:
                 self.scanned.append(k)
-                if runs is not None and REPORTING_BYTES.isdisjoint(runs):
-                    self.unreported[k] = ROLE_BYTES.intersection(runs)
+                continue
+            letters = letter_runs(block)
+            runs = letters.split()
+            if not SCANNED_BYTES.isdisjoint(runs):
+                self.scanned.append(k)
+                if REPORTING_BYTES.isdisjoint(runs):
+                    self.unreported[k] = (letters, SPEAKER_BYTES.intersection(runs))
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -13,7 +13,7 @@ from tei_annotate import Annotation, Document, Entry, LayerContext, LayerResult
 
 from .apposition import speaker_phrase
 from .attribution import Attribution, attribute, is_speech, subject_of
-from .frame import Frame, Frames
+from .frame import PRONOUN_BYTES, ROLE_BYTES, Frame, Frames
 from .lexicon import ROLE_NOUNS
 from .marks import Quotation, pair_block
 from .mentions import (
@@ -111,11 +111,14 @@ def _mentions(text: str, actors: LayerResult | None, frames: Frames) -> MentionI
     index = MentionIndex(actor_mentions(actors.annotations if actors else (), groups), True)
     extra: list[Mention] = []
     for k in frames.scanned:
-        nouns = frames.unreported.get(k)
-        if nouns is not None:
-            extra += bare_pronouns(text, *frames.blocks[k], index)
-            if nouns:
-                extra += bare_descriptions(text, *frames.blocks[k], nouns, index)
+        unreported = frames.unreported.get(k)
+        if unreported is not None:  # its letters read once for its pronouns and role nouns
+            letters, found = unreported
+            lo, hi = frames.blocks[k]
+            if found_pronouns := PRONOUN_BYTES.intersection(found):
+                extra += bare_pronouns(text, lo, hi, index, found_pronouns, letters)
+            if nouns := ROLE_BYTES.intersection(found):
+                extra += bare_descriptions(text, lo, hi, nouns, index, letters)
             continue
         f = frames[k]
         extra += pronouns(f, index)

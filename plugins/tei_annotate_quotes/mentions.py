@@ -13,7 +13,7 @@ import attrs
 
 from tei_annotate import Annotation
 
-from .frame import LETTER_WORDS, Frame
+from .frame import PRONOUN_BYTES, Frame, letter_runs
 from .lexicon import DETERMINERS, GROUP_NOUNS, INDEFINITE, ROLE_NOUNS, SUBJECT_PRONOUNS, words
 from .text import Tokens, positions, tokenize
 
@@ -28,7 +28,6 @@ __all__ = [
 ]
 
 PRONOUNS = frozenset(SUBJECT_PRONOUNS)
-PRONOUN_BYTES = tuple(sorted(w.encode() for w in PRONOUNS))
 # A subject pronoun that is a whole token of ``text.Tokens``, in any case: no word
 # character before it, nor one joined to it by an apostrophe, dot or hyphen; none after.
 PRONOUN_TOKEN = re.compile(
@@ -122,12 +121,24 @@ def pronouns(frame: Frame, taken: MentionIndex) -> list[Mention]:
     return out
 
 
-def bare_pronouns(text: str, lo: int, hi: int, taken: MentionIndex) -> list[Mention]:
-    """``pronouns`` of a paragraph with no quotation, found in its text without a frame."""
+def bare_pronouns(
+    text: str,
+    lo: int,
+    hi: int,
+    taken: MentionIndex,
+    words: Iterable[bytes] = PRONOUN_BYTES,
+    letters: bytes | None = None,
+) -> list[Mention]:
+    """``pronouns`` of a paragraph with no quotation, found in its text without a frame.
+
+    ``words``: the pronouns (lower case) to look for, ``letters``: its ``letter_runs``,
+    when the caller knows them."""
     out = []
     block = text[lo:hi]  # sliced as ``Tokens.extend`` does: no look-behind before it
+    if letters is None:
+        letters = letter_runs(block)
     # each found checked for a token by one regex match (a regex search tries every character)
-    for i in _whole_runs(block, PRONOUN_BYTES):
+    for i in _whole_runs(letters, words):
         m = PRONOUN_TOKEN.match(block, i)
         if m is None:
             continue
@@ -143,10 +154,10 @@ def bare_pronouns(text: str, lo: int, hi: int, taken: MentionIndex) -> list[Ment
     return out
 
 
-def _whole_runs(block: str, words: Iterable[bytes]) -> list[int]:
-    """The offsets in ``block``, ascending, of ``words`` (lower case) standing as whole runs
-    of ASCII letters, as pronouns and role nouns do: found by ``bytes.find``."""
-    letters = b" " + block.encode("ascii", "replace").translate(LETTER_WORDS) + b" "
+def _whole_runs(letters: bytes, words: Iterable[bytes]) -> list[int]:
+    """The offsets in a block, ascending, of ``words`` (lower case) standing as whole runs
+    of ASCII letters, as pronouns and role nouns do, found in its ``letters`` (see
+    ``frame.letter_runs``) by ``bytes.find``."""
     at: list[int] = []
     for w in words:
         run = b" " + w + b" "
@@ -159,16 +170,24 @@ def _whole_runs(block: str, words: Iterable[bytes]) -> list[int]:
 
 
 def bare_descriptions(
-    text: str, lo: int, hi: int, nouns: Iterable[bytes], taken: MentionIndex
+    text: str,
+    lo: int,
+    hi: int,
+    nouns: Iterable[bytes],
+    taken: MentionIndex,
+    letters: bytes | None = None,
 ) -> list[Mention]:
     """``descriptions`` of a paragraph with no quotation, whose role nouns (in lower case)
     are ``nouns``, from the few words around each one rather than the paragraph's tokens.
+    ``letters``: its ``frame.letter_runs``, when the caller knows them.
 
     No token spans a space, so the tokens after a space are those of the paragraph:
     ``descriptions`` reads a role noun's next token and MAX_MODIFIERS + 1 before it,
     and each run of non-spaces holds at least one token."""
     out: list[Mention] = []
-    for p in map(lo.__add__, _whole_runs(text[lo:hi], nouns)):
+    if letters is None:
+        letters = letter_runs(text[lo:hi])
+    for p in map(lo.__add__, _whole_runs(letters, nouns)):
         if not text[p].islower():  # a capitalised one must open its sentence: no tokens needed
             j = p
             while j > lo and text[j - 1].isspace():
