@@ -206,3 +206,23 @@ def test_numbers_other_digit_characters_are_not_numbers():
     are read as nothing (they used to crash the layer), decimal digits of any script count."""
     assert marked("area of 5 ² here, ① and December ² 10:²") == ["5", "December", "10"]
     assert [at for *_, at in scan("٣ men")] == [{"type": "cardinal", "value": "3"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 km, $5bn. ",
+        "30 km, $5bn.\n \t",
+        "  30 km",
+        "30  km",
+        "30\u2003km\n",
+        "a\u00a0b 30% ",
+        "",
+    ],
+)
+def test_token_offsets_are_those_of_the_regex_whatever_the_whitespace(text):
+    from tei_annotate_numbers.tokens import TOKEN, Tokens
+
+    toks = Tokens(text)
+    got = [(toks[i].text, toks[i].start, toks[i].end) for i in range(len(toks))]
+    assert got == [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]

@@ -115,7 +115,8 @@ class Tokens(dict[int, Token]):
         whitespace character apart (almost always), else read from the regex."""
         text = self._text
         starts = list(accumulate(_per_token(_STEPS, self._chunks), initial=0))
-        if starts[-1] != len(text) + 1:  # other whitespace than one character between chunks
+        # The sum holds if the chunks are one character apart, whatever whitespace ends the text.
+        if starts[-1] != len(text.rstrip()) + 1:
             starts = list(map(_start, TOKEN.finditer(text)))
         self._starts = starts
         return starts
