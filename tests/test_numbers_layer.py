@@ -11,6 +11,7 @@ import tei_annotate_numbers
 from tei_annotate import annotate, make_host, validate_tei
 from tei_annotate.invariants import check_lossless, check_nothing_dropped, check_provenance
 from tei_annotate_numbers import scan
+from tei_annotate_numbers.tokens import TOKEN, Tokens
 from tei_annotate_numbers.values import digits_value, tei_number
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -221,8 +222,6 @@ def test_numbers_other_digit_characters_are_not_numbers():
     ],
 )
 def test_token_offsets_are_those_of_the_regex_whatever_the_whitespace(text):
-    from tei_annotate_numbers.tokens import TOKEN, Tokens
-
     toks = Tokens(text)
     got = [(toks[i].text, toks[i].start, toks[i].end) for i in range(len(toks))]
     assert got == [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]

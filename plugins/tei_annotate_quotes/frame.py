@@ -42,8 +42,17 @@ def may_scan(text: str, lo: int, hi: int) -> bool:
     only when none can, found in C without tokenizing: every scanned word is made of ASCII
     letters, so it is a whole run of letters once every other character is a space (no
     character but the Kelvin sign has an ASCII lower case)."""
-    block = text[lo:hi]
-    return KELVIN in block or not SCANNED_BYTES.isdisjoint(letter_runs(block).split())
+    found = _words(text[lo:hi])
+    return found is None or not SCANNED_BYTES.isdisjoint(found[1])
+
+
+def _words(block: str) -> tuple[bytes, list[bytes]] | None:
+    """``block``'s ``letter_runs`` and the words made of ASCII letters in it; None if it
+    holds a Kelvin sign, whose lower case "k" makes any word a possible scanned one."""
+    if KELVIN in block:
+        return None
+    letters = letter_runs(block)
+    return letters, letters.split()
 
 
 def letter_runs(block: str) -> bytes:
@@ -191,12 +200,11 @@ class Frames:
             if quotations[k]:
                 self.scanned.append(k)
                 continue
-            block = text[lo:hi]
-            if KELVIN in block:
+            found = _words(text[lo:hi])
+            if found is None:
                 self.scanned.append(k)
                 continue
-            letters = letter_runs(block)
-            runs = letters.split()
+            letters, runs = found
             if not SCANNED_BYTES.isdisjoint(runs):
                 self.scanned.append(k)
                 if REPORTING_BYTES.isdisjoint(runs):
