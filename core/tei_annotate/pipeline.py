@@ -66,15 +66,16 @@ def _run_layers(
     # No code of ours changes the document, and each layer is checked not to: its
     # state is taken once, not before every layer.
     given = _document_state(document)
+    by_name = {lay.name: lay for lay in layers}
     for layer in layers:
-        required = _closure(layer, layers)
+        required = _closure(layer, by_name) if layer.requires else []
         values = layer.option_values(options.get(layer.name, {}))
         context = LayerContext(
             layer=layer.name,
             results={r: results[r] for r in required},
             options=values,
         )
-        before = _results_state(context.results)
+        before = _results_state(context.results) if required else ()
         try:
             with time_limit(timeout):
                 items: list[object] = list(layer.annotate(document, context))
@@ -87,7 +88,9 @@ def _run_layers(
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
-        if _document_state(document) != given or _results_state(context.results) != before:
+        if _document_state(document) != given or (
+            required and _results_state(context.results) != before
+        ):
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         defined[layer.name] = _own_ids(result)
@@ -120,9 +123,8 @@ _BLOCK_FIELDS = attrgetter(*(f.name for f in attrs.fields(Block)))
 _ANNOTATION_FIELDS = attrgetter(*(f.name for f in attrs.fields(Annotation)))
 
 
-def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
-    """Names of every layer ``layer`` requires, directly or not."""
-    by_name = {lay.name: lay for lay in layers}
+def _closure(layer: Layer, by_name: Mapping[str, Layer]) -> list[str]:
+    """Names of every layer ``layer`` requires, directly or not, among ``by_name``."""
     out: list[str] = []
     stack = list(layer.requires)
     while stack:
