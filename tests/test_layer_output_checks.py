@@ -140,3 +140,37 @@ def test_unknown_option_lists_the_valid_ones(host):
     layer = static_layer("opt", [], produces=[], options=(Option("n", int, 3),))
     with pytest.raises(OptionError, match=r"has no option 'm' \(its options: n\)"):
         run(host, layer, options={"opt": {"m": "1"}})
+
+
+@pytest.mark.parametrize(
+    ("item", "complaint"),
+    [
+        (Annotation(7, 12, "seg", attrs={"n": "a\x01"}), "attribute 'n' holds U\\+0001"),
+        (Annotation(7, 12, "seg", attrs={"a b": "1"}), "attribute name 'a b' is invalid"),
+        (
+            Entry("pers.al", "person", [Node("persName", text="Al\x02")]),
+            "holds a control character",
+        ),
+        (
+            Entry("pers.al", "person", [Node("bad name", text="Al")]),
+            "header element name 'bad name'",
+        ),
+        (
+            Entry("pers.al", "person", [Node("persName", {"n": "\x03"})]),
+            "attribute 'n' holds U\\+0003",
+        ),
+    ],
+)
+def test_an_invalid_value_is_refused_on_every_document_not_only_the_first(host, item, complaint):
+    # Values found valid are remembered across documents; one found invalid must never be.
+    host.register(LayerPlugin(static_layer("bad", [item], produces=["seg", "person"])))
+    for _ in range(2):
+        with pytest.raises(LayerError, match=complaint):
+            annotate(TEXT, ["bad"], host=host)
+
+
+def test_a_valid_value_seen_before_is_accepted_again(host):
+    item = Entry("pers.al", "person", [Node("persName", {"type": "full"}, text="Alice")])
+    host.register(LayerPlugin(static_layer("good", [item], produces=["person"])))
+    first, second = (annotate(TEXT, ["good"], host=host).render("tei") for _ in range(2))
+    assert first == second and b'<persName type="full">Alice</persName>' in first

@@ -125,6 +125,8 @@ class Layer:
 
     def option_values(self, given: Mapping[str, object]) -> dict[str, Any]:
         """Defaults overlaid with ``given``, typed; unknown names are an OptionError."""
+        if not given:  # the usual case, once per layer and document
+            return {opt.name: opt.default for opt in self.options}
         known = {o.name: o for o in self.options}
         unknown = sorted(set(given) - set(known))
         if unknown:

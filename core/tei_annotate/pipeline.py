@@ -6,6 +6,7 @@ is reported as a LayerError naming the layer, the document and the offset.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from operator import attrgetter
@@ -66,15 +67,16 @@ def _run_layers(
     # No code of ours changes the document, and each layer is checked not to: its
     # state is taken once, not before every layer.
     given = _document_state(document)
+    by_name = {lay.name: lay for lay in layers}
     for layer in layers:
-        required = _closure(layer, layers)
+        required = _closure(layer, by_name) if layer.requires else []
         values = layer.option_values(options.get(layer.name, {}))
         context = LayerContext(
             layer=layer.name,
             results={r: results[r] for r in required},
             options=values,
         )
-        before = _results_state(context.results)
+        before = _results_state(context.results) if required else ()
         try:
             with time_limit(timeout):
                 items: list[object] = list(layer.annotate(document, context))
@@ -87,7 +89,9 @@ def _run_layers(
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
-        if _document_state(document) != given or _results_state(context.results) != before:
+        if _document_state(document) != given or (
+            required and _results_state(context.results) != before
+        ):
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         defined[layer.name] = _own_ids(result)
@@ -120,9 +124,8 @@ _BLOCK_FIELDS = attrgetter(*(f.name for f in attrs.fields(Block)))
 _ANNOTATION_FIELDS = attrgetter(*(f.name for f in attrs.fields(Annotation)))
 
 
-def _closure(layer: Layer, layers: list[Layer]) -> list[str]:
-    """Names of every layer ``layer`` requires, directly or not."""
-    by_name = {lay.name: lay for lay in layers}
+def _closure(layer: Layer, by_name: Mapping[str, Layer]) -> list[str]:
+    """Names of every layer ``layer`` requires, directly or not, among ``by_name``."""
     out: list[str] = []
     stack = list(layer.requires)
     while stack:
@@ -157,8 +160,7 @@ def _check(
     size = len(document.text)
     name, produces = layer.name, layer.produces
     declared, own = frozenset(produces), ("", name)
-    valid_attrs: set[object] = {()}  # attribute tuples already checked: most recur
-    valid_tags: set[object] = set()  # header element names already checked
+    valid_attrs = _VALID_ATTRS
     for item in items:
         if isinstance(item, Annotation):
             a = item
@@ -179,7 +181,11 @@ def _check(
                     f"({', '.join(produces) or 'none'})",
                     start,
                 )
-            if _first_time(a.attrs, valid_attrs):
+            try:
+                known = a.attrs in valid_attrs
+            except TypeError:  # a value that cannot be hashed, forced into the frozen field
+                known = False
+            if not known:
                 _check_attrs(layer, document, a.attrs, start)
             annotations.append(a if a.layer else a.stamped(name))
             ident, at = a.id, start
@@ -195,9 +201,9 @@ def _check(
                 raise _fail(layer, document, f"entry element {e.element!r} is not declared")
             if e.element == "category" and not (e.group and NCNAME.match(e.group)):
                 raise _fail(layer, document, f"category {e.id!r} needs a taxonomy id in 'group'")
-            if _first_time(e.attrs, valid_attrs):
+            if not _known(e.attrs, valid_attrs):
                 _check_attrs(layer, document, e.attrs, None)
-            _check_nodes(layer, document, e.children, valid_tags, valid_attrs)
+            _check_nodes(layer, document, e.children)
             entries.append(e if e.layer == name else e.stamped(name))
             ident, at = e.id, None
         else:
@@ -211,17 +217,31 @@ def _check(
     return LayerResult(name, tuple(annotations), tuple(entries))
 
 
-def _first_time(value: object, seen: set[object]) -> bool:
-    """True, and ``value`` remembered, unless it is in ``seen``: then it was already checked.
+# Values already found valid, for the life of the process: whether a value is valid depends
+# on the value alone, and they are immutable strings and tuples of strings, so what was valid
+# stays valid.  Most recur from document to document (a layer's few attribute shapes, its
+# taxonomy, the actors a corpus keeps naming).  Each is emptied should it grow large.
+_VALID_ATTRS: set[object] = set()  # attribute (name, value) tuples
+_VALID_NAMES: set[object] = set()  # header element names and pointer names
+_SAFE_TEXTS: set[object] = set()  # header texts XML can hold
+_VALID_MAX = 4096
 
-    A value that cannot be hashed (a list forced into a frozen field) is always new."""
+
+def _known(value: object, valid: set[object]) -> bool:
+    """Was ``value`` found valid before?  Never one that cannot be hashed (a list forced into
+    a frozen field): it could have changed since."""
     try:
-        if value in seen:
-            return False
-        seen.add(value)
+        return value in valid
     except TypeError:
-        pass
-    return True
+        return False
+
+
+def _learn(value: object, valid: set[object]) -> None:
+    """Remember ``value``, just found valid (see :func:`_known`)."""
+    if len(valid) >= _VALID_MAX:
+        valid.clear()
+    with contextlib.suppress(TypeError):  # never known again: see _known
+        valid.add(value)
 
 
 def _check_attrs(
@@ -233,33 +253,34 @@ def _check_attrs(
         bad = first_unsafe(value)
         if bad is not None:
             raise _fail(layer, document, f"attribute {name!r} holds U+{ord(bad):04X}", at)
+    _learn(pairs, _VALID_ATTRS)
 
 
-def _check_nodes(
-    layer: Layer,
-    document: Document,
-    nodes: tuple[Node, ...],
-    valid_tags: set[object],
-    valid_attrs: set[object],
-) -> None:
+def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> None:
     for node in nodes:
-        if _first_time(node.tag, valid_tags) and not NCNAME.match(node.tag):
-            raise _fail(layer, document, f"header element name {node.tag!r} is invalid")
-        if first_unsafe(node.text) is not None:
-            raise _fail(layer, document, f"header element {node.tag!r} holds a control character")
-        if _first_time(node.attrs, valid_attrs):
+        tag, text = node.tag, node.text
+        if not _known(tag, _VALID_NAMES):
+            if not NCNAME.match(tag):
+                raise _fail(layer, document, f"header element name {tag!r} is invalid")
+            _learn(tag, _VALID_NAMES)
+        if not _known(text, _SAFE_TEXTS):
+            if first_unsafe(text) is not None:
+                raise _fail(layer, document, f"header element {tag!r} holds a control character")
+            _learn(text, _SAFE_TEXTS)
+        if not _known(node.attrs, _VALID_ATTRS):
             _check_attrs(layer, document, node.attrs, None)
         if node.children:
-            _check_nodes(layer, document, node.children, valid_tags, valid_attrs)
+            _check_nodes(layer, document, node.children)
 
 
 def _check_links(layer: Layer, document: Document, result: LayerResult, visible: set[str]) -> None:
     items: list[Annotation | Entry] = [*result.annotations, *result.entries]
-    valid_names: set[object] = set()  # pointer names already checked
     for item in items:
         for name, targets in item.links:
-            if _first_time(name, valid_names) and not NCNAME.match(name):
-                raise _fail(layer, document, f"pointer attribute name {name!r} is invalid")
+            if not _known(name, _VALID_NAMES):
+                if not NCNAME.match(name):
+                    raise _fail(layer, document, f"pointer attribute name {name!r} is invalid")
+                _learn(name, _VALID_NAMES)
             for target in targets:
                 if target not in visible:
                     at = item.start if isinstance(item, Annotation) else None

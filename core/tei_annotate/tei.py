@@ -178,11 +178,10 @@ class _Writer:
 
     def header(self) -> El:
         h = El("teiHeader")
-        fd = h.add("fileDesc")
         # Its text is added after indenting: a title of only <g/> would gain whitespace.
-        fd.add("titleStmt").children.append(El("title", text=self.doc.title, indent=False))
-        fd.add("publicationStmt").add("p", text=f"Annotated by {APP}; not published.")
-        fd.add("sourceDesc").add("p", text=f"Plain text read from {self.doc.name}.")
+        title = indented(El("title", text=self.doc.title, indent=False), level=3)
+        source = indented(El("p", text=f"Plain text read from {self.doc.name}."), level=3)
+        h.children.append(Raw(_FILE_DESC.format(title=title, source=source)))
         enc = h.add("encodingDesc")
         layers = tuple((lay.name, lay.version, lay.description) for lay in self.result.layers)
         enc.children.append(_app_info(own_version(), layers))
@@ -321,6 +320,21 @@ class _Writer:
             else:
                 out.append("#string-range(p0,0,0)")
         return out
+
+
+# <fileDesc> at its level in the header: the same for every document but for the title and
+# the source's name, so written from a template rather than element by element.
+_FILE_DESC = f"""<fileDesc>
+    <titleStmt>
+      {{title}}
+    </titleStmt>
+    <publicationStmt>
+      <p>Annotated by {APP}; not published.</p>
+    </publicationStmt>
+    <sourceDesc>
+      {{source}}
+    </sourceDesc>
+  </fileDesc>"""
 
 
 def _entry_el(e: Entry) -> El:

@@ -24,17 +24,18 @@ class Expired(BaseException):
     """Time is up.  A BaseException, so a layer's ``except Exception`` cannot swallow it."""
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+# No limit: a shared do-nothing context, entered once per layer and document without the
+# cost of a generator-based one.
+_NO_LIMIT = contextlib.nullcontext()
+
+
+def time_limit(seconds: float | None) -> contextlib.AbstractContextManager[None]:
     """Raise :class:`Expired` in the body once it has run ``seconds`` (None or 0: no limit)."""
     if not seconds or seconds <= 0:
-        yield
-    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        with _alarm(seconds):
-            yield
-    else:
-        with _async_raise(seconds):
-            yield
+        return _NO_LIMIT
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        return _alarm(seconds)
+    return _async_raise(seconds)
 
 
 @contextlib.contextmanager
