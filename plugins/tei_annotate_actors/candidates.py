@@ -303,26 +303,47 @@ def _is_title(word: str) -> bool:
 
 def _evidence(w: str, run_len: int, known: Callable[[str], bool], heading: bool = False) -> bool:
     """Is there a reason to read a sentence-initial word ``w`` as (part of) a name?"""
-    k = key(w)
-    if is_function_word(w) or k in MONTHS_AND_DAYS:
+    never, shouted, shouted_place, marked, alone, in_heading, in_text = _word_evidence(w)
+    if never:
         return False
-    if heading and w.isupper() and len(w) > 4:  # in capitals: "GARLAND" if "Garland" is known
-        return known(w.title()) or gazetteer.place_kind(w.title()) is not None
-    if is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:]) or known(w):
-        return True  # "G8", "Q-West", "McDonald": capitals inside a word mark a name
-    if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
-        return run_len > 1  # "Turkish Foreign Minister X", "French Navy"
-    if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
-        return run_len > 1
-    if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
+    if heading and shouted is not None:  # in capitals: "GARLAND" if "Garland" is known
+        return known(shouted) or shouted_place
+    if marked or known(w):
         return True
     if run_len == 1:
-        return False
-    if heading:
-        return gazetteer.is_given_name(w)
+        return alone
+    return in_heading if heading else in_text
+
+
+@by_word
+def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bool]:
+    """What ``w`` alone says for :func:`_evidence`, judged once per word: (never a name,
+    the word title-cased if a heading shouts it, that a place, marked as a name, evidence
+    in a run of one word, in a longer run of a heading, in a longer run elsewhere)."""
+    k = key(w)
+    never = is_function_word(w) or k in MONTHS_AND_DAYS
+    shouted = w.title() if w.isupper() and len(w) > 4 else None
+    shouted_place = shouted is not None and gazetteer.place_kind(shouted) is not None
+    # "G8", "Q-West", "McDonald": capitals inside a word mark a name
+    marked = is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:])
+    if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
+        return never, shouted, shouted_place, marked, False, True, True  # "French Navy"
+    if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
+        return never, shouted, shouted_place, marked, False, True, True
+    if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
+        return never, shouted, shouted_place, marked, True, True, True
+    given = gazetteer.is_given_name(w)
     # before another capitalised word a sentence opens with a name ("Merrick Garland was")
     # unless the word looks like an adjective, a participle or an adverb ("Confident Putin")
-    return gazetteer.is_given_name(w) or not k.endswith(NON_NAME_ENDINGS)
+    return (
+        never,
+        shouted,
+        shouted_place,
+        marked,
+        False,
+        given,
+        given or not k.endswith(NON_NAME_ENDINGS),
+    )
 
 
 def find_candidates(block: TokenBlock, known: Callable[[str], bool]) -> list[Candidate]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from itertools import filterfalse
 from operator import attrgetter
+from typing import TypeAlias
 
 from . import gazetteer
 from .candidates import Candidate, is_acronym, key
@@ -89,53 +90,41 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if c.role:
         return "person", STRONG
     words = c.words
-    n = len(words)
-    text = c.text(source)
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
     p1 = key(before[-1]) if before else None
     p2 = key(before[-2]) if len(before) > 1 else None
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2]):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
-    settled = _settled_by_name((text, *words))
+    (settled, unplaced, by_words, acronym_in, place, compass, adjective, plural) = _name_facts(
+        (c.text(source), *words)
+    )
     if settled is not None:
         return settled
+    n = len(words)
     n1 = key(after[0]) if after else None
     n2 = key(after[1]) if len(after) > 1 else None
-    first = key(words[0])
-    kind = gazetteer.place_kind(text)
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
     if after and after[0] == "," and _before_place(c):
         return "place", MEDIUM  # "Vermillion, South Dakota"
-    if n >= 2:
-        if gazetteer.is_given_name(words[0]) and not kind:
-            return "person", MEDIUM
-        if (
-            n == 2
-            and gazetteer.place_kind(words[0]) in ("country", "region", "city")
-            and _looks_plural(words[1])
-        ):
-            return "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
-        if words[-2] in SURNAME_PARTICLES:
-            return "person", MEDIUM
+    if by_words is not None:
+        return by_words
     if n1 in GEO_NOUNS and after[0].islower():
         return "place", MEDIUM  # "the Donetsk region"
     if n1 is not None and after[0] in ORG_NOUNS:
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
-    if n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words):
+    if acronym_in:
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
     if p1 == "of" and p2 in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
-    if kind == "city" or kind == "province" or kind == "town":
+    if place:
         return "place", MEDIUM
-    if n == 1 and first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0]):
-        return "place", MEDIUM  # "Babylonia", "Kurdistan"
     if p1 in MEMBERSHIP_VERBS:
         return "org", MEDIUM
-    if n == 1 and p1 in ADVERSARY_CUES and not kind:
+    if unplaced and p1 in ADVERSARY_CUES:
         return "org", MEDIUM
-    if n == 1 and first in COMPASS:
+    if compass:
         return "place", MEDIUM
     if n1 in SPEECH_VERBS:
         return "person", MEDIUM
@@ -148,22 +137,66 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if p1 in PLACE_PREPOSITIONS:
         return "place", WEAK
     if n == 1:
-        if first.endswith(ADJECTIVE_ENDINGS):
+        if adjective:
             return None, WEAK  # "Democratic": an adjective
         if (p1 == "a" or p1 == "an") and _heads_phrase(c):
             return None, WEAK  # "a Democrat": a capitalised common noun, not a name
-        if _looks_plural(words[0]):
+        if plural:
             return None, WEAK  # "Sunnis", "Democrats": groups named by a common noun
     if n <= 3:
         return "person", WEAK
     return "org", WEAK
 
 
+Typed: TypeAlias = tuple[str | None, int]
+
+
 @by_key
-def _settled_by_name(name: tuple[str, ...]) -> tuple[str | None, int] | None:
-    """(type, strength) that a name, as (its text, its words...), has whatever its context,
-    if its words settle it: the first rules of :func:`type_candidate`, once per name."""
+def _name_facts(
+    name: tuple[str, ...],
+) -> tuple[Typed | None, bool, Typed | None, bool, bool, bool, bool, bool]:
+    """What the rules of :func:`type_candidate` read of a name alone, as (its text, its
+    words...): most rules test the name, so it is judged once, and a mention reads only
+    its context.
+
+    (type settled whatever the context, a single word that is no known place, type from
+    two or more words, an acronym inside a longer name, a local place by its name, a
+    compass point, an adjective, a plural)"""
     text, *words = name
+    n = len(words)
+    first = key(words[0])
+    kind = gazetteer.place_kind(text)
+    given = gazetteer.is_given_name(words[0])
+    by_words: Typed | None = None
+    if n >= 2:
+        if given and not kind:
+            by_words = "person", MEDIUM
+        elif (
+            n == 2
+            and gazetteer.place_kind(words[0]) in ("country", "region", "city")
+            and _looks_plural(words[1])
+        ):
+            by_words = "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
+        elif words[-2] in SURNAME_PARTICLES:
+            by_words = "person", MEDIUM
+    return (
+        _settled_by_name(text, words),
+        n == 1 and not kind,
+        by_words,
+        n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words),
+        kind == "city"
+        or kind == "province"
+        or kind == "town"
+        or (n == 1 and first.endswith(PLACE_ENDINGS) and not given),  # "Babylonia", "Kurdistan"
+        n == 1 and first in COMPASS,
+        n == 1 and first.endswith(ADJECTIVE_ENDINGS),
+        n == 1 and _looks_plural(words[0]),
+    )
+
+
+def _settled_by_name(text: str, words: list[str]) -> Typed | None:
+    """(type, strength) that a name has whatever its context, if its words settle it: the
+    first rules of :func:`type_candidate`."""
     n = len(words)
     first, last = key(words[0]), key(words[-1])
     if n == 1 and first in DEITIES:
