@@ -143,10 +143,13 @@ class Frame(Tokens):
     def positions(self, vocabulary: frozenset[str]) -> list[int]:
         """Ascending indices of the tokens whose lower case is in ``vocabulary``, which
         must be part of ``lexicon.SCANNED``."""
-        if not self.hits:
+        hits = self.hits
+        if not hits:
             return []
-        lowers = self.lowers
-        return [i for i in self.hits if lowers[i] in vocabulary]
+        # filtered in C: no Python code per hit
+        return list(
+            compress(hits, map(vocabulary.__contains__, map(self.lowers.__getitem__, hits)))
+        )
 
     def index(self, offset: int) -> int:
         """Index of the token starting at ``offset`` (or the first after it)."""

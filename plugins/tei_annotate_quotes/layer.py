@@ -67,10 +67,6 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     speakers = Speakers(
         text, actors, index, partial(_sentence_start, frames, starts), partial(_block_start, starts)
     )
-    for m in index.items:  # resolve pronouns in reading order, so chains stay shallow
-        if m.kind == "pronoun":
-            speakers.ref(m)
-
     found = Attributor(text, frames, speakers.same).run(index)
     found += _attribute_nested(text, frames, quotations, index)
     phrases: dict[tuple[int, int], tuple[str, str]] = {}

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
-
-import attrs
+from typing import Literal, NamedTuple
 
 __all__ = ["Quotation", "find_quotations"]
 
@@ -47,17 +45,18 @@ MARK_DIGRAPHS = frozenset(d for d in DIGRAPHS if MARK.match(d))
 MAY_PAIR = re.compile(
     f"[{re.escape(DOUBLE + SINGLE)}](?:(?<=[{re.escape(DOUBLE)}])|(?![^\\W_])|(?<![^\\W_].))"
 )
+_new = tuple.__new__
 OPEN_BEFORE = "([{—–-/…"  # characters after which a straight mark opens
 
 Side = Literal["open", "close", "both", "none"]
 
 
-@attrs.frozen
-class Quotation:
+class Quotation(NamedTuple):
     """A paired quotation: ``start`` is its opening mark, ``end`` is after its closing mark.
 
     ``closed`` is False for a paragraph-opening quotation that runs to the end of
-    its paragraph; ``depth`` is 0 for an outermost quotation.
+    its paragraph; ``depth`` is 0 for an outermost quotation.  A named tuple, built
+    by ``tuple.__new__`` with no Python-level call.
     """
 
     start: int
@@ -69,10 +68,8 @@ class Quotation:
     close_len: int = 1
 
     def at_depth(self, depth: int) -> Quotation:
-        """This quotation at another depth (``attrs.evolve`` without its introspection)."""
-        return Quotation(
-            self.start, self.end, self.closed, depth, self.double, self.open_len, self.close_len
-        )
+        """This quotation at another depth."""
+        return _new(Quotation, (*self[:3], depth, *self[4:]))
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -167,11 +164,11 @@ def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
                 continue
             opener, length, kind = stack[match]
             del stack[match:]  # marks opened inside and never closed are dropped
-            found.append(Quotation(opener, i + n, True, match, kind in DOUBLE, length, n))
+            found.append(_new(Quotation, (opener, i + n, True, match, kind in DOUBLE, length, n)))
         elif where in ("open", "both"):
             stack.append((i, n, c))
     if stack and stack[0][0] == _first_visible(text, lo, hi) and stack[0][2] in DOUBLE:
-        found.append(Quotation(stack[0][0], hi, False, 0, True, stack[0][1]))
+        found.append(_new(Quotation, (stack[0][0], hi, False, 0, True, stack[0][1], 1)))
     found.sort(key=lambda q: (q.start, -q.end))
     return _redepth(found)
 

@@ -7,9 +7,8 @@ import bisect
 import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
-
-import attrs
+from itertools import compress
+from typing import NamedTuple, TypeVar
 
 from tei_annotate import Annotation
 
@@ -39,6 +38,8 @@ PRONOUN_TOKEN = re.compile(
     + r")(?!\w|[’'.\-]\w)"
 )
 BY_START, BY_END = operator.attrgetter("start"), operator.attrgetter("end")
+ELEMENT = operator.attrgetter("element")
+_new = tuple.__new__  # builds a Mention without the named tuple's Python-level ``__new__``
 S = TypeVar("S", Annotation, "Mention")
 ACTOR_TYPES = {"persName": "person", "orgName": "org", "placeName": "place"}
 MENTION_ELEMENTS = frozenset({*ACTOR_TYPES, "rs"})
@@ -50,14 +51,13 @@ NEXT_CHUNK = re.compile(r"\S*\s*\S*")  # the rest of a word and the next one
 STOP = words('and or but who whom which that said says told , ; : ( ) “ ” " —')
 
 
-@attrs.define
-class Mention:
+class Mention(NamedTuple):
     """A stretch of text that may name a speaker.
 
     ``ref`` is the registry entry when known; ``marked`` says the actors layer already
     marks it (quotes must not mark it again); ``kind`` is name, description or pronoun.
-    Not frozen: a document makes tens of thousands and a frozen instance costs one
-    ``object.__setattr__`` call per field; nothing changes a mention once made.
+    A named tuple: a document makes thousands (one per actor mention), and
+    ``tuple.__new__`` builds one with no Python-level call; nothing changes a mention.
     """
 
     start: int
@@ -70,12 +70,14 @@ class Mention:
     head: str = ""
 
 
-def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> list[Mention]:
+def actor_mentions(annotations: Sequence[Annotation], group_ids: set[str]) -> list[Mention]:
     """The outermost name and description annotations of the actors layer."""
-    spans = _reading_order([a for a in annotations if a.element in MENTION_ELEMENTS])
+    spans = list(
+        compress(annotations, map(MENTION_ELEMENTS.__contains__, map(ELEMENT, annotations)))
+    )
     out: list[Mention] = []
     end = -1
-    for a in spans:
+    for a in _reading_order(spans):
         if a.end <= end:
             continue  # inside a longer mention (a roleName, a name inside a description)
         end = a.end
@@ -93,7 +95,7 @@ def actor_mentions(annotations: Iterable[Annotation], group_ids: set[str]) -> li
                 ref = targets[0] if targets else None
         if ref in group_ids:
             typ = "group"
-        out.append(Mention(a.start, a.end, kind, typ, ref, True))
+        out.append(_new(Mention, (a.start, end, kind, typ, ref, True, True, "")))
     return out
 
 

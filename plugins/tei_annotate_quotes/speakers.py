@@ -68,6 +68,8 @@ class Speakers:
         self.opens: dict[int, bool] = {}  # mention start -> opens its sentence
         self.entries: dict[str, Entry] = {}
         self.resolved: dict[tuple[int, int], str | None] = {}
+        self._pronouns: list[Mention] | None = None  # the index's pronouns in reading order
+        self._next_pronoun = 0  # how many of them are resolved
         self.genders: dict[tuple[int, int, str], str | None] = {}  # see ``_agrees``
         self.actors = actors
         self._taken: set[str] | None = None
@@ -89,8 +91,25 @@ class Speakers:
             return m.ref
         key = (m.start, m.end)
         if key not in self.resolved:
-            self.resolved[key] = self._resolve(m)
+            if m.kind == "pronoun":
+                self._pronouns_to(key)
+            if key not in self.resolved:
+                self.resolved[key] = self._resolve(m)
         return self.resolved[key]
+
+    def _pronouns_to(self, key: tuple[int, int]) -> None:
+        """Resolve the index's pronouns in reading order up to the one at ``key``: each
+        one's antecedent chain then stays shallow (the pronouns before it are resolved),
+        and most pronouns, which no speaker reaches, are never resolved."""
+        pronouns = self._pronouns
+        if pronouns is None:
+            pronouns = self._pronouns = [m for m in self.index.items if m.kind == "pronoun"]
+        resolved = self.resolved
+        while key not in resolved and self._next_pronoun < len(pronouns):
+            p = pronouns[self._next_pronoun]
+            self._next_pronoun += 1
+            if (p.start, p.end) not in resolved:
+                resolved[p.start, p.end] = self._resolve(p)
 
     def same(self, a: Mention, b: Mention) -> bool:
         """Do two mentions name the same speaker?"""
@@ -121,7 +140,8 @@ class Speakers:
     ) -> str | None:
         """The nearest compatible actor, preferring one that opened a recent sentence."""
         nearest = None
-        want = pronoun_gender(m.head) if m.kind == "pronoun" else None  # he/she
+        pronoun = m.kind == "pronoun"
+        want = pronoun_gender(m.head) if pronoun else None  # he/she
         offset = m.start
         items, starts, resolved = self.index.items, self.index.starts, self.resolved
         # ``index.nearest_first(offset)`` written out: this loop runs for every pronoun
@@ -135,9 +155,10 @@ class Speakers:
                 continue
             ref = prior.ref
             if ref is None:
-                ref = (
-                    self.ref(prior) if kind == "pronoun" else resolved.get((prior.start, prior.end))
-                )
+                if kind == "pronoun":
+                    ref = self.ref(prior)
+                elif not pronoun:  # a pronoun points at a marked actor or through a pronoun
+                    ref = resolved.get((prior.start, prior.end))
             if ref is None or (want is not None and not self._agrees(want, prior, ref)):
                 continue
             if nearest is None:
@@ -182,7 +203,7 @@ class Speakers:
         key = (prior.start, prior.end, ref)  # each actor is tried by many pronouns
         got = self.genders.get(key, "")
         if got == "":
-            entry = self.known.get(ref) or self.entries.get(ref)
+            entry = self.known.get(ref)  # a pronoun's antecedent is an actor's (see ``ref``)
             label = entry.label if entry is not None else ""
             got = self.genders[key] = gender_of(self.text[prior.start : prior.end], label)
         return got is None or got == want
