@@ -160,7 +160,6 @@ def _check(
     size = len(document.text)
     name, produces = layer.name, layer.produces
     declared, own = frozenset(produces), ("", name)
-    valid_attrs = _VALID_ATTRS
     for item in items:
         if isinstance(item, Annotation):
             a = item
@@ -181,9 +180,9 @@ def _check(
                     f"({', '.join(produces) or 'none'})",
                     start,
                 )
-            try:
-                known = a.attrs in valid_attrs
-            except TypeError:  # a value that cannot be hashed, forced into the frozen field
+            try:  # _known, written out: it runs once per annotation
+                known = a.attrs in _VALID_ATTRS
+            except TypeError:
                 known = False
             if not known:
                 _check_attrs(layer, document, a.attrs, start)
@@ -201,7 +200,7 @@ def _check(
                 raise _fail(layer, document, f"entry element {e.element!r} is not declared")
             if e.element == "category" and not (e.group and NCNAME.match(e.group)):
                 raise _fail(layer, document, f"category {e.id!r} needs a taxonomy id in 'group'")
-            if not _known(e.attrs, valid_attrs):
+            if not _known(e.attrs, _VALID_ATTRS):
                 _check_attrs(layer, document, e.attrs, None)
             _check_nodes(layer, document, e.children)
             entries.append(e if e.layer == name else e.stamped(name))
