@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from itertools import accumulate
 
 from tei_annotate_quotes.frame import Frame, Frames, may_scan
 from tei_annotate_quotes.lexicon import ROLE_NOUNS, SCANNED, SPEECH_VERBS
 from tei_annotate_quotes.marks import find_quotations
 from tei_annotate_quotes.mentions import PRONOUNS
 from tei_annotate_quotes.reported import CUES
-from tei_annotate_quotes.text import sentence_spans, tokenize
+from tei_annotate_quotes.text import SPLIT, _spaced, sentence_spans, tokenize
 
 
 def _sentences(text: str, masked: list[tuple[int, int]] | None = None) -> list[str]:
@@ -37,6 +38,16 @@ def test_tokenize_offsets_point_at_the_words():
     assert tokens.texts == ["He’s", "“", "sure", "”", ",", "she", "said", "."]
     for start, end, word in zip(tokens.starts, tokens.ends, tokens.texts, strict=True):
         assert text[start:end] == word
+
+
+def test_tokens_cut_on_spaces_are_those_of_the_regex():
+    # a paragraph with no white space but spaces is cut on them, not searched token by token
+    text = " “We’re done,” said Mr. O’Neil--Smith  of the U.S. (D-Wis.) at 3.5% _x_ ½ ٣ a-b- "
+    for lo in range(len(text)):
+        block = text[lo:]
+        parts = SPLIT.split(block)
+        starts = list(accumulate(map(len, parts), initial=lo))[1:-1:2]
+        assert _spaced(block, lo) == (parts[1::2], starts), block
 
 
 def test_sentence_ends_after_a_run_of_marks():

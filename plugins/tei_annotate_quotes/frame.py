@@ -12,8 +12,8 @@ from itertools import compress
 from operator import itemgetter
 
 from .lexicon import (
-    COGNITION_VERBS,
     DETERMINERS,
+    REPORTED_CUES,
     ROLE_NOUNS,
     SCANNED,
     SPEECH_VERBS,
@@ -30,8 +30,8 @@ FIRST = itemgetter(0)
 LETTER_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 KELVIN = "\u212a"  # the one character whose lower case is ASCII ("k")
 SCANNED_BYTES = frozenset(w.encode() for w in SCANNED)
-# the words reported speech looks for (``reported.CUES`` is part of them)
-REPORTING_BYTES = frozenset(w.encode() for w in SPEECH_VERBS | COGNITION_VERBS | {"according"})
+# the words reported speech looks for
+REPORTING_BYTES = frozenset(w.encode() for w in REPORTED_CUES)
 ROLE_BYTES = frozenset(w.encode() for w in ROLE_NOUNS)
 PRONOUN_BYTES = frozenset(w.encode() for w in SUBJECT_PRONOUNS)
 SPEAKER_BYTES = ROLE_BYTES | PRONOUN_BYTES

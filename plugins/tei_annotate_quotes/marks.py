@@ -143,6 +143,9 @@ def _plural_possessive(text: str, i: int, hi: int) -> bool:
 
 def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
     """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
+    block = text[lo:hi]
+    if block.isascii() and '"' not in block and "'" not in block:
+        return []  # no mark: two scans in C, where a regex tests each character against all
     if MAY_PAIR.search(text, lo, hi) is None and (lo >= hi or text[lo] not in SINGLE):
         return []  # most paragraphs hold no mark, or only apostrophes inside words
     stack: list[tuple[int, int, str]] = []  # open marks: offset, length, kind

@@ -15,7 +15,9 @@ import attrs
 
 from .attribution import ADVERBS, is_speech, subject_of
 from .frame import QUOTE, Frame
-from .lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, words
+from .lexicon import BELIEF_VERBS as BELIEF
+from .lexicon import DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, words
+from .lexicon import REPORTED_CUES as CUES  # a sentence reports speech only with one of them
 from .mentions import Mention, MentionIndex
 
 __all__ = ["Reported", "reported_speech"]
@@ -26,10 +28,6 @@ THAT_GAP = 5  # words between the verb and "that" ("said on Thursday that")
 PASSIVE = words("been is was are were being")
 # Conjunctions that open the writer's own comment after a reported clause.
 CONTRAST = words("but although though whereas while yet even")
-# Belief reported as someone's stance ("many of his supporters believe bigotry is …").
-BELIEF = words("believe believes believed think thinks thought")
-# Words one of which a sentence needs to hold reported speech.
-CUES = SPEECH_VERBS | BELIEF | {"according"}
 NOT_CLAUSE = (
     PREPOSITIONS
     | ADVERBS

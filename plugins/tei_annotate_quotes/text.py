@@ -7,6 +7,7 @@ inside quoted words must not cut it: quoted stretches are masked before splittin
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -67,21 +68,27 @@ class Tokens:
         """Add the words and punctuation of ``text[lo:hi]``; a word's final dot is a token
         of its own unless it ends an abbreviation.
 
-        ``SPLIT`` cuts the text into spaces and tokens in turn, and the running sum of
-        their lengths gives the offsets: no match object and no Python code per token.
-        Only the dots, a few per paragraph, are then looked at one by one.
+        A paragraph with no white space but spaces is cut on them (see ``_spaced``);
+        otherwise ``SPLIT`` cuts the text into spaces and tokens in turn, and the running
+        sum of their lengths gives the offsets.  Only the dots, a few per paragraph, are
+        then looked at one by one.
         """
-        parts = SPLIT.split(text[lo:hi])
-        bounds = list(accumulate(map(len, parts), initial=lo))
-        texts = parts[1::2]
+        block = text[lo:hi]
+        if block.isprintable():  # no white space but " " (the usual case)
+            texts, starts = _spaced(block, lo)
+            ends = list(map(operator.add, starts, map(len, texts)))
+        else:
+            parts = SPLIT.split(block)
+            bounds = list(accumulate(map(len, parts), initial=lo))
+            texts, starts, ends = parts[1::2], bounds[1:-1:2], bounds[2::2]
         first = len(self.starts)
         if first:
-            self.starts += bounds[1:-1:2]
-            self.ends += bounds[2::2]
+            self.starts += starts
+            self.ends += ends
             self.texts += texts
             self.lowers += map(str.lower, texts)
         else:  # the usual case, a paragraph without quotations: no copies
-            self.starts, self.ends = bounds[1:-1:2], bounds[2::2]
+            self.starts, self.ends = starts, ends
             self.texts, self.lowers = texts, list(map(str.lower, texts))
         n = texts.count(".")
         if n:
@@ -114,6 +121,27 @@ class Tokens:
         for i in reversed(drop):
             del out.starts[i], out.ends[i], out.texts[i], out.lowers[i]
         return out
+
+
+def _spaced(block: str, lo: int) -> tuple[list[str], list[int]]:
+    """The tokens of ``block`` (at offset ``lo``), whose only white space is " ", and
+    their starts.  Most runs between two spaces are one word: one token, found with no
+    regex search (a search costs more than all the rest of a token).  Only the others,
+    such as "said," or "“We", are split by ``SPLIT``: no token holds a space, and every
+    other character is in a token, so the tokens of a run are those of the block."""
+    texts: list[str] = []
+    starts: list[int] = []
+    pos = lo
+    for run in block.split(" "):
+        if run.isalnum():  # a word: ``\w`` is a letter, a digit or "_"
+            texts.append(run)
+            starts.append(pos)
+        elif run:
+            tokens = SPLIT.split(run)[1::2]
+            texts += tokens
+            starts += accumulate(map(len, tokens[:-1]), initial=pos)
+        pos += len(run) + 1
+    return texts, starts
 
 
 def positions(words: list[str], vocabulary: frozenset[str]) -> list[int]:
