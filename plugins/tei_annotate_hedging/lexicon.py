@@ -68,6 +68,9 @@ class Lexicon:
         self.phrases = {ws: tuple(sorted(ns, reverse=True)) for ws, ns in phrases.items()}
         self.singles = {c.words[0]: c for c in self.table.values() if len(c.words) == 1}
         self.keys = frozenset(_key(c.words) for c in self.table.values() if c.category != "none")
+        # Whether a blank-separated chunk holds a key word, for the chunks seen so far
+        # (see :func:`matcher.find_cues`): a text repeats its chunks.
+        self.key_chunks: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self.table)

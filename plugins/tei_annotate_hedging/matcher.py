@@ -16,7 +16,16 @@ from attrs import frozen
 
 from .lexicon import Cue, Lexicon
 from .rules import PRECHECKS, RULES, WORD_RULES
-from .tokens import WORD, Token, keeps_offsets, sentence_spans, tokenize, tokens_of, words
+from .tokens import (
+    WORD,
+    Token,
+    chunk_words,
+    keeps_offsets,
+    sentence_spans,
+    tokenize,
+    tokens_of,
+    words_of,
+)
 
 __all__ = ["Match", "find_cues"]
 
@@ -24,6 +33,7 @@ __all__ = ["Match", "find_cues"]
 # which is marked inside them; the holder has settled its reading, so no rule is asked.
 HOLDERS = frozenset({"weasel", "evidential"})
 NO_CUE = "none"
+KEY_CHUNKS_MAX = 200_000  # a lexicon's table of chunks is emptied when full
 
 
 @frozen
@@ -45,15 +55,35 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
             tokens: list[Token] | None = tokenize(text, start, end)
             lows = [t.lower for t in tokens]
         else:
-            lows = words(text, start, end)  # the words tokenize() would lower
-            if lexicon.keys.isdisjoint(lows):
+            chunks = text[start:end].split()
+            if not _holds_key(chunks, lexicon):
                 continue  # no word that any cue needs: most sentences end here
+            lows = words_of(chunks)  # the words tokenize() would lower
             tokens = None
         firsts = _starts(lows, lexicon)
         if firsts:
             sentence = _Sentence(text, start, end, lows, tokens)
             found.extend(_scan(sentence, firsts, 0, len(lows), lexicon, None, True))
     return found
+
+
+def _holds_key(chunks: list[str], lexicon: Lexicon) -> bool:
+    """Does a word of the blank-separated ``chunks`` belong to ``lexicon.keys``?  Told
+    chunk by chunk from the lexicon's table, without listing the sentence's words."""
+    table = lexicon.key_chunks
+    try:
+        return any(map(table.__getitem__, chunks))
+    except KeyError:  # unseen chunks, or another thread emptied the table: learn them
+        pass
+    if len(table) > KEY_CHUNKS_MAX:
+        table.clear()
+    held = False
+    for chunk in chunks:
+        known = table.get(chunk)
+        if known is None:
+            known = table[chunk] = not lexicon.keys.isdisjoint(chunk_words(chunk))
+        held |= known
+    return held
 
 
 def _starts(lows: list[str], lexicon: Lexicon) -> list[int]:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 __all__ = [
     "Token",
+    "chunk_words",
     "ends",
     "keeps_offsets",
     "lowered",
@@ -21,6 +22,7 @@ __all__ = [
     "tokenize",
     "tokens_of",
     "words",
+    "words_of",
 ]
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
@@ -141,7 +143,11 @@ _TRIES = 3
 def words(text: str, start: int, end: int) -> list[str]:
     """``WORD.findall(lowered(text), start, end)``: the lower-cased words of
     ``text[start:end]``, for a text that :func:`keeps_offsets`."""
-    chunks = text[start:end].split()
+    return words_of(text[start:end].split())
+
+
+def words_of(chunks: list[str]) -> list[str]:
+    """The lower-cased words of the blank-separated ``chunks`` of a text, in order."""
     try:
         return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
     except KeyError:
@@ -150,12 +156,17 @@ def words(text: str, start: int, end: int) -> list[str]:
         if len(_WORDS) > _CHUNKS_MAX:
             _WORDS.clear()
         for chunk in set(chunks).difference(_WORDS):
-            _WORDS[chunk] = tuple(WORD.findall(chunk.lower().replace("’", "'")))
+            _WORDS[chunk] = chunk_words(chunk)
         try:
             return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
         except KeyError:  # another thread emptied the table meanwhile: learn them again
             continue
     return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
+
+
+def chunk_words(chunk: str) -> tuple[str, ...]:
+    """The lower-cased words of one blank-free chunk."""
+    return tuple(WORD.findall(chunk.lower().replace("’", "'")))
 
 
 def lowered(text: str) -> str | None:
