@@ -183,11 +183,15 @@ def title_cased(texts: Sequence[str]) -> bool:
     Title case capitalises every content word, so a single lower-case word that is
     not a short function word ("frigate", "joined") shows the block is a sentence.
     """
-    words = [t for t in texts if t.isalpha()]
     if all_capitals(texts):
         return True
-    lower = [w for w in words if w.islower() and len(w) > 3 and w not in FUNCTION_WORDS]
-    return len(words) >= 3 and not lower
+    words = 0
+    for t in texts:
+        if t.isalpha():
+            if t.islower() and len(t) > 3 and t not in FUNCTION_WORDS:
+                return False  # most titles are sentences: one such word settles it
+            words += 1
+    return words >= 3
 
 
 def _runs(block: TokenBlock) -> list[tuple[int, int]]:

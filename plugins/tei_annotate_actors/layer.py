@@ -39,7 +39,8 @@ def token_blocks(document: Document) -> list[TokenBlock]:
     out = []
     for block, scan in zip(blocks, scans, strict=True):
         texts = scan.texts
-        heading = (block.kind != "p" and title_cased(texts)) or all_capitals(texts)
+        # title case includes all capitals: one test or the other, not both
+        heading = title_cased(texts) if block.kind != "p" else all_capitals(texts)
         # tuple.__new__: not the named tuple's Python-level __new__ (nor _replace) per block
         out.append(_new(TokenBlock, (*scan[:-2], heading, block.kind == "p")))
     return out

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, repeat
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 __all__ = [
@@ -236,15 +236,18 @@ def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]
     chunks = block.split()
     if not chunks:
         return [], []
+    first = start + len(block) - len(block.lstrip())
     try:
         texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
-        steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
+        # the steps are summed as they are read: no list of them is made
+        starts = list(
+            accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)
+        )
     except KeyError:
         texts, steps = _learnt(chunks)
-    first = start + len(block) - len(block.lstrip())
-    starts = list(accumulate(steps, initial=first))
+        starts = list(accumulate(steps, initial=first))
     if starts.pop() != start + len(block.rstrip()) + 1:  # chunks more than one blank apart
-        starts = _respace(block, start, first, steps, starts)
+        starts = _respace(block, start, first, starts)
     if "." in block:
         return _read_dots_in_context(block, start, texts, starts)
     return texts, starts
@@ -296,9 +299,11 @@ def _learn(chunks: Iterable[str]) -> None:
         _STEPS[chunk] = tuple(steps)
 
 
-def _respace(block: str, start: int, first: int, steps: list[int], starts: list[int]) -> list[int]:
+def _respace(block: str, start: int, first: int, starts: list[int]) -> list[int]:
     """Token offsets when some chunks are more than one blank apart: the step over each
     wider blank (``starts`` are the offsets as if every blank were one character)."""
+    steps = list(map(sub, starts[1:], starts))
+    steps.append(1)  # after the last token: to the end popped below
     wider = 0
     for m in WIDE_BLANK.finditer(block, first - start):
         blank = m.start() + start - wider  # where it would be
