@@ -322,19 +322,17 @@ class _Writer:
         return out
 
 
-# <fileDesc> at its level in the header: the same for every document but for the title and
-# the source's name, so written from a template rather than element by element.
-_FILE_DESC = f"""<fileDesc>
-    <titleStmt>
-      {{title}}
-    </titleStmt>
-    <publicationStmt>
-      <p>Annotated by {APP}; not published.</p>
-    </publicationStmt>
-    <sourceDesc>
-      {{source}}
-    </sourceDesc>
-  </fileDesc>"""
+def _file_desc() -> str:
+    """``<fileDesc>`` at its level in the header, with ``{title}`` and ``{source}`` to fill
+    in: the same for every document but for those, so it is indented once, not per document."""
+    fd = El("fileDesc")
+    fd.add("titleStmt").children.append(Raw("{title}"))
+    fd.add("publicationStmt").add("p", text=f"Annotated by {APP}; not published.")
+    fd.add("sourceDesc").children.append(Raw("{source}"))
+    return indented(fd, level=1)
+
+
+_FILE_DESC = _file_desc()
 
 
 def _entry_el(e: Entry) -> El:
