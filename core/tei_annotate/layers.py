@@ -125,14 +125,12 @@ class Layer:
 
     def option_values(self, given: Mapping[str, object]) -> dict[str, Any]:
         """Defaults overlaid with ``given``, typed; unknown names are an OptionError."""
-        if not given:  # the usual case, once per layer and document
-            return {opt.name: opt.default for opt in self.options}
         known = {o.name: o for o in self.options}
-        unknown = sorted(set(given) - set(known))
+        unknown = [name for name in given if name not in known]
         if unknown:
             valid = ", ".join(sorted(known)) or "none"
             raise OptionError(
-                f"layer {self.name!r} has no option {unknown[0]!r} (its options: {valid})"
+                f"layer {self.name!r} has no option {min(unknown)!r} (its options: {valid})"
             )
         return {
             name: opt.convert(self.name, given[name]) if name in given else opt.default

@@ -69,14 +69,14 @@ def _run_layers(
     given = _document_state(document)
     by_name = {lay.name: lay for lay in layers}
     for layer in layers:
-        required = _closure(layer, by_name) if layer.requires else []
+        required = _closure(layer, by_name)
         values = layer.option_values(options.get(layer.name, {}))
         context = LayerContext(
             layer=layer.name,
             results={r: results[r] for r in required},
             options=values,
         )
-        before = _results_state(context.results) if required else ()
+        before = _results_state(context.results)
         try:
             with time_limit(timeout):
                 items: list[object] = list(layer.annotate(document, context))
@@ -89,9 +89,7 @@ def _run_layers(
         except (Exception, SystemExit) as exc:  # a layer calling sys.exit() must not end a corpus
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             raise LayerError(f"{_who(layer)} failed on {document.name}: {reason}") from exc
-        if _document_state(document) != given or (
-            required and _results_state(context.results) != before
-        ):
+        if _document_state(document) != given or _results_state(context.results) != before:
             raise _fail(layer, document, "changed the document or the results of other layers")
         result = _check(layer, document, items, ids)
         defined[layer.name] = _own_ids(result)
