@@ -42,7 +42,9 @@ def test_tokenize_offsets_point_at_the_words():
 
 def test_tokens_cut_on_spaces_are_those_of_the_regex():
     # a paragraph with no white space but spaces is cut on them, not searched token by token
+    # (a word and one mark, "said," "voters’" "½.", are cut without ``SPLIT``; "x_" is a word)
     text = " “We’re done,” said Mr. O’Neil--Smith  of the U.S. (D-Wis.) at 3.5% _x_ ½ ٣ a-b- "
+    text += "he said, voters’ x_ ½. "
     for lo in range(len(text)):
         block = text[lo:]
         parts = SPLIT.split(block)

@@ -128,7 +128,9 @@ def _spaced(block: str, lo: int) -> tuple[list[str], list[int]]:
     their starts.  Most runs between two spaces are one word: one token, found with no
     regex search (a search costs more than all the rest of a token).  Only the others,
     such as "said," or "“We", are split by ``SPLIT``: no token holds a space, and every
-    other character is in a token, so the tokens of a run are those of the block."""
+    other character is in a token, so the tokens of a run are those of the block.  The
+    commonest of those, a word and one mark ("said,"), needs no search either: ``\\w``
+    is a letter, a digit or "_", and a mark after a word is a token of its own."""
     texts: list[str] = []
     starts: list[int] = []
     pos = lo
@@ -136,6 +138,9 @@ def _spaced(block: str, lo: int) -> tuple[list[str], list[int]]:
         if run.isalnum():  # a word: ``\w`` is a letter, a digit or "_"
             texts.append(run)
             starts.append(pos)
+        elif run[:-1].isalnum() and run[-1] != "_":  # "said,": a word, then one mark
+            texts += (run[:-1], run[-1])
+            starts += (pos, pos + len(run) - 1)
         elif run:
             tokens = SPLIT.split(run)[1::2]
             texts += tokens
