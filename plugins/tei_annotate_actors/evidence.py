@@ -284,27 +284,35 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
             c.kind, c.strength = "person", MEDIUM
     _short_forms(cands)
     _coordinated(cands, source)
-    spellings = [_folded_spelling(source[c.name_start : c.end]) for c in cands]
-    votes: dict[str, dict[str | None, int]] = {}
-    for c, spelling in zip(cands, spellings, strict=True):
+    by_spelling: dict[str, list[Candidate]] = {}
+    for c in cands:
+        spelling = _folded_spelling(source[c.name_start : c.end])
+        same = by_spelling.get(spelling)
+        if same is None:
+            by_spelling[spelling] = [c]
+        else:
+            same.append(c)
+    for same in by_spelling.values():
+        if len(same) > 1:  # a name mentioned once keeps its type: there is nothing to vote on
+            _vote(same)
+
+
+def _vote(same: list[Candidate]) -> None:
+    """Give the mentions of one spelling that are not settled the type with the most votes."""
+    votes: dict[str | None, int] = {}
+    for c in same:
         # metonymy is local: a mention that names an organisation ("the Asad regime") has
         # no vote
         after = c.next
         local = after and after[0] in ORG_NOUNS and not c.role
-        weight = 0 if local else c.strength * c.strength
-        kinds = votes.setdefault(spelling, {})
-        kinds[c.kind] = kinds.get(c.kind, 0) + weight
-    # the most votes, the first kind voted for on a tie (as Counter.most_common); only the
-    # spellings of mentions that are not settled are decided
-    winner: dict[str, str | None] = {}
-    for c, spelling in zip(cands, spellings, strict=True):
+        votes[c.kind] = votes.get(c.kind, 0) + (0 if local else c.strength * c.strength)
+    if len(votes) == 1:
+        return  # all of one type already
+    # the most votes, the first kind voted for on a tie (as Counter.most_common)
+    winner = max(votes, key=votes.__getitem__)
+    for c in same:
         if c.strength < STRONG:
-            if spelling not in winner:
-                kinds = votes[spelling]
-                winner[spelling] = (
-                    max(kinds, key=kinds.__getitem__) if len(kinds) > 1 else next(iter(kinds))
-                )
-            c.kind = winner[spelling]
+            c.kind = winner
 
 
 def short_form(c: Candidate) -> str | None:
