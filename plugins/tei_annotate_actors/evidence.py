@@ -97,7 +97,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2]):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     (settled, unplaced, by_words, acronym_in, place, compass, adjective, plural) = _name_facts(
-        (c.text(source), *words)
+        (source[c.name_start : c.end], *words)  # c.text(source) without a call per mention
     )
     if settled is not None:
         return settled
@@ -340,14 +340,18 @@ _WORDS = attrgetter("words")
 
 def _shouting(cands: list[Candidate]) -> None:
     """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
-    shouted = [c for c in cands if len(c.words) == 1 and c.words[0].isupper()]
+    # the words, shouted and as the text writes them, gathered without a Python loop over
+    # the candidates: most documents shout no word they also write ("US" but never "Us")
+    words = list(itertools.chain.from_iterable(map(_WORDS, cands)))
+    shouted = set(filter(str.isupper, words))
     if not shouted:
         return
-    # the words as the text writes them, gathered without a Python loop over the words
-    words = itertools.chain.from_iterable(map(_WORDS, cands))
     written = set(map(str.lower, filterfalse(str.isupper, words)))
-    for c in shouted:
-        if c.words[0].lower() in written:
+    also_written = {w for w in shouted if w.lower() in written}
+    if not also_written:
+        return
+    for c in cands:
+        if len(c.words) == 1 and c.words[0] in also_written:
             c.kind, c.strength = "person", WEAK
 
 
