@@ -16,6 +16,7 @@ import bisect
 import itertools
 from collections.abc import Sequence
 from itertools import compress, count
+from operator import attrgetter
 
 from attrs import define
 
@@ -151,8 +152,8 @@ def describe(
     """Person descriptions of the document, each pointing at an entry of ``registry``."""
     starts_at = {c.start: c for c in names}
     ends_at = {c.end: c for c in names}
-    persons = sorted((c for c in names if c.kind == "person"), key=lambda c: c.end)
-    person_ends = [c.end for c in persons]
+    persons = sorted([c for c in names if c.kind == "person"], key=_END)
+    person_ends = list(map(_END, persons))
     offices: dict[str, str] = {}  # "prime minister" -> the entry "the Prime Minister" means
     out: list[Description] = []
     name_starts = sorted(starts_at)
@@ -198,6 +199,9 @@ def describe(
             out.append(Description(s, e, "person", ref, last))
             i = last + 1
     return out
+
+
+_END = attrgetter("end")
 
 
 def _last_role(texts: list[str]) -> int:

@@ -97,7 +97,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2]):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     (settled, unplaced, by_words, acronym_in, place, compass, adjective, plural) = _name_facts(
-        (c.text(source), *words)
+        (source[c.name_start : c.end], *words)  # c.text(source) without a call per mention
     )
     if settled is not None:
         return settled
@@ -284,27 +284,35 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
             c.kind, c.strength = "person", MEDIUM
     _short_forms(cands)
     _coordinated(cands, source)
-    spellings = [_folded_spelling(source[c.name_start : c.end]) for c in cands]
-    votes: dict[str, dict[str | None, int]] = {}
-    for c, spelling in zip(cands, spellings, strict=True):
+    by_spelling: dict[str, list[Candidate]] = {}
+    for c in cands:
+        spelling = _folded_spelling(source[c.name_start : c.end])
+        same = by_spelling.get(spelling)
+        if same is None:
+            by_spelling[spelling] = [c]
+        else:
+            same.append(c)
+    for same in by_spelling.values():
+        if len(same) > 1:  # a name mentioned once keeps its type: there is nothing to vote on
+            _vote(same)
+
+
+def _vote(same: list[Candidate]) -> None:
+    """Give the mentions of one spelling that are not settled the type with the most votes."""
+    votes: dict[str | None, int] = {}
+    for c in same:
         # metonymy is local: a mention that names an organisation ("the Asad regime") has
         # no vote
         after = c.next
         local = after and after[0] in ORG_NOUNS and not c.role
-        weight = 0 if local else c.strength * c.strength
-        kinds = votes.setdefault(spelling, {})
-        kinds[c.kind] = kinds.get(c.kind, 0) + weight
-    # the most votes, the first kind voted for on a tie (as Counter.most_common); only the
-    # spellings of mentions that are not settled are decided
-    winner: dict[str, str | None] = {}
-    for c, spelling in zip(cands, spellings, strict=True):
+        votes[c.kind] = votes.get(c.kind, 0) + (0 if local else c.strength * c.strength)
+    if len(votes) == 1:
+        return  # all of one type already
+    # the most votes, the first kind voted for on a tie (as Counter.most_common)
+    winner = max(votes, key=votes.__getitem__)
+    for c in same:
         if c.strength < STRONG:
-            if spelling not in winner:
-                kinds = votes[spelling]
-                winner[spelling] = (
-                    max(kinds, key=kinds.__getitem__) if len(kinds) > 1 else next(iter(kinds))
-                )
-            c.kind = winner[spelling]
+            c.kind = winner
 
 
 def short_form(c: Candidate) -> str | None:
@@ -332,14 +340,18 @@ _WORDS = attrgetter("words")
 
 def _shouting(cands: list[Candidate]) -> None:
     """ "PENCE:" in a transcript is Pence, not an acronym, when the text also writes "Pence"."""
-    shouted = [c for c in cands if len(c.words) == 1 and c.words[0].isupper()]
+    # the words, shouted and as the text writes them, gathered without a Python loop over
+    # the candidates: most documents shout no word they also write ("US" but never "Us")
+    words = list(itertools.chain.from_iterable(map(_WORDS, cands)))
+    shouted = set(filter(str.isupper, words))
     if not shouted:
         return
-    # the words as the text writes them, gathered without a Python loop over the words
-    words = itertools.chain.from_iterable(map(_WORDS, cands))
     written = set(map(str.lower, filterfalse(str.isupper, words)))
-    for c in shouted:
-        if c.words[0].lower() in written:
+    also_written = {w for w in shouted if w.lower() in written}
+    if not also_written:
+        return
+    for c in cands:
+        if len(c.words) == 1 and c.words[0] in also_written:
             c.kind, c.strength = "person", WEAK
 
 
