@@ -62,11 +62,16 @@ def turn(key: str, texts: list[str], before: list[str]) -> dict[str, float | str
 
 
 def other_articles(paths: Sequence[Path], skip_bytes: int, max_bytes: int) -> list[str]:
-    """Up to ``max_bytes`` of each file's texts after those :func:`dev_texts` takes."""
+    """Each file's texts after those ``dev_texts(paths, skip_bytes)`` takes, up to (and
+    including) the first to bring them to ``max_bytes``."""
     out = []
     for path in paths:
-        taken = len(dev_texts([path], skip_bytes))
-        out += dev_texts([path], skip_bytes + max_bytes)[taken:]
+        size = 0
+        for text in dev_texts([path])[len(dev_texts([path], skip_bytes)) :]:
+            if size >= max_bytes:
+                break
+            out.append(text)
+            size += len(text.encode("utf-8"))
     return out
 
 

@@ -42,3 +42,17 @@ def test_benchmark_dev_texts_are_read_in_place_up_to_a_size(common, tmp_path):
     (tmp_path / "d.jsonl").write_text('{"text": "aaaa"}\n{"text": "bbbb"}\n{"text": "cc"}\n')
     assert common.dev_texts([tmp_path / "d.jsonl"], max_bytes=5) == ["aaaa", "bbbb"]
     assert len(common.dev_texts([tmp_path / "d.jsonl"])) == 3
+
+
+def test_benchmark_unseen_reads_first_the_articles_after_those_timed(common, tmp_path):
+    import unseen
+
+    (tmp_path / "d.jsonl").write_text(
+        '{"text": "aaaa"}\n{"text": "bbbb"}\n{"text": "cccc"}\n{"text": "dddd"}\n'
+    )
+    timed = common.dev_texts([tmp_path / "d.jsonl"], max_bytes=5)
+    # as dev_texts, a file's texts run up to the first to reach the size
+    assert unseen.other_articles([tmp_path / "d.jsonl"], 5, 1) == ["cccc"]
+    assert unseen.other_articles([tmp_path / "d.jsonl"], 5, 5) == ["cccc", "dddd"]
+    assert timed == ["aaaa", "bbbb"]
+    assert unseen.other_articles([tmp_path / "d.jsonl"], 100, 5) == []
