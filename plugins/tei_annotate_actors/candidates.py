@@ -418,12 +418,10 @@ def shape(block: TokenBlock, i: int, j: int) -> list[Candidate]:
     if plan is None:
         return []
     a, b, c, d = plan
-    starts, last = block.starts, texts[i + d - 1]
     return [
         Candidate(
-            starts[i + c],
-            # block.end(i + d - 1) without a call per candidate
-            starts[i + d - 1] + (1 if last[0] == "_" else len(last)),
+            block.starts[i + c],
+            block.end(i + d - 1),
             # a run's tokens are all words (capitalised words and connectors)
             [words] if j - i == 1 else words.split(" ")[c:d],
             window(block, i + a, i + b) if a < b else [],  # most names have no title

@@ -97,7 +97,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2]):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     (settled, unplaced, by_words, acronym_in, place, compass, adjective, plural) = _name_facts(
-        (source[c.name_start : c.end], *words)  # c.text(source) without a call per mention
+        (c.text(source), *words)
     )
     if settled is not None:
         return settled
