@@ -2,7 +2,8 @@
 
 In a threaded Dask worker, documents share a process: one thread may empty a full
 table between another thread's learning of its chunks and its reading of them.  The
-reader must then learn them again, never fail the document.
+reader must then learn them again, never fail the document (hedging's tables return
+what they learn, and are never read back).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import pytest
 
 from tei_annotate_actors import tokens as actor_tokens
 from tei_annotate_hedging import tokens as hedge_tokens
+from tei_annotate_hedging.lexicon import KeyChunks, load_lexicon
+from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_numbers import candidates as number_candidates
 from tei_annotate_numbers import tokens as number_tokens
 
@@ -78,9 +81,35 @@ def test_numbers_word_kinds_are_learnt_again_when_a_table_is_emptied(monkeypatch
     assert emptied.fired
 
 
-def test_hedging_words_are_learnt_again_when_the_table_is_emptied_after_learning(monkeypatch):
+class EmptiedAfterEachLearning(hedge_tokens.ChunkWords):
+    """Hedging's table of chunk words, emptied by "another thread" after each learning."""
+
+    def __setitem__(self, key: str, value: tuple[str, ...]) -> None:
+        super().__setitem__(key, value)
+        self.clear()
+
+
+class KeyChunksEmptiedAfterEachLearning(KeyChunks):
+    """A lexicon's table of key chunks, emptied likewise."""
+
+    def __setitem__(self, key: str, value: bool) -> None:
+        super().__setitem__(key, value)
+        self.clear()
+
+
+def test_hedging_words_are_read_whole_when_the_table_is_emptied_after_learning(monkeypatch):
     expected = hedge_tokens.words(TEXT, 0, len(TEXT))
-    emptied = EmptiedOnceAfterLearning()
-    monkeypatch.setattr(hedge_tokens, "_WORDS", emptied)
+    monkeypatch.setattr(hedge_tokens, "CHUNK_WORDS", EmptiedAfterEachLearning())
     assert hedge_tokens.words(TEXT, 0, len(TEXT)) == expected
-    assert emptied.fired
+    assert not hedge_tokens.CHUNK_WORDS
+
+
+def test_hedging_cues_are_found_when_the_tables_are_emptied_after_learning(monkeypatch):
+    text = "Officials said it could possibly leave. Critics believe the plan will likely fail."
+    lexicon = load_lexicon()
+    expected = find_cues(text, lexicon)
+    assert expected
+    monkeypatch.setattr(hedge_tokens, "CHUNK_WORDS", EmptiedAfterEachLearning())
+    monkeypatch.setattr(lexicon, "key_chunks", KeyChunksEmptiedAfterEachLearning(lexicon.keys))
+    assert find_cues(text, lexicon) == expected
+    assert not lexicon.key_chunks

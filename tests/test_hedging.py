@@ -256,6 +256,13 @@ def test_words_are_those_of_the_lower_cased_text(text):
         assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
 
 
+@given(st.lists(st.text(st.characters(categories=["L", "M", "N", "Pc", "Pd"]), min_size=1)))
+def test_words_of_letter_and_digit_chunks_are_those_of_the_lower_cased_text(chunks):
+    text = " ".join(chunks)  # chunks that are one word, found without a regex, and others
+    if keeps_offsets(text):
+        assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
+
+
 def test_cues_are_indexed_by_their_word_or_first_two_words():
     lexicon = load_lexicon()
     for words, cue in lexicon.table.items():

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from tei_annotate.model import Node
+from tei_annotate import tei
+from tei_annotate.model import Entry, Node
 from tei_annotate.xmlout import El, attributes, check_tags, indented, text
 from tei_annotate.xmltext import UNSAFE
 
@@ -116,3 +117,27 @@ def test_xmlout_check_tags_refuses_element_names_lxml_refuses(name):
     with pytest.raises(ValueError):
         check_tags({name})
     check_tags({"persName", "said"})
+
+
+@st.composite
+def entries(draw: Any) -> Entry:
+    """Header entries: mostly leaves of text (written without an El), some deeper."""
+    kids = draw(st.lists(nodes(draw(st.sampled_from([1, 1, 2]))), max_size=4))
+    names = draw(st.lists(st.sampled_from(["type", "role"]), max_size=2, unique=True))
+    links = draw(st.lists(st.sampled_from(["corresp", "sameAs"]), max_size=1, unique=True))
+    return Entry(
+        id=draw(st.sampled_from(["pers.a", "org.b"])),
+        element=draw(st.sampled_from(["person", "org"])),
+        children=kids,
+        attrs={name: draw(SAFE_VALUE) for name in names},
+        links={name: draw(st.lists(st.sampled_from(["x", "y.z"]), max_size=2)) for name in links},
+        layer="actors",
+    )
+
+
+@given(entries())
+@settings(max_examples=300)
+def test_entries_of_leaves_are_written_as_the_general_writer_writes_them(entry):
+    expected = indented(tei._entry_el(entry), level=tei.ENTRY_LEVEL)
+    tei._ENTRY_XML.clear()
+    assert tei._entry_xml(entry).xml == expected

@@ -6,7 +6,6 @@ is reported as a LayerError naming the layer, the document and the offset.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from operator import attrgetter
@@ -237,8 +236,11 @@ def _learn(value: object, valid: set[object]) -> None:
     """Remember ``value``, just found valid (see :func:`_known`)."""
     if len(valid) >= _VALID_MAX:
         valid.clear()
-    with contextlib.suppress(TypeError):  # never known again: see _known
+    # Not contextlib.suppress: a corpus brings many new values, and it costs calls on each.
+    try:
         valid.add(value)
+    except TypeError:  # never known again: see _known
+        return
 
 
 def _check_attrs(

@@ -336,12 +336,16 @@ _FILE_DESC = _file_desc()
 
 
 def _entry_el(e: Entry) -> El:
+    return El(e.element, _entry_attrib(e), children=e.children)
+
+
+def _entry_attrib(e: Entry) -> dict[str, str]:
     attrib = dict(e.attrs)
     for name, targets in e.links:
         attrib[name] = " ".join(f"#{t}" for t in targets)
     attrib["xml:id"] = e.id
     attrib["resp"] = f"#app.{e.layer}"
-    return El(e.element, attrib, children=e.children)
+    return attrib
 
 
 # Every entry sits four levels into the header (teiHeader/profileDesc/particDesc/listPerson,
@@ -368,8 +372,36 @@ def _entry_xml(e: Entry) -> Raw:
     if xml is None:
         if len(_ENTRY_XML) >= _ENTRY_XML_MAX:
             _ENTRY_XML.clear()
-        xml = _ENTRY_XML[key] = Raw(indented(_entry_el(e), level=ENTRY_LEVEL))
+        written = _leaves_xml(e)
+        if written is None:
+            written = indented(_entry_el(e), level=ENTRY_LEVEL)
+        xml = _ENTRY_XML[key] = Raw(written)
     return xml
+
+
+_NODE_CHILDREN, _NODE_TEXT = attrgetter("children"), attrgetter("text")
+_LEAF_INDENT = "\n" + "  " * (ENTRY_LEVEL + 1)
+_END_INDENT = "\n" + "  " * ENTRY_LEVEL
+
+
+def _leaves_xml(e: Entry) -> str | None:
+    """The entry as :func:`~.xmlout.indented` writes it at its level, if its nodes are leaves
+    of text with nothing to escape (most are: a name, roles), else None.
+
+    A corpus brings new entries (the actors of each text): writing one line per leaf costs
+    less than building its :class:`~.xmlout.El` and walking it."""
+    nodes = e.children
+    if not nodes or any(map(_NODE_CHILDREN, nodes)):
+        return None
+    if not xmlout.is_plain("".join(map(_NODE_TEXT, nodes))):
+        return None
+    out = [f"<{e.element}{xmlout.attributes(_entry_attrib(e))}>"]
+    for node in nodes:
+        tag, attrs, text = node.tag, node.attrs, node.text
+        start = f"<{tag}{xmlout.attributes(dict(attrs))}" if attrs else f"<{tag}"
+        out.append(f"{_LEAF_INDENT}{start}>{text}</{tag}>" if text else f"{_LEAF_INDENT}{start}/>")
+    out.append(f"{_END_INDENT}</{e.element}>")
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=64)

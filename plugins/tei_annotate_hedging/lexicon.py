@@ -18,6 +18,7 @@ from attrs import frozen
 
 from tei_annotate import OptionError
 
+from . import tokens
 from .tokens import tokenize
 from .wordclass import FUNCTION_WORDS
 
@@ -70,10 +71,25 @@ class Lexicon:
         self.keys = frozenset(_key(c.words) for c in self.table.values() if c.category != "none")
         # Whether a blank-separated chunk holds a key word, for the chunks seen so far
         # (see :func:`matcher.find_cues`): a text repeats its chunks.
-        self.key_chunks: dict[str, bool] = {}
+        self.key_chunks = KeyChunks(self.keys)
 
     def __len__(self) -> int:
         return len(self.table)
+
+
+class KeyChunks(dict[str, bool]):
+    """Whether each chunk holds one of ``keys``, learnt when the chunk is first read, as
+    :class:`~.tokens.ChunkWords` learns its words (which it takes from there)."""
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def __missing__(self, chunk: str) -> bool:
+        if len(self) > tokens.CHUNKS_MAX:
+            self.clear()
+        held = self[chunk] = not self.keys.isdisjoint(tokens.CHUNK_WORDS[chunk])
+        return held
 
 
 def _key(words: tuple[str, ...]) -> str:

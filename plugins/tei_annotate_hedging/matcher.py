@@ -19,7 +19,6 @@ from .rules import PRECHECKS, RULES, WORD_RULES
 from .tokens import (
     WORD,
     Token,
-    chunk_words,
     keeps_offsets,
     sentence_spans,
     tokenize,
@@ -33,7 +32,6 @@ __all__ = ["Match", "find_cues"]
 # which is marked inside them; the holder has settled its reading, so no rule is asked.
 HOLDERS = frozenset({"weasel", "evidential"})
 NO_CUE = "none"
-KEY_CHUNKS_MAX = 200_000  # a lexicon's table of chunks is emptied when full
 
 
 @frozen
@@ -69,21 +67,9 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
 
 def _holds_key(chunks: list[str], lexicon: Lexicon) -> bool:
     """Does a word of the blank-separated ``chunks`` belong to ``lexicon.keys``?  Told
-    chunk by chunk from the lexicon's table, without listing the sentence's words."""
-    table = lexicon.key_chunks
-    try:
-        return any(map(table.__getitem__, chunks))
-    except KeyError:  # unseen chunks, or another thread emptied the table: learn them
-        pass
-    if len(table) > KEY_CHUNKS_MAX:
-        table.clear()
-    held = False
-    for chunk in chunks:
-        known = table.get(chunk)
-        if known is None:
-            known = table[chunk] = not lexicon.keys.isdisjoint(chunk_words(chunk))
-        held |= known
-    return held
+    chunk by chunk from the lexicon's table, without listing the sentence's words; a
+    chunk after the first that holds one is not read (nor learnt)."""
+    return any(map(lexicon.key_chunks.__getitem__, chunks))
 
 
 def _starts(lows: list[str], lexicon: Lexicon) -> list[int]:

@@ -13,8 +13,10 @@ from itertools import chain, repeat
 from typing import NamedTuple
 
 __all__ = [
+    "CHUNKS_MAX",
+    "CHUNK_WORDS",
+    "ChunkWords",
     "Token",
-    "chunk_words",
     "ends",
     "keeps_offsets",
     "lowered",
@@ -133,11 +135,32 @@ def tokens_of(found: list[re.Match[str]], words: list[str]) -> list[Token]:
 # lower-cased words: most chunks then cost a lookup instead of lower-casing and regex
 # matches (lower-casing a chunk lower-cases its characters as in the whole text: a blank
 # ends the context of a final sigma too).
-_WORDS: dict[str, tuple[str, ...]] = {}
-_CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
-# Times a reader learns its chunks again when another thread (a threaded Dask worker)
-# empties the table between its learning and its reading: once is nearly always enough.
-_TRIES = 3
+CHUNKS_MAX = 200_000  # a table of chunks is emptied when full: memory stays bounded
+
+
+class ChunkWords(dict[str, tuple[str, ...]]):
+    """The lower-cased words of each chunk, learnt when the chunk is first read.
+
+    Read with ``map(table.__getitem__, chunks)``: a known chunk costs a C-level look-up,
+    a new one a call of ``__missing__``, and nothing is read twice (a ``KeyError`` and a
+    second reading of every chunk would cost more on a text of new words).  The words
+    learnt are returned, not read back, so a reader gets them even if another thread (a
+    threaded Dask worker) empties the table meanwhile.
+    """
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) > CHUNKS_MAX:
+            self.clear()
+        low = chunk.lower()
+        if low.isalnum():  # one word (``\w`` is isalnum() or "_"): no regex match needed
+            words: tuple[str, ...] = (low,)
+        else:
+            words = tuple(WORD.findall(low.replace("’", "'")))
+        self[chunk] = words
+        return words
+
+
+CHUNK_WORDS = ChunkWords()
 
 
 def words(text: str, start: int, end: int) -> list[str]:
@@ -148,25 +171,7 @@ def words(text: str, start: int, end: int) -> list[str]:
 
 def words_of(chunks: list[str]) -> list[str]:
     """The lower-cased words of the blank-separated ``chunks`` of a text, in order."""
-    try:
-        return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
-    except KeyError:
-        pass
-    for _ in range(_TRIES):
-        if len(_WORDS) > _CHUNKS_MAX:
-            _WORDS.clear()
-        for chunk in set(chunks).difference(_WORDS):
-            _WORDS[chunk] = chunk_words(chunk)
-        try:
-            return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
-        except KeyError:  # another thread emptied the table meanwhile: learn them again
-            continue
-    return list(chain.from_iterable(map(_WORDS.__getitem__, chunks)))
-
-
-def chunk_words(chunk: str) -> tuple[str, ...]:
-    """The lower-cased words of one blank-free chunk."""
-    return tuple(WORD.findall(chunk.lower().replace("’", "'")))
+    return list(chain.from_iterable(map(CHUNK_WORDS.__getitem__, chunks)))
 
 
 def lowered(text: str) -> str | None:
