@@ -2,7 +2,9 @@
 
 In a threaded Dask worker, documents share a process: one thread may empty a full
 table between another thread's learning of its chunks and its reading of them.  The
-reader must then learn them again, never fail the document.
+reader must then learn them again, never fail the document.  The numbers layer's tables
+learn each key on its first read and hand back the value they have just learnt, so a
+table emptied at once after learning must not change what is read.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from tei_annotate_actors import tokens as actor_tokens
 from tei_annotate_hedging import tokens as hedge_tokens
 from tei_annotate_numbers import candidates as number_candidates
 from tei_annotate_numbers import tokens as number_tokens
+from tei_annotate_numbers.tables import Table as NumberTable
 
 TEXT = "Mr. Smith told J. Doe  that 1,500 of the U.S. troops may leave by March, it said."
 
@@ -50,14 +53,29 @@ def test_actors_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(m
         assert emptied.fired
 
 
-def test_numbers_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(monkeypatch):
+class NumbersTableEmptiedAfterLearning(NumberTable):
+    """A numbers table that "another thread" empties right after each key it learns."""
+
+    fired = False
+
+    def __setitem__(self, key: object, value: object) -> None:
+        super().__setitem__(key, value)
+        self.fired = True
+        self.clear()
+
+
+def _fresh(table: NumberTable, kind: type[NumberTable] = NumberTable) -> NumberTable:
+    return kind(table.learn, table.limit)
+
+
+def test_numbers_tokens_are_read_when_a_table_is_emptied_after_learning(monkeypatch):
     expected = [
         (t.text, t.start, t.end) for t in map(number_tokens.Tokens(TEXT).__getitem__, range(20))
     ]
     for table in ("_WORDS", "_STEPS"):
-        emptied = EmptiedOnceAfterLearning()
-        monkeypatch.setattr(number_tokens, "_WORDS", {})
-        monkeypatch.setattr(number_tokens, "_STEPS", {})
+        for name in ("_WORDS", "_STEPS"):
+            monkeypatch.setattr(number_tokens, name, _fresh(getattr(number_tokens, name)))
+        emptied = _fresh(getattr(number_tokens, table), NumbersTableEmptiedAfterLearning)
         monkeypatch.setattr(number_tokens, table, emptied)
         tokens = number_tokens.Tokens(TEXT)
         assert [(t.text, t.start, t.end) for t in map(tokens.__getitem__, range(20))] == expected
@@ -65,17 +83,25 @@ def test_numbers_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(
 
 
 @pytest.mark.parametrize("table", ["_KINDS", "_ANCHORED"])
-def test_numbers_word_kinds_are_learnt_again_when_a_table_is_emptied(monkeypatch, table):
+def test_numbers_word_kinds_are_read_when_a_table_is_emptied(monkeypatch, table):
     words = number_tokens.Tokens(TEXT).texts()
     expected = (
         number_candidates.may_hold_number(TEXT.split()),
         number_candidates.candidates(words),
     )
-    emptied = EmptiedOnceAfterLearning()
+    for name in ("_KINDS", "_ANCHORED"):
+        monkeypatch.setattr(number_candidates, name, _fresh(getattr(number_candidates, name)))
+    emptied = _fresh(getattr(number_candidates, table), NumbersTableEmptiedAfterLearning)
     monkeypatch.setattr(number_candidates, table, emptied)
     got = (number_candidates.may_hold_number(TEXT.split()), number_candidates.candidates(words))
     assert got == expected
     assert emptied.fired
+
+
+def test_numbers_tables_are_emptied_when_full():
+    table = NumberTable(str.upper, 3)
+    assert [table[w] for w in "abcd"] == list("ABCD")
+    assert len(table) == 1  # emptied before learning "d"
 
 
 def test_hedging_words_are_learnt_again_when_the_table_is_emptied_after_learning(monkeypatch):
