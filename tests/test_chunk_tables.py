@@ -53,8 +53,8 @@ def test_actors_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(m
         assert emptied.fired
 
 
-class NumbersTableEmptiedAfterLearning(NumberTable):
-    """A numbers table that "another thread" empties right after each key it learns."""
+class EmptiedAfterLearning(dict):
+    """Mixed into a numbers table: "another thread" empties it right after each key it learns."""
 
     fired = False
 
@@ -64,8 +64,12 @@ class NumbersTableEmptiedAfterLearning(NumberTable):
         self.clear()
 
 
-def _fresh(table: NumberTable, kind: type[NumberTable] = NumberTable) -> NumberTable:
-    return kind(table.learn, table.limit)
+def _fresh(table: NumberTable, emptied: bool = False) -> NumberTable:
+    """An empty table of the kind of ``table``, emptied after each learning if asked."""
+    kind = type(table)
+    if emptied:
+        kind = type("Emptied" + kind.__name__, (EmptiedAfterLearning, kind), {})
+    return kind()
 
 
 def test_numbers_tokens_are_read_when_a_table_is_emptied_after_learning(monkeypatch):
@@ -75,7 +79,7 @@ def test_numbers_tokens_are_read_when_a_table_is_emptied_after_learning(monkeypa
     for table in ("_WORDS", "_STEPS"):
         for name in ("_WORDS", "_STEPS"):
             monkeypatch.setattr(number_tokens, name, _fresh(getattr(number_tokens, name)))
-        emptied = _fresh(getattr(number_tokens, table), NumbersTableEmptiedAfterLearning)
+        emptied = _fresh(getattr(number_tokens, table), emptied=True)
         monkeypatch.setattr(number_tokens, table, emptied)
         tokens = number_tokens.Tokens(TEXT)
         assert [(t.text, t.start, t.end) for t in map(tokens.__getitem__, range(20))] == expected
@@ -91,17 +95,18 @@ def test_numbers_word_kinds_are_read_when_a_table_is_emptied(monkeypatch, table)
     )
     for name in ("_KINDS", "_ANCHORED"):
         monkeypatch.setattr(number_candidates, name, _fresh(getattr(number_candidates, name)))
-    emptied = _fresh(getattr(number_candidates, table), NumbersTableEmptiedAfterLearning)
+    emptied = _fresh(getattr(number_candidates, table), emptied=True)
     monkeypatch.setattr(number_candidates, table, emptied)
     got = (number_candidates.may_hold_number(TEXT.split()), number_candidates.candidates(words))
     assert got == expected
     assert emptied.fired
 
 
-def test_numbers_tables_are_emptied_when_full():
-    table = NumberTable(str.upper, 3)
-    assert [table[w] for w in "abcd"] == list("ABCD")
-    assert len(table) == 1  # emptied before learning "d"
+def test_numbers_tables_are_emptied_when_full(monkeypatch):
+    table = _fresh(number_candidates._KINDS)
+    monkeypatch.setattr(type(table), "LIMIT", 3)
+    assert [table[w] for w in ("the", "5", "March", "said")] == [0, 1, 1, 0]
+    assert list(table) == ["said"]  # emptied before learning "said"
 
 
 def test_hedging_words_are_learnt_again_when_the_table_is_emptied_after_learning(monkeypatch):

@@ -122,7 +122,6 @@ LABEL_REACH = 2
 
 # What a token can be for the filter, as bits; most tokens are none of these.
 ANCHOR, NUMBER_WORD, SIGN, BOUND, LABEL = 1, 2, 4, 8, 16
-_KINDS_MAX = 200_000  # entries per table
 # The kinds a token that anchors a number can have, whatever else it is.
 _ANCHOR_KINDS = frozenset(k for k in range(32) if k & (ANCHOR | NUMBER_WORD | SIGN))
 
@@ -147,22 +146,41 @@ def _kind(word: str) -> int:
     return kind
 
 
-# Kinds of the token texts seen so far: a news text repeats its words, so most tokens
-# cost one lookup (an unseen one is learnt when first read, see :mod:`tables`).
-_KINDS: Table[str, int] = Table(_kind, _KINDS_MAX)
+class _Kinds(Table[str, int]):
+    """Kinds of the token texts seen so far: a news text repeats its words, so most tokens
+    cost one lookup (an unseen one is learnt when first read, see :mod:`tables`)."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        kind = self[word] = _kind(word)
+        return kind
+
+
+_KINDS = _Kinds()
 
 
 def _kinds(words: Sequence[str]) -> list[int]:
     return list(map(_KINDS.__getitem__, words))
 
 
-def _anchored(chunk: str) -> bool:
-    return not _ANCHOR_KINDS.isdisjoint(map(_KINDS.__getitem__, chunk_words(chunk)))
+class _Anchored(Table[str, bool]):
+    """Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half
+    the blocks of a news text hold none, and are then rejected without being tokenized."""
+
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        kinds = map(_KINDS.__getitem__, chunk_words(chunk))
+        anchored = self[chunk] = not _ANCHOR_KINDS.isdisjoint(kinds)
+        return anchored
 
 
-# Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half the
-# blocks of a news text hold none, and are then rejected without being tokenized.
-_ANCHORED: Table[str, bool] = Table(_anchored, _KINDS_MAX)
+_ANCHORED = _Anchored()
 
 
 def may_hold_number(chunks: list[str]) -> bool:

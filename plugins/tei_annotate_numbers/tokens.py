@@ -28,32 +28,40 @@ _start = re.Match.start
 # with its token texts and each token's step to the next one (its length, +1 after the
 # chunk's last token): most chunks then cost a lookup instead of regex matches, and an
 # unseen one is learnt when first read (see :mod:`tables`).
-_CHUNKS_MAX = 200_000  # entries per table
 
 
-def _words(chunk: str) -> tuple[str, ...]:
-    return tuple(TOKEN.findall(chunk))
+class _Words(Table[str, tuple[str, ...]]):
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        words = self[chunk] = tuple(TOKEN.findall(chunk))
+        return words
 
 
-def _steps(chunk: str) -> tuple[int, ...]:
-    steps = [*map(len, _WORDS[chunk])]
-    steps[-1] += 1
-    return tuple(steps)
+class _Steps(Table[str, tuple[int, ...]]):
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        steps = [*map(len, _WORDS[chunk])]
+        steps[-1] += 1
+        value = self[chunk] = tuple(steps)
+        return value
 
 
-_WORDS: Table[str, tuple[str, ...]] = Table(_words, _CHUNKS_MAX)
-_STEPS: Table[str, tuple[int, ...]] = Table(_steps, _CHUNKS_MAX)
+_WORDS = _Words()
+_STEPS = _Steps()
+# The token texts of a whitespace-split chunk, from the chunk table (which learns an
+# unseen chunk, so the block's :class:`Tokens` then finds it there).
+chunk_words = _WORDS.__getitem__
 
 
 def _per_token(table: Table[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
     """The entries of ``table`` for every chunk, one after another."""
     return list(chain.from_iterable(map(table.__getitem__, chunks)))
-
-
-def chunk_words(chunk: str) -> tuple[str, ...]:
-    """The token texts of a whitespace-split chunk, from the chunk table (which learns an
-    unseen chunk, so the block's :class:`Tokens` then finds it there)."""
-    return _WORDS[chunk]
 
 
 class Token:
