@@ -132,20 +132,6 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(month_names()) | currency_codes()
 
 
-def _kind(word: str) -> int:
-    if word[0].isdecimal():
-        return ANCHOR
-    low = word.lower()
-    if low.rstrip("s") in NUMBER_STEMS:
-        return NUMBER_WORD
-    kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
-    if low in BOUND_FIRST_WORDS:
-        kind |= BOUND
-    if low in LABEL_NOUNS:
-        kind |= LABEL
-    return kind
-
-
 class _Kinds(Table[str, int]):
     """Kinds of the token texts seen so far: a news text repeats its words, so most tokens
     cost one lookup (an unseen one is learnt when first read, see :mod:`tables`)."""
@@ -155,7 +141,18 @@ class _Kinds(Table[str, int]):
     def __missing__(self, word: str) -> int:
         if len(self) >= self.LIMIT:
             self.clear()
-        kind = self[word] = _kind(word)
+        low = word.lower()
+        if word[0].isdecimal():
+            kind = ANCHOR
+        elif low.rstrip("s") in NUMBER_STEMS:
+            kind = NUMBER_WORD
+        else:
+            kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
+            if low in BOUND_FIRST_WORDS:
+                kind |= BOUND
+            if low in LABEL_NOUNS:
+                kind |= LABEL
+        self[word] = kind
         return kind
 
 

@@ -36,7 +36,8 @@ class _Words(Table[str, tuple[str, ...]]):
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
-        words = self[chunk] = tuple(TOKEN.findall(chunk))
+        # A chunk of letters only (most of them) is one token: no regex needed.
+        words = self[chunk] = (chunk,) if chunk.isalpha() else tuple(TOKEN.findall(chunk))
         return words
 
 
