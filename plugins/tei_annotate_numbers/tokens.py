@@ -36,7 +36,8 @@ class _Words(Table[str, tuple[str, ...]]):
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
-        # A chunk of letters only (most of them) is one token: no regex needed.
+        # A chunk of letters only (most of them) is one token, as TOKEN reads it (a letter is
+        # a word character and never a digit): no regex call needed.
         words = self[chunk] = (chunk,) if chunk.isalpha() else tuple(TOKEN.findall(chunk))
         return words
 
