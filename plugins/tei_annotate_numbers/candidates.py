@@ -27,7 +27,7 @@ from itertools import compress
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
-from .tables import learn_and_read
+from .tables import Table
 from .tokens import chunk_words
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
@@ -122,10 +122,6 @@ LABEL_REACH = 2
 
 # What a token can be for the filter, as bits; most tokens are none of these.
 ANCHOR, NUMBER_WORD, SIGN, BOUND, LABEL = 1, 2, 4, 8, 16
-# Kinds of the token texts seen so far: a news text repeats its words, so most tokens
-# cost one lookup.  Emptied when full, so memory stays bounded on any corpus.
-_KINDS: dict[str, int] = {}
-_KINDS_MAX = 200_000
 # The kinds a token that anchors a number can have, whatever else it is.
 _ANCHOR_KINDS = frozenset(k for k in range(32) if k & (ANCHOR | NUMBER_WORD | SIGN))
 
@@ -136,57 +132,58 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(month_names()) | currency_codes()
 
 
-def _kind(word: str) -> int:
-    if word[0].isdecimal():
-        return ANCHOR
-    low = word.lower()
-    if low.rstrip("s") in NUMBER_STEMS:
-        return NUMBER_WORD
-    kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
-    if low in BOUND_FIRST_WORDS:
-        kind |= BOUND
-    if low in LABEL_NOUNS:
-        kind |= LABEL
-    return kind
+class _Kinds(Table[str, int]):
+    """Kinds of the token texts seen so far: a news text repeats its words, so most tokens
+    cost one lookup (an unseen one is learnt when first read, see :mod:`tables`)."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        low = word.lower()
+        if word[0].isdecimal():
+            kind = ANCHOR
+        elif low.rstrip("s") in NUMBER_STEMS:
+            kind = NUMBER_WORD
+        else:
+            kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
+            if low in BOUND_FIRST_WORDS:
+                kind |= BOUND
+            if low in LABEL_NOUNS:
+                kind |= LABEL
+        self[word] = kind
+        return kind
+
+
+_KINDS = _Kinds()
 
 
 def _kinds(words: Sequence[str]) -> list[int]:
-    try:
-        return list(map(_KINDS.__getitem__, words))
-    except KeyError:
-        return learn_and_read(
-            lambda: _learn_kinds(words), lambda: list(map(_KINDS.__getitem__, words))
-        )
+    return list(map(_KINDS.__getitem__, words))
 
 
-def _learn_kinds(words: Sequence[str]) -> None:
-    if len(_KINDS) > _KINDS_MAX:
-        _KINDS.clear()
-    _KINDS.update((w, _kind(w)) for w in set(words).difference(_KINDS))
+class _Anchored(Table[str, bool]):
+    """Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half
+    the blocks of a news text hold none, and are then rejected without being tokenized."""
+
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        kinds = map(_KINDS.__getitem__, chunk_words(chunk))
+        anchored = self[chunk] = not _ANCHOR_KINDS.isdisjoint(kinds)
+        return anchored
 
 
-# Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half the
-# blocks of a news text hold none, and are then rejected without being tokenized.
-_ANCHORED: dict[str, bool] = {}
+_ANCHORED = _Anchored()
 
 
 def may_hold_number(chunks: list[str]) -> bool:
     """False if no token of the whitespace-split ``chunks`` is an anchor: then
     :func:`candidates` of their tokens is empty."""
-    try:
-        return any(map(_ANCHORED.__getitem__, chunks))
-    except KeyError:
-        return learn_and_read(
-            lambda: _learn_anchored(chunks), lambda: any(map(_ANCHORED.__getitem__, chunks))
-        )
-
-
-def _learn_anchored(chunks: list[str]) -> None:
-    if len(_ANCHORED) > _KINDS_MAX:
-        _ANCHORED.clear()
-    new = list(set(chunks).difference(_ANCHORED))
-    for chunk, words in zip(new, chunk_words(new), strict=True):
-        _ANCHORED[chunk] = not _ANCHOR_KINDS.isdisjoint(_kinds(words))
+    return any(map(_ANCHORED.__getitem__, chunks))
 
 
 def candidates(words: Sequence[str]) -> list[int]:

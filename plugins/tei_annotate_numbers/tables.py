@@ -1,28 +1,33 @@
-"""Reading the layer's bounded tables (chunk tokens, word kinds) after learning what they miss.
+"""The layer's bounded tables (chunk tokens, word kinds), which learn a key when it is first read.
+
+A news text repeats its chunks and words, so most reads hit: ``map(table.__getitem__,
+keys)`` then stays a loop in C.  A key not seen before costs one call of ``__missing__``
+for that key alone, with no set arithmetic over the block and no second reading of it;
+on a text read for the first time, most blocks bring a few such keys.  Each table says
+how it learns in its own ``__missing__``, not in a function that one would call: on a
+first reading that call is a good part of the cost of a miss.
 
 The tables are module-level, so the threads of a threaded Dask worker share them: one
-thread may empty a full table between another's learning and its reading.  The reader
-then learns again instead of failing its document.
+thread may empty a full table while another reads it.  ``__missing__`` returns the value
+it has just computed, so no reader depends on the table still holding it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["learn_and_read"]
+__all__ = ["Table"]
 
-R = TypeVar("R")
-TRIES = 3  # learning again once is nearly always enough
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-def learn_and_read(learn: Callable[[], object], read: Callable[[], R]) -> R:
-    """``read()`` after ``learn()``, both again when ``read`` misses a key (a KeyError after
-    the last try)."""
-    for _ in range(TRIES):
-        learn()
-        try:
-            return read()
-        except KeyError:  # another thread emptied a table after the learning
-            continue
-    return read()
+class Table(dict[K, V]):
+    """A table whose ``__missing__`` learns the key, after ``self.clear()`` if the table
+    holds ``LIMIT`` entries: memory stays bounded on any corpus."""
+
+    __slots__ = ()
+    LIMIT = 200_000
+
+    def __missing__(self, key: K) -> V:
+        raise NotImplementedError

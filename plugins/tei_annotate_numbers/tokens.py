@@ -9,11 +9,10 @@ numbers, see :mod:`candidates`), so a :class:`Token` is built on first access.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
 from itertools import accumulate, chain
 from typing import TypeVar
 
-from .tables import learn_and_read
+from .tables import Table
 
 __all__ = ["Token", "Tokens", "chunk_words", "lower_at", "token_at", "touches"]
 
@@ -27,40 +26,44 @@ _start = re.Match.start
 # No token holds or spans whitespace, so a text's tokens are those of its whitespace-split
 # chunks, in order.  A text repeats its chunks ("the", "said,"), so each chunk seen is kept
 # with its token texts and each token's step to the next one (its length, +1 after the
-# chunk's last token): most chunks then cost a lookup instead of regex matches.
-_WORDS: dict[str, tuple[str, ...]] = {}
-_STEPS: dict[str, tuple[int, ...]] = {}
-_CHUNKS_MAX = 200_000  # emptied when full, so memory stays bounded on any corpus
+# chunk's last token): most chunks then cost a lookup instead of regex matches, and an
+# unseen one is learnt when first read (see :mod:`tables`).
 
 
-def _per_token(table: dict[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
-    """The entries of ``table`` for every chunk, one after another; unseen chunks are learnt."""
-    try:
-        return list(chain.from_iterable(map(table.__getitem__, chunks)))
-    except KeyError:
-        return learn_and_read(
-            lambda: _learn(chunks),
-            lambda: list(chain.from_iterable(map(table.__getitem__, chunks))),
-        )
+class _Words(Table[str, tuple[str, ...]]):
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        # A chunk of letters only (most of them) is one token, as TOKEN reads it (a letter is
+        # a word character and never a digit): no regex call needed.
+        words = self[chunk] = (chunk,) if chunk.isalpha() else tuple(TOKEN.findall(chunk))
+        return words
 
 
-def _learn(chunks: Iterable[str]) -> None:
-    """Put the ``chunks`` missing from either chunk table in both."""
-    if len(_WORDS) > _CHUNKS_MAX:
-        _WORDS.clear()
-        _STEPS.clear()
-    wanted = set(chunks)
-    for chunk in wanted.difference(_WORDS).union(wanted.difference(_STEPS)):
-        words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
-        steps = [*map(len, words)]
+class _Steps(Table[str, tuple[int, ...]]):
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        steps = [*map(len, _WORDS[chunk])]
         steps[-1] += 1
-        _STEPS[chunk] = tuple(steps)
+        value = self[chunk] = tuple(steps)
+        return value
 
 
-def chunk_words(chunks: Collection[str]) -> list[tuple[str, ...]]:
-    """The token texts of each whitespace-split chunk, from the chunk table (which learns
-    the unseen ones, so the block's :class:`Tokens` then finds them there)."""
-    return learn_and_read(lambda: _learn(chunks), lambda: list(map(_WORDS.__getitem__, chunks)))
+_WORDS = _Words()
+_STEPS = _Steps()
+# The token texts of a whitespace-split chunk, from the chunk table (which learns an
+# unseen chunk, so the block's :class:`Tokens` then finds it there).
+chunk_words = _WORDS.__getitem__
+
+
+def _per_token(table: Table[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
+    """The entries of ``table`` for every chunk, one after another."""
+    return list(chain.from_iterable(map(table.__getitem__, chunks)))
 
 
 class Token:
