@@ -224,22 +224,32 @@ def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
     return languages, frozenset(places)
 
 
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """Every folded word :func:`is_demonym` accepts, by its rules: a language name, or a
+    place word's stem (the word less one of ``PLACE_ENDINGS``, three letters or more) with
+    a demonym suffix ("iraq" + "i", "russ" + "ian").
+
+    Built once from the place words: most words a text brings are no demonym, and
+    testing one against every suffix and ending cost more than this one look-up.
+    """
+    languages, places = _demonym_data()
+    out = set(languages)
+    for place in places:
+        for ending in PLACE_ENDINGS:
+            if place.endswith(ending) and len(place) - len(ending) >= 3:
+                stem = place[: len(place) - len(ending)]
+                # Iraq-i, Israel-i: these suffixes follow the whole place word only
+                out.update(stem + s for s in DEMONYM_SUFFIXES if not ending or s not in ("i", "is"))
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """Is ``word`` a nationality or language adjective ("Russian", "Iraqi", "French")?"""
     if place_kind(word) in ("country", "region"):
         return False  # "Jordan", "Iran" are places, whatever they end with
-    key = fold(word)
-    languages, places = _demonym_data()
-    if key in languages:
-        return True
-    for suffix in DEMONYM_SUFFIXES:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
-            stem = key[: -len(suffix)]
-            endings = ("",) if suffix in ("i", "is") else PLACE_ENDINGS  # Iraq-i, Israel-i
-            if any(stem + ending in places for ending in endings):
-                return True
-    return False
+    return fold(word) in _demonyms()
 
 
 @functools.cache

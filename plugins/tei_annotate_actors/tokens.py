@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, compress, count, repeat
+from collections.abc import Container, Sequence
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import itemgetter, sub
 from typing import NamedTuple
 
@@ -102,9 +102,6 @@ _first = itemgetter(0)
 _TEXTS: dict[str, tuple[str, ...]] = {}
 _STEPS: dict[str, tuple[int, ...]] = {}
 CHUNKS_MAX = 200_000
-# Times a reader learns its chunks again when another thread (a threaded Dask worker)
-# empties the tables between its learning and its reading: once is nearly always enough.
-_TRIES = 3
 # Where the last token of a chunk may read past it: a dot after a capital and at most three
 # small letters, before blanks and a word ("Mr. Smith", "J. Doe"; TOKEN's look-aheads need
 # both).  The dot opens the pattern: a literal first is searched for fast.
@@ -239,13 +236,16 @@ def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]
     first = start + len(block) - len(block.lstrip())
     try:
         texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
-        # the steps are summed as they are read: no list of them is made
-        starts = list(
-            accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)
-        )
     except KeyError:
-        texts, steps = _learnt(chunks)
-        starts = list(accumulate(steps, initial=first))
+        texts, starts = _learn(chunks, first, _TEXTS)
+    else:
+        try:
+            # the steps are summed as they are read: no list of them is made
+            starts = list(
+                accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)
+            )
+        except KeyError:
+            texts, starts = _learn(chunks, first, _STEPS)
     if starts.pop() != start + len(block.rstrip()) + 1:  # chunks more than one blank apart
         starts = _respace(block, start, first, starts)
     if "." in block:
@@ -253,21 +253,49 @@ def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]
     return texts, starts
 
 
-def _learnt(chunks: Sequence[str]) -> tuple[list[str], list[int]]:
-    """The token texts and steps of ``chunks``, one chunk after another, once learnt."""
-    for _ in range(_TRIES):
-        _learn(chunks)
-        try:
-            return (
-                list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
-                list(chain.from_iterable(map(_STEPS.__getitem__, chunks))),
-            )
-        except KeyError:  # another thread emptied the tables after they were learnt
-            continue
-    return (
-        list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
-        list(chain.from_iterable(map(_STEPS.__getitem__, chunks))),
-    )
+def _learn(chunks: list[str], first: int, missed: Container[str]) -> tuple[list[str], list[int]]:
+    """The token texts and starts of ``chunks`` (as read from the tables: the first at
+    ``first``, each chunk one blank after the last, and one more start after the end),
+    once the chunks ``missed`` lacks are put in both tables.
+
+    A text read for the first time brings new chunks to most of its blocks, but most
+    of a block's chunks are known: the new ones are cut with one regular expression
+    pass over them joined by line breaks (no token and no look-ahead of the tokenizer
+    crosses one), then the block is read from the tables.
+    """
+    new = list(dict.fromkeys(filterfalse(missed.__contains__, chunks)))
+    texts, starts, ends = _regex_tokens("\n".join(new), 0)
+    if len(_TEXTS) > CHUNKS_MAX:
+        _TEXTS.clear()
+        _STEPS.clear()
+    # a chunk's tokens are not apart; the next chunk's first token is one line break on
+    bounds = [0, *compress(count(1), map(sub, starts[1:], ends)), len(texts)]
+    starts.append(ends[-1] + 1)
+    cuts = list(map(slice, bounds, bounds[1:]))
+    _TEXTS.update(zip(new, map(tuple(texts).__getitem__, cuts), strict=True))
+    _STEPS.update(zip(new, map(tuple(map(sub, starts[1:], starts)).__getitem__, cuts), strict=True))
+    try:
+        return (
+            list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
+            list(accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)),
+        )
+    except KeyError:  # another thread (a threaded Dask worker) emptied the tables
+        texts, starts, ends = _regex_tokens("\n".join(chunks), first)
+        starts.append(ends[-1] + 1)
+        return texts, starts
+
+
+def _in_context(key: str) -> tuple[str, ...]:
+    """The token texts of a chunk whose final dot is read in its context: ``key`` is
+    the chunk with a blank and a letter after it (see ``CONTEXT_DOT``), and only the
+    chunk's own tokens are kept."""
+    texts, starts, _ = _regex_tokens(key, 0)
+    del texts[bisect_left(starts, key.find(" ")) :]
+    if len(_TEXTS) > CHUNKS_MAX:
+        _TEXTS.clear()
+        _STEPS.clear()
+    words = _TEXTS[key] = tuple(texts)
+    return words
 
 
 def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int], list[int]]:
@@ -276,27 +304,6 @@ def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int], list[in
     parts = (SPLIT_ASCII if block.isascii() else SPLIT).split(block)
     offsets = list(accumulate(map(len, parts), initial=start))
     return _split_possessives(block, start, parts[1::2], offsets[1:-1:2], offsets[2::2])
-
-
-def _learn(chunks: Iterable[str]) -> None:
-    """Put the ``chunks`` missing from either chunk table in both.
-
-    A key may be a chunk with a blank and a letter after it, standing for the context
-    of its final dot (see ``CONTEXT_DOT``): then only the chunk's own tokens are kept.
-    """
-    if len(_TEXTS) > CHUNKS_MAX:
-        _TEXTS.clear()
-        _STEPS.clear()
-    wanted = set(chunks)
-    for chunk in wanted.difference(_TEXTS).union(wanted.difference(_STEPS)):
-        texts, starts, _ = _regex_tokens(chunk, 0)
-        blank = chunk.find(" ")
-        if blank > 0:
-            del texts[bisect_left(starts, blank) :]
-        steps = [*map(len, texts)]
-        steps[-1] += 1
-        _TEXTS[chunk] = tuple(texts)
-        _STEPS[chunk] = tuple(steps)
 
 
 def _respace(block: str, start: int, first: int, starts: list[int]) -> list[int]:
@@ -331,7 +338,7 @@ def _read_dots_in_context(
         after = "A" if BEFORE_CAPITAL.match(block, m.end()) else "a"
         key = f"{block[starts[j] - start : m.end()]} {after}"
         known = _TEXTS.get(key)
-        cuts.append((j, i + 1, _learnt((key,))[0] if known is None else known))
+        cuts.append((j, i + 1, _in_context(key) if known is None else known))
     if not cuts:
         return texts, starts
     new_texts: list[str] = []
