@@ -55,6 +55,31 @@ def test_actors_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(m
         assert emptied.fired
 
 
+class LearntByAnotherThread(dict):
+    """A table that misses a chunk once, as if another thread put it there right after."""
+
+    def __init__(self, known: dict[str, object], chunk: str) -> None:
+        super().__init__(known)
+        self.chunk = chunk
+
+    def __getitem__(self, key: str) -> object:
+        if key == self.chunk:
+            self.chunk = ""
+            raise KeyError(key)
+        return super().__getitem__(key)
+
+
+def test_actors_tokens_are_read_when_another_thread_learnt_the_missed_chunks(monkeypatch):
+    monkeypatch.setattr(actor_tokens, "_TEXTS", {})
+    monkeypatch.setattr(actor_tokens, "_STEPS", {})
+    expected = actor_tokens.tokenize(TEXT, 0, len(TEXT))
+    monkeypatch.setattr(
+        actor_tokens, "_TEXTS", LearntByAnotherThread(actor_tokens._TEXTS, "troops")
+    )
+    assert actor_tokens.tokenize(TEXT, 0, len(TEXT)) == expected
+    assert not actor_tokens._TEXTS.chunk  # the miss happened
+
+
 class EmptiedAfterLearning(dict):
     """Mixed into a numbers table: "another thread" empties it right after each key it learns."""
 

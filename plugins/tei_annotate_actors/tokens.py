@@ -264,6 +264,21 @@ def _learn(chunks: list[str], first: int, missed: Container[str]) -> tuple[list[
     crosses one), then the block is read from the tables.
     """
     new = list(dict.fromkeys(filterfalse(missed.__contains__, chunks)))
+    if new:  # none when another thread has just learnt them
+        _put(new)
+    try:
+        return (
+            list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
+            list(accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)),
+        )
+    except KeyError:  # another thread (a threaded Dask worker) emptied the tables
+        texts, starts, ends = _regex_tokens("\n".join(chunks), first)
+        starts.append(ends[-1] + 1)
+        return texts, starts
+
+
+def _put(new: list[str]) -> None:
+    """Put the ``new`` chunks in both tables, cut with one pass over them."""
     texts, starts, ends = _regex_tokens("\n".join(new), 0)
     if len(_TEXTS) > CHUNKS_MAX:
         _TEXTS.clear()
@@ -274,15 +289,6 @@ def _learn(chunks: list[str], first: int, missed: Container[str]) -> tuple[list[
     cuts = list(map(slice, bounds, bounds[1:]))
     _TEXTS.update(zip(new, map(tuple(texts).__getitem__, cuts), strict=True))
     _STEPS.update(zip(new, map(tuple(map(sub, starts[1:], starts)).__getitem__, cuts), strict=True))
-    try:
-        return (
-            list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
-            list(accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)),
-        )
-    except KeyError:  # another thread (a threaded Dask worker) emptied the tables
-        texts, starts, ends = _regex_tokens("\n".join(chunks), first)
-        starts.append(ends[-1] + 1)
-        return texts, starts
 
 
 def _in_context(key: str) -> tuple[str, ...]:
