@@ -280,9 +280,7 @@ def _learn(chunks: list[str], first: int, missed: Container[str]) -> tuple[list[
 def _put(new: list[str]) -> None:
     """Put the ``new`` chunks in both tables, cut with one pass over them."""
     texts, starts, ends = _regex_tokens("\n".join(new), 0)
-    if len(_TEXTS) > CHUNKS_MAX:
-        _TEXTS.clear()
-        _STEPS.clear()
+    _make_room()
     # a chunk's tokens are not apart; the next chunk's first token is one line break on
     bounds = [0, *compress(count(1), map(sub, starts[1:], ends)), len(texts)]
     starts.append(ends[-1] + 1)
@@ -291,15 +289,20 @@ def _put(new: list[str]) -> None:
     _STEPS.update(zip(new, map(tuple(map(sub, starts[1:], starts)).__getitem__, cuts), strict=True))
 
 
+def _make_room() -> None:
+    """Empty both chunk tables when full, so memory stays bounded on any corpus."""
+    if len(_TEXTS) > CHUNKS_MAX:
+        _TEXTS.clear()
+        _STEPS.clear()
+
+
 def _in_context(key: str) -> tuple[str, ...]:
     """The token texts of a chunk whose final dot is read in its context: ``key`` is
     the chunk with a blank and a letter after it (see ``CONTEXT_DOT``), and only the
     chunk's own tokens are kept."""
     texts, starts, _ = _regex_tokens(key, 0)
     del texts[bisect_left(starts, key.find(" ")) :]
-    if len(_TEXTS) > CHUNKS_MAX:
-        _TEXTS.clear()
-        _STEPS.clear()
+    _make_room()
     words = _TEXTS[key] = tuple(texts)
     return words
 
