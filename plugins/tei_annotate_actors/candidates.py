@@ -89,9 +89,18 @@ def key(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+# What the second character of an ACRONYM is, in either form: most capitalised words
+# have a small letter there and are turned away without the pattern.
+ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.")
+
+
 @by_word
 def is_acronym(word: str) -> bool:
-    return len(word.replace(".", "")) >= 2 and bool(ACRONYM.match(word))
+    return (
+        word[1:2] in ACRONYM_SECOND
+        and len(word.replace(".", "")) >= 2
+        and ACRONYM.match(word) is not None
+    )
 
 
 @by_word
@@ -329,7 +338,10 @@ def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bo
     shouted = w.title() if w.isupper() and len(w) > 4 else None
     shouted_place = shouted is not None and gazetteer.place_kind(shouted) is not None
     # "G8", "Q-West", "McDonald": capitals inside a word mark a name
-    marked = is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:])
+    rest = w[1:]  # most are small letters: the string tests settle it without a loop
+    marked = is_acronym(w) or (
+        not (rest.isalpha() and rest.islower()) and any(c.isdigit() or c.isupper() for c in rest)
+    )
     if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
         return never, shouted, shouted_place, marked, False, True, True  # "French Navy"
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
