@@ -89,9 +89,18 @@ def key(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+# What the second character of an ACRONYM is, in either form: most capitalised words
+# have a small letter there and are turned away without the pattern.
+ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.")
+
+
 @by_word
 def is_acronym(word: str) -> bool:
-    return len(word.replace(".", "")) >= 2 and bool(ACRONYM.match(word))
+    return (
+        word[1:2] in ACRONYM_SECOND
+        and len(word.replace(".", "")) >= 2
+        and ACRONYM.match(word) is not None
+    )
 
 
 @by_word
@@ -329,7 +338,10 @@ def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bo
     shouted = w.title() if w.isupper() and len(w) > 4 else None
     shouted_place = shouted is not None and gazetteer.place_kind(shouted) is not None
     # "G8", "Q-West", "McDonald": capitals inside a word mark a name
-    marked = is_acronym(w) or any(c.isdigit() or c.isupper() for c in w[1:])
+    rest = w[1:]  # most are small letters: the string tests settle it without a loop
+    marked = is_acronym(w) or (
+        not (rest.isalpha() and rest.islower()) and any(c.isdigit() or c.isupper() for c in rest)
+    )
     if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
         return never, shouted, shouted_place, marked, False, True, True  # "French Navy"
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
@@ -440,18 +452,7 @@ def _plan(words: str) -> tuple[int, int, int, int] | None:
     make at most one candidate from a slice of them, so a run's words are judged once
     (most runs are a single name: "Trump", "the United States").
     """
-    # stand-in tokens whose offsets are their indices (the rules read only the text)
-    cut = _cut(
-        [_new(Token, (k, k + 1, w, False, True, True)) for k, w in enumerate(words.split(" "))]
-    )
-    if cut is None:
-        return None
-    role, name = cut
-    a, b = (role[0].start, role[-1].end) if role else (0, 0)
-    return a, b, name[0].start, name[-1].end
-
-
-_new = tuple.__new__
+    return _cut_words(words.split(" "))
 
 
 def _shape(block: TokenBlock, i: int, j: int) -> list[Candidate]:
@@ -474,21 +475,36 @@ def _cut(span: list[Token]) -> tuple[list[Token], list[Token]] | None:
         span.pop(0)  # "Arabic-speaking Iraq": the adjective is not part of the name
     if not span:
         return None
-    first = span[0].text
-    if len(span) > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
+    cut = _cut_words([tok.text for tok in span])
+    if cut is None:
+        return None
+    a, b, c, d = cut
+    return span[a:b], span[c:d]
+
+
+def _cut_words(texts: list[str]) -> tuple[int, int, int, int] | None:
+    """(role start, role end, name start, name end) as indices of a run's words, whose
+    hyphens :func:`_cut` has dealt with, or None if it names no actor; (0, 0) for no role.
+
+    The rules read the words alone, so a run of plain words (:func:`_plan`) is cut
+    without making tokens of them."""
+    first = texts[0]
+    n = len(texts)
+    if n > 1 and (first in SHIP_PREFIXES or key(first) in NON_ACTOR_OPENERS):
         return None  # "USS Hopper", "Operation Inherent Resolve": not actors
-    last = -2 if len(span) > 1 and ROMAN.match(span[-1].text) else -1
-    if key(span[last].text) in NON_ACTOR_HEADS:
+    last = -2 if n > 1 and ROMAN.match(texts[-1]) else -1
+    if key(texts[last]) in NON_ACTOR_HEADS:
         return None  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
     # a demonym before an acronym is not part of it: "Kurdish YPG"
-    if len(span) == 2 and gazetteer.is_demonym(first) and is_acronym(span[1].text):
-        span.pop(0)
-    role, name = _split_role(span)
-    if not name or MONTHS_AND_DAYS.issuperset([key(t.text) for t in name]):
+    skip = n == 2 and gazetteer.is_demonym(first) and is_acronym(texts[1])
+    a, b, c, d = _split_role(texts[1:] if skip else texts)
+    if c == d or MONTHS_AND_DAYS.issuperset(map(key, texts[c + skip : d + skip])):
         return None
-    if len(name) == 1 and is_function_word(name[0].text):
+    if d - c == 1 and is_function_word(texts[c + skip]):
         return None
-    return role, name
+    if not skip:
+        return a, b, c, d
+    return (a + 1, b + 1, c + 1, d + 1) if a < b else (0, 0, c + 1, d + 1)
 
 
 def _hyphen_adjective(tok: Token) -> bool:
@@ -554,72 +570,74 @@ def _role_prefix_word(word: str) -> bool:
     )
 
 
-def _split_role(span: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(title tokens, name tokens): "General Valery Gerasimov" -> General | Valery Gerasimov.
+def _split_role(texts: list[str]) -> tuple[int, int, int, int]:
+    """(title start, title end, name start, name end), as indices of a run's words:
+    "General Valery Gerasimov" -> General | Valery Gerasimov; (0, 0) for no title.
 
     The title may start with words that qualify it ("U.S. Army General Joseph
     Votel", "Turkish Foreign Minister Mevlüt Çavuşoğlu") and take a complement
     ("Secretary of State John Kerry").
     """
-    texts = [tok.text for tok in span]
-    t, final = None, len(texts) - 1
+    t, size = None, len(texts)
+    final = size - 1
     for n, w in enumerate(texts):
         if _is_title(w) or (n < final and key(w) in PLURAL_TITLES):
             t = n
             break
     if t is None or not all(map(_role_prefix_word, texts[:t])):
-        return [], _strip_trailing_title(span)
+        return 0, 0, 0, _strip_trailing_title(texts)
     k = t
-    while k < len(span) and (
-        _is_title(span[k].text)
-        or key(span[k].text) in PLURAL_TITLES
-        or (key(span[k].text) in TITLE_MODIFIERS and k + 1 < len(span))
-        or span[k].text == "-"
+    while k < size and (
+        _is_title(texts[k])
+        or key(texts[k]) in PLURAL_TITLES
+        or (key(texts[k]) in TITLE_MODIFIERS and k + 1 < size)
+        or texts[k] == "-"
     ):
         k += 1
-    if k < len(span) and span[k].text in ("of", "for"):
+    if k < size and texts[k] in ("of", "for"):
         k += 1
-        while k < len(span) and (
-            key(span[k].text) in TITLE_MODIFIERS
-            or key(span[k].text) in COMPLEMENT_WORDS
-            or gazetteer.place_kind(span[k].text) == "country"
+        while k < size and (
+            key(texts[k]) in TITLE_MODIFIERS
+            or key(texts[k]) in COMPLEMENT_WORDS
+            or gazetteer.place_kind(texts[k]) == "country"
         ):
             k += 1
-    rest = span[k:]
-    if not rest and k - t >= 2 and key(span[k - 2].text) in HONORIFICS:
-        return span[: k - 1], span[k - 1 :]  # "Mr. King": after an honorific, a name
-    if not rest:
-        return span, []
-    last = key(rest[-1].text)
+    if k == size and k - t >= 2 and key(texts[k - 2]) in HONORIFICS:
+        return 0, k - 1, k - 1, size  # "Mr. King": after an honorific, a name
+    if k == size:
+        return 0, size, size, size
+    last = key(texts[-1])
     if (
         last in ORG_HEADS
         or last in GEO_HEADS
-        or _place_named_for_title(span[t].text, rest)
-        or rest[0].text in NAME_CONNECTORS
+        or _place_named_for_title(texts[t], texts[k:])
+        or texts[k] in NAME_CONNECTORS
     ):
-        return ([], span) if t == 0 else ([], rest)  # "General Staff": the title is in the name
-    return span[:k], rest
+        # "General Staff": the title is in the name
+        return (0, 0, 0, size) if t == 0 else (0, 0, k, size)
+    return 0, k, k, size
 
 
-def _place_named_for_title(title: str, rest: list[Token]) -> bool:
+def _place_named_for_title(title: str, rest: list[str]) -> bool:
     """ "St. Petersburg", "Prince Edward Island": a title that is part of a place name.
 
     Only saints and royals name places this way; "President Clinton" stays a person
     even though towns are called Clinton.
     """
-    name = " ".join(tok.text for tok in rest)
+    name = " ".join(rest)
     if gazetteer.place_kind(name) in ("country", "region"):
         return True
     return key(title) in SAINTLY_TITLES and gazetteer.place_kind(name) is not None
 
 
-def _strip_trailing_title(span: list[Token]) -> list[Token]:
-    """ "Inherent Resolve Commander": a title after a name is a role, not part of it."""
-    n = len(span)
-    if n < 2 or not _is_title(span[-1].text) or key(span[-1].text) in ORG_HEADS:
-        return span
-    if n == 2 and gazetteer.is_given_name(span[0].text):
-        return span  # "Charlie King": a surname that is also a title
-    while n and (_is_title(span[n - 1].text) or key(span[n - 1].text) in TITLE_MODIFIERS):
+def _strip_trailing_title(texts: list[str]) -> int:
+    """How many of a run's words are the name: "Inherent Resolve Commander" -> 2, a title
+    after a name is a role, not part of it."""
+    n = len(texts)
+    if n < 2 or not _is_title(texts[-1]) or key(texts[-1]) in ORG_HEADS:
+        return n
+    if n == 2 and gazetteer.is_given_name(texts[0]):
+        return n  # "Charlie King": a surname that is also a title
+    while n and (_is_title(texts[n - 1]) or key(texts[n - 1]) in TITLE_MODIFIERS):
         n -= 1
-    return span[:n]
+    return n

@@ -180,7 +180,7 @@ def _name_facts(
         elif words[-2] in SURNAME_PARTICLES:
             by_words = "person", MEDIUM
     return (
-        _settled_by_name(text, words),
+        _settled_by_name(words, first, kind),
         n == 1 and not kind,
         by_words,
         n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words),
@@ -194,11 +194,12 @@ def _name_facts(
     )
 
 
-def _settled_by_name(text: str, words: list[str]) -> Typed | None:
+def _settled_by_name(words: list[str], first: str, kind: str | None) -> Typed | None:
     """(type, strength) that a name has whatever its context, if its words settle it: the
-    first rules of :func:`type_candidate`."""
+    first rules of :func:`type_candidate`.  ``first`` is the key of its first word, ``kind``
+    the kind of place it names, as :func:`_name_facts` has them."""
     n = len(words)
-    first, last = key(words[0]), key(words[-1])
+    last = key(words[-1])
     if n == 1 and first in DEITIES:
         return None, STRONG
     if all(map(_single_letter, words)):
@@ -209,7 +210,6 @@ def _settled_by_name(text: str, words: list[str]) -> Typed | None:
         return _acronym(words[0])
     if n == 1 and GROUP_NAME.match(words[0]):
         return "org", STRONG
-    kind = gazetteer.place_kind(text)
     if kind == "country" or kind == "region":
         return "place", STRONG
     if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
@@ -223,8 +223,9 @@ def _settled_by_name(text: str, words: list[str]) -> Typed | None:
     return None
 
 
-@by_word
 def _single_letter(word: str) -> bool:
+    """An initial or a letter ("N", "J."): read only when a name is first judged, and
+    cheaper to test than to look up."""
     return len(word.rstrip(".")) == 1
 
 

@@ -247,9 +247,9 @@ def _demonyms() -> frozenset[str]:
 @functools.lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """Is ``word`` a nationality or language adjective ("Russian", "Iraqi", "French")?"""
-    if place_kind(word) in ("country", "region"):
-        return False  # "Jordan", "Iran" are places, whatever they end with
-    return fold(word) in _demonyms()
+    # "Jordan", "Iran" are places, whatever they end with; the set is read first: most
+    # words are no demonym, and their place is then never asked (a new word's look-up)
+    return fold(word) in _demonyms() and place_kind(word) not in ("country", "region")
 
 
 @functools.cache

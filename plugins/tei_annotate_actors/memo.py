@@ -19,24 +19,32 @@ T = TypeVar("T")
 LIMIT = 20_000  # entries per table: a few MB each at most
 
 
-class _Memo(dict[K, T]):
-    def __init__(self, fn: Callable[[K], T]) -> None:
-        super().__init__()
-        self.fn = fn
+def _table(fn: Callable[[K], T]) -> dict[K, T]:
+    """An empty table that fills itself with ``fn`` of each key looked up and missing.
 
-    def __missing__(self, key: K) -> T:
-        if len(self) >= LIMIT:  # forget the older half: frequent words come back at once
-            for old in list(islice(self, LIMIT // 2)):
-                self.pop(old, None)  # another thread may be dropping it too
-        value = self[key] = self.fn(key)
-        return value
+    Each table has its own class, whose ``__missing__`` calls ``fn`` from its closure: a
+    miss (every new word of a text) then reads no attribute of the table.
+    """
+
+    class Table(dict[K, T]):
+        __slots__ = ()
+
+        def __missing__(self, key: K) -> T:
+            if len(self) >= LIMIT:  # forget the older half: frequent words come back at once
+                for old in list(islice(self, LIMIT // 2)):
+                    self.pop(old, None)  # another thread may be dropping it too
+            value = self[key] = fn(key)
+            return value
+
+    Table.__qualname__ = Table.__name__ = f"Table[{getattr(fn, '__name__', 'fn')}]"
+    return Table()
 
 
 def by_word(fn: Callable[[str], T]) -> Callable[[str], T]:
     """``fn`` remembered by word: a drop-in replacement for a pure test of one word."""
-    return _Memo(fn).__getitem__
+    return _table(fn).__getitem__
 
 
 def by_key(fn: Callable[[K], T]) -> Callable[[K], T]:
     """``fn`` remembered by its (hashable) argument, as :func:`by_word` by word."""
-    return _Memo(fn).__getitem__
+    return _table(fn).__getitem__

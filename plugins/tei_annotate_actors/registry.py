@@ -36,8 +36,10 @@ WORD_BREAK = re.compile(r"[\s-]+")
 @by_word
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Kaja Kallas" -> "kaja-kallas"."""
-    s = NON_SLUG.sub("-", gazetteer.fold(text).replace("’", "").replace("'", ""))
-    return s.strip("-") or "x"
+    s = gazetteer.fold(text).replace("’", "").replace("'", "")
+    if s.isalnum() and s.isascii():  # one plain word ("iraq"): already its slug
+        return s
+    return NON_SLUG.sub("-", s).strip("-") or "x"
 
 
 # Python counts the separator controls U+000B, U+000C and U+001C-U+001F as whitespace, so
@@ -216,8 +218,8 @@ class Registry:
             if ident is None and kind == "org" and len(c.words) == 1:
                 ident = by_key.get(("org-short", gazetteer.fold(text)))
             if ident is None:
-                base = k if kind == "person" else slug(canon)
-                draft = self._new(kind, slug(base), (kind, k))
+                # a slug is its own slug: a place's or an organisation's is made once
+                draft = self._new(kind, slug(k if kind == "person" else canon), (kind, k))
                 if kind == "org" and (abbr := initials(text)):
                     by_key.setdefault(("org-initials", abbr), draft.id)
                 if kind == "org" and (short := short_form(c)):
