@@ -126,12 +126,12 @@ def entries(draw: Any) -> Entry:
     names = draw(st.lists(st.sampled_from(["type", "role"]), max_size=2, unique=True))
     links = draw(st.lists(st.sampled_from(["corresp", "sameAs"]), max_size=1, unique=True))
     return Entry(
-        id=draw(st.sampled_from(["pers.a", "org.b"])),
+        id=draw(st.sampled_from(["pers.a", "org.b", 'q"&<t'])),
         element=draw(st.sampled_from(["person", "org"])),
         children=kids,
         attrs={name: draw(SAFE_VALUE) for name in names},
         links={name: draw(st.lists(st.sampled_from(["x", "y.z"]), max_size=2)) for name in links},
-        layer="actors",
+        layer=draw(st.sampled_from(["actors", "a\tb"])),
     )
 
 

@@ -216,10 +216,10 @@ def _check(
 # Values already found valid, for the life of the process: whether a value is valid depends
 # on the value alone, and they are immutable strings and tuples of strings, so what was valid
 # stays valid.  Most recur from document to document (a layer's few attribute shapes, its
-# taxonomy, the actors a corpus keeps naming).  Each is emptied should it grow large.
+# taxonomy).  Each is emptied should it grow large.  (Header texts are not kept: a corpus
+# keeps bringing new names, and str.isprintable clears nearly all at once; see _check_nodes.)
 _VALID_ATTRS: set[object] = set()  # attribute (name, value) tuples
 _VALID_NAMES: set[object] = set()  # header element names and pointer names
-_SAFE_TEXTS: set[object] = set()  # header texts XML can hold
 _VALID_MAX = 4096
 
 
@@ -262,10 +262,11 @@ def _check_nodes(layer: Layer, document: Document, nodes: tuple[Node, ...]) -> N
             if not NCNAME.match(tag):
                 raise _fail(layer, document, f"header element name {tag!r} is invalid")
             _learn(tag, _VALID_NAMES)
-        if not _known(text, _SAFE_TEXTS):
-            if first_unsafe(text) is not None:
-                raise _fail(layer, document, f"header element {tag!r} holds a control character")
-            _learn(text, _SAFE_TEXTS)
+        # A printable text holds nothing XML cannot (control characters, surrogates and
+        # noncharacters are not printable): a method call, where remembering the texts seen
+        # cost several calls on each new one.
+        if (type(text) is not str or not text.isprintable()) and first_unsafe(text) is not None:
+            raise _fail(layer, document, f"header element {tag!r} holds a control character")
         if not _known(node.attrs, _VALID_ATTRS):
             _check_attrs(layer, document, node.attrs, None)
         if node.children:

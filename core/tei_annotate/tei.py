@@ -389,7 +389,27 @@ def _leaves_xml(e: Entry) -> str | None:
     of text with nothing to escape (most are: a name, roles), else None.
 
     A corpus brings new entries (the actors of each text): writing one line per leaf costs
-    less than building its :class:`~.xmlout.El` and walking it."""
+    less than building its :class:`~.xmlout.El` and walking it.  The usual entry (its only
+    attributes xml:id and resp, its nodes bare) is written in one loop over its nodes."""
+    nodes = e.children
+    if not nodes or e.attrs or e.links:
+        return _attributed_leaves_xml(e)
+    leaves, values = [], [e.id, e.layer]
+    for node in nodes:
+        if node.children or node.attrs:
+            return _attributed_leaves_xml(e)
+        tag, text = node.tag, node.text
+        values.append(text)
+        leaves.append(f"{_LEAF_INDENT}<{tag}>{text}</{tag}>" if text else f"{_LEAF_INDENT}<{tag}/>")
+    # One search for what attribute values or text would escape (attribute values escape more).
+    if not xmlout.plain_values(values):
+        return _attributed_leaves_xml(e)
+    el = e.element
+    return f'<{el} xml:id="{e.id}" resp="#app.{e.layer}">{"".join(leaves)}{_END_INDENT}</{el}>'
+
+
+def _attributed_leaves_xml(e: Entry) -> str | None:
+    """:func:`_leaves_xml` for other entries: leaves with attributes, or values to escape."""
     nodes = e.children
     if not nodes or any(map(_NODE_CHILDREN, nodes)):
         return None
