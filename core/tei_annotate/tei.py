@@ -379,7 +379,6 @@ def _entry_xml(e: Entry) -> Raw:
     return xml
 
 
-_NODE_CHILDREN, _NODE_TEXT = attrgetter("children"), attrgetter("text")
 _LEAF_INDENT = "\n" + "  " * (ENTRY_LEVEL + 1)
 _END_INDENT = "\n" + "  " * ENTRY_LEVEL
 
@@ -389,39 +388,31 @@ def _leaves_xml(e: Entry) -> str | None:
     of text with nothing to escape (most are: a name, roles), else None.
 
     A corpus brings new entries (the actors of each text): writing one line per leaf costs
-    less than building its :class:`~.xmlout.El` and walking it.  The usual entry (its only
-    attributes xml:id and resp, its nodes bare) is written in one loop over its nodes."""
+    less than building its :class:`~.xmlout.El` and walking it.  The usual entry's only
+    attributes are xml:id and resp, written without building their mapping."""
     nodes = e.children
-    if not nodes or e.attrs or e.links:
-        return _attributed_leaves_xml(e)
+    if not nodes:
+        return None
     leaves, values = [], [e.id, e.layer]
     for node in nodes:
-        if node.children or node.attrs:
-            return _attributed_leaves_xml(e)
-        tag, text = node.tag, node.text
-        values.append(text)
-        leaves.append(f"{_LEAF_INDENT}<{tag}>{text}</{tag}>" if text else f"{_LEAF_INDENT}<{tag}/>")
-    # One search for what attribute values or text would escape (attribute values escape more).
-    if not xmlout.plain_values(values):
-        return _attributed_leaves_xml(e)
-    el = e.element
-    return f'<{el} xml:id="{e.id}" resp="#app.{e.layer}">{"".join(leaves)}{_END_INDENT}</{el}>'
-
-
-def _attributed_leaves_xml(e: Entry) -> str | None:
-    """:func:`_leaves_xml` for other entries: leaves with attributes, or values to escape."""
-    nodes = e.children
-    if not nodes or any(map(_NODE_CHILDREN, nodes)):
-        return None
-    if not xmlout.is_plain("".join(map(_NODE_TEXT, nodes))):
-        return None
-    out = [f"<{e.element}{xmlout.attributes(_entry_attrib(e))}>"]
-    for node in nodes:
+        if node.children:
+            return None
         tag, attrs, text = node.tag, node.attrs, node.text
         start = f"<{tag}{xmlout.attributes(dict(attrs))}" if attrs else f"<{tag}"
-        out.append(f"{_LEAF_INDENT}{start}>{text}</{tag}>" if text else f"{_LEAF_INDENT}{start}/>")
-    out.append(f"{_END_INDENT}</{e.element}>")
-    return "".join(out)
+        values.append(text)
+        leaves.append(
+            f"{_LEAF_INDENT}{start}>{text}</{tag}>" if text else f"{_LEAF_INDENT}{start}/>"
+        )
+    # attribute values escape more than text does: one search clears both for most entries
+    plain = xmlout.plain_values(values)
+    if not plain and not xmlout.is_plain("".join(values[2:])):
+        return None
+    el = e.element
+    if plain and not e.attrs and not e.links:
+        start = f'<{el} xml:id="{e.id}" resp="#app.{e.layer}">'
+    else:
+        start = f"<{el}{xmlout.attributes(_entry_attrib(e))}>"
+    return f"{start}{''.join(leaves)}{_END_INDENT}</{el}>"
 
 
 @functools.lru_cache(maxsize=64)

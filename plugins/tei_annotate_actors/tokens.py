@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Container, Sequence
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, itemgetter, not_, sub
+from operator import itemgetter, not_, sub
 from typing import NamedTuple
+
+from .memo import by_key
 
 __all__ = [
     "Token",
@@ -289,7 +291,7 @@ def _put(new: list[str]) -> None:
     if True in one:
         words = list(compress(new, one))
         _TEXTS.update(zip(words, zip(words), strict=True))
-        _STEPS.update(zip(words, map(_ONE_WORD.__getitem__, map(len, words)), strict=True))
+        _STEPS.update(zip(words, map(_one_word_steps, map(len, words)), strict=True))
         if False not in one:
             return
         new = list(compress(new, map(not_, one)))
@@ -300,7 +302,7 @@ def _put(new: list[str]) -> None:
         marks = list(map(_LAST, pairs))
         if "_" not in marks:  # "word_" is one word
             _TEXTS.update(zip(pairs, zip(compress(heads, two), marks, strict=True), strict=True))
-            _STEPS.update(zip(pairs, map(_WORD_MARK.__getitem__, map(len, pairs)), strict=True))
+            _STEPS.update(zip(pairs, map(_word_mark_steps, map(len, pairs)), strict=True))
             if False not in two:
                 return
             new = list(compress(new, map(not_, two)))
@@ -311,69 +313,29 @@ def _cut(new: list[str]) -> None:
     """Put the ``new`` chunks in both tables, cut with one regular expression pass over
     them joined by line breaks (no token and no look-ahead of the tokenizer crosses one).
     """
-    joined = "\n".join(new)
-    # tokens, with what follows each: "" inside a chunk, a line break after its last
-    parts = (SPLIT_ASCII if joined.isascii() else SPLIT).split(joined)
-    texts, after = parts[1::2], parts[2::2]
-    for mark, end in POSSESSIVE_ENDS:
-        if mark in joined and end.search(joined):
-            texts, after = _split_possessive_words(texts, after)
-            break
-    steps = list(map(add, map(len, texts), map(len, after)))
-    steps[-1] += 1  # the last chunk has no line break after it
-    ends = list(compress(count(1), after))
-    ends.append(len(texts))
-    cuts = list(map(slice, chain((0,), ends), ends))
+    texts, starts, ends = _regex_tokens("\n".join(new), 0)
+    # a chunk's tokens are not apart; the next chunk's first token is one line break on
+    bounds = [0, *compress(count(1), map(sub, starts[1:], ends)), len(texts)]
+    starts.append(ends[-1] + 1)
+    cuts = list(map(slice, bounds, bounds[1:]))
     _TEXTS.update(zip(new, map(tuple(texts).__getitem__, cuts), strict=True))
-    _STEPS.update(zip(new, map(tuple(steps).__getitem__, cuts), strict=True))
+    _STEPS.update(zip(new, map(tuple(map(sub, starts[1:], starts)).__getitem__, cuts), strict=True))
 
 
 _HEAD = itemgetter(slice(None, -1))  # a chunk but its last character
 _LAST = itemgetter(-1)
 
 
-class _StepsByLength(dict[int, tuple[int, ...]]):
-    """The steps of chunks of one shape by the chunk's length: made once, one tuple
-    shared by every chunk of that shape and length."""
-
-    def __init__(self, steps: Callable[[int], tuple[int, ...]]) -> None:
-        super().__init__()
-        self.steps = steps
-
-    def __missing__(self, length: int) -> tuple[int, ...]:
-        steps = self[length] = self.steps(length)
-        return steps
+@by_key
+def _one_word_steps(length: int) -> tuple[int, ...]:
+    """The steps of a chunk that is one word, by its length: one tuple shared by them all."""
+    return (length + 1,)
 
 
-_ONE_WORD = _StepsByLength(lambda length: (length + 1,))
-_WORD_MARK = _StepsByLength(lambda length: (length - 1, 2))
-
-
-def _split_possessive_words(texts: list[str], after: list[str]) -> tuple[list[str], list[str]]:
-    """The tokens with each possessive ending ("Trump’s") split off its word, and what
-    follows each.  A word token ending in "’s" is cut as :func:`_split_possessives`
-    cuts it: a longer word token has a word character before its apostrophe and none
-    after its end."""
-    cuts = [
-        i
-        for i in compress(count(), map(str.endswith, texts, repeat(POSSESSIVE)))
-        if len(texts[i]) > 2 and texts[i][0].isalnum()
-    ]
-    if not cuts:
-        return texts, after
-    new_texts: list[str] = []
-    new_after: list[str] = []
-    done = 0
-    for i in cuts:
-        word = texts[i]
-        new_texts += texts[done:i]
-        new_texts += word[:-2], word[-2:]
-        new_after += after[done:i]
-        new_after += "", after[i]
-        done = i + 1
-    new_texts += texts[done:]
-    new_after += after[done:]
-    return new_texts, new_after
+@by_key
+def _word_mark_steps(length: int) -> tuple[int, ...]:
+    """The steps of a chunk that is a word and one mark, by its length."""
+    return (length - 1, 2)
 
 
 def _make_room() -> None:
