@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 from .lexicon import words
 from .memo import by_word
@@ -135,15 +137,29 @@ def _subdivisions() -> frozenset[str]:
     Names made only of generic words ("Central", "Northern", "Lakes") are left out:
     they are ordinary words far more often than places.
     """
-    import pycountry
-
     out = set()
-    for sub in pycountry.subdivisions:
+    for sub in _read_once("subdivisions"):
         name = sub.name.split(",")[0].split("[")[0].strip()
         words = fold(name).split()
         if words and not all(w in GENERIC_REGION_WORDS for w in words) and len(name) > 3:
             out.add(" ".join(words))
     return frozenset(out)
+
+
+def _read_once(database: str) -> Iterable[Any]:
+    """The records of one of ``pycountry``'s databases, read into a database object of
+    our own that is dropped once read.
+
+    ``pycountry.subdivisions`` and ``pycountry.languages`` keep every record (13,000
+    objects with their indices) for the life of the process once read; the names drawn
+    from them are all this module needs, and every full run of the cycle collector
+    would walk those objects again.
+    """
+    import pycountry
+
+    shared = getattr(pycountry, database)
+    records: Iterable[Any] = type(shared)(shared.filename)
+    return records
 
 
 @functools.cache
@@ -209,13 +225,11 @@ PLACE_ENDINGS = ("", "a", "ia", "e", "y", "ey", "o", "on", "and", "en", "ain")
 @functools.cache
 def _demonym_data() -> tuple[frozenset[str], frozenset[str]]:
     """(ISO 639 language names, words of country and region names), folded."""
-    import pycountry
-
     # major languages only (those with an ISO 639-1 code): ISO 639-3 also names thousands of
     # small ones ("Abadi", "Tal") that are common surnames and place names
     languages = frozenset(
         fold(lang.name)
-        for lang in pycountry.languages
+        for lang in _read_once("languages")
         if " " not in lang.name and hasattr(lang, "alpha_2")
     )
     places = {
@@ -253,18 +267,27 @@ def is_demonym(word: str) -> bool:
 
 
 @functools.cache
-def _given_names() -> object:
+def _given_names() -> dict[str, str]:
+    """Each given name of the dictionary (lower case): "male" or "female" where
+    ``gender-guesser`` says so (also "mostly"), "" where it says neither.
+
+    The detector keeps each name's counts by country, 61,000 small dicts: read once
+    into this flat table of strings, they take a fraction of the memory, and the
+    cycle collector has nothing in it to walk.
+    """
     import gender_guesser.detector
 
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-@functools.cache
-def _given_name_set() -> dict[str, object]:
-    """The detector's names (lower case): ``get_gender`` is "unknown" exactly for the others,
-    and looking a name up here skips its count of genders by country."""
-    names: dict[str, object] = _given_names().names  # type: ignore[attr-defined]
-    return names
+    detector = gender_guesser.detector.Detector(case_sensitive=False)
+    table = {}
+    for name, counts in detector.names.items():
+        if len(counts) == 1:  # the gender given, unless no country counts the name at all
+            [(gender, by_country)] = counts.items()
+            if not by_country.replace(" ", ""):
+                gender = "andy"
+        else:  # weighed by the detector itself
+            gender = detector.get_gender(name)
+        table[name] = gender.removeprefix("mostly_") if gender.endswith("male") else ""
+    return table
 
 
 @functools.lru_cache(maxsize=65536)
@@ -272,12 +295,11 @@ def is_given_name(word: str) -> bool:
     """Is ``word`` a first name in the gender-guesser dictionary?"""
     if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
         return False  # the Arabic article of "Al Huwayjah" is no first name
-    return word.lower() in _given_name_set()
+    return word.lower() in _given_names()
 
 
 def given_name_gender(word: str) -> str | None:
     """'male' or 'female' where the dictionary says so (also "mostly"), else None."""
     if not is_given_name(word):
         return None
-    gender: str = _given_names().get_gender(word)  # type: ignore[attr-defined]
-    return gender.removeprefix("mostly_") if gender.endswith("male") else None
+    return _given_names()[word.lower()] or None

@@ -8,7 +8,6 @@ actors layer also uses; unknown means compatible with both pronouns.
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 __all__ = ["gender_of", "pronoun_gender"]
 
@@ -29,13 +28,31 @@ def pronoun_gender(pronoun: str) -> str | None:
     return PRONOUNS.get(pronoun.lower())
 
 
-@functools.lru_cache(maxsize=1)
-def _detector() -> Any:
+@functools.cache
+def _genders() -> dict[str, str]:
+    """The given names (lower case) ``gender-guesser`` reads as "male" or "female" (also
+    "mostly"), with that gender.
+
+    The detector keeps each name's counts by country, 61,000 small dicts: read once
+    into this flat table of strings, they take a fraction of the memory, and the cycle
+    collector has nothing in it to walk.
+    """
     try:
         import gender_guesser.detector
     except ImportError:  # pragma: no cover - installed with the project
-        return None
-    return gender_guesser.detector.Detector(case_sensitive=False)
+        return {}
+    detector = gender_guesser.detector.Detector(case_sensitive=False)
+    table = {}
+    for name, counts in detector.names.items():
+        if len(counts) == 1:  # the gender given, unless no country counts the name at all
+            [(gender, by_country)] = counts.items()
+            if not by_country.replace(" ", ""):
+                continue
+        else:  # weighed by the detector itself
+            gender = detector.get_gender(name)
+        if gender.endswith("male"):
+            table[name] = gender.removeprefix("mostly_")
+    return table
 
 
 @functools.lru_cache(maxsize=4096)
@@ -46,12 +63,12 @@ def gender_of(*names: str) -> str | None:
         for w in words:
             if w in HONORIFICS:
                 return HONORIFICS[w]
-    detector = _detector()
+    genders = _genders()
     for name in names:
         words = [w.strip(".,") for w in name.split() if w.strip(".,").lower() not in HONORIFICS]
-        if len(words) < 2 or detector is None:
+        if len(words) < 2:
             continue  # a single word is a surname as often as a given name
-        guess = detector.get_gender(words[0])
-        if guess in ("male", "female", "mostly_male", "mostly_female"):
-            return str(guess).removeprefix("mostly_")
+        gender = genders.get(words[0].lower())
+        if gender:
+            return gender
     return None
