@@ -43,13 +43,17 @@ PEERS = {"spacy:full": "full pipeline", "spacy:ner": "NER only"}
 
 
 def ours(layers: Sequence[str]) -> Callable[[list[str]], None]:
+    """Our pipeline as a process of the CLI runs it: once its first document is done,
+    the process settles (see ``tei_annotate.collector.settle``; later calls do nothing)."""
     from tei_annotate import annotate, get_host
+    from tei_annotate.collector import settle
 
     host = get_host()
 
     def run(texts: list[str]) -> None:
         for text in texts:
             annotate(text, layers, host=host).render("tei", host)
+            settle()
 
     return run
 

@@ -21,7 +21,14 @@ from .inventory import describe, describe_lines
 from .loader import decode
 from .plugins import PluginHost, get_host
 from .progress import Progress
-from .runner import RunConfig, annotate_corpus, is_complete, render_task, write_outputs
+from .runner import (
+    RunConfig,
+    annotate_corpus,
+    is_complete,
+    own_process,
+    render_task,
+    write_outputs,
+)
 from .validate import validate_tei
 from .version import own_version
 
@@ -150,6 +157,7 @@ def run(
         _run_single(next(plan.tasks), config, host, skip_existing)
         return
     assert output is not None  # plan_run insists on it for a corpus
+    own_process()  # with --jobs 1, the documents run here
     progress = Progress(
         enabled=False if quiet else None,
         count=lambda: count_documents(inputs, globs or DEFAULT_GLOB, output),

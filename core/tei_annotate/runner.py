@@ -5,6 +5,11 @@ flight; workers read, annotate, render and write each document themselves, so
 nothing grows with the corpus.  Each worker builds its plugin host once and keeps
 it.  A document that fails is reported by name and the run goes on, unless told to
 stop at the first failure.
+
+A process of ours (the CLI's, a pool worker) :func:`~.collector.settle` s after its
+first document: its plugins and their lexicons, loaded by then, leave the cycle
+collector's walks.  A process of someone else's (a Python session, a Dask worker) is
+left as it is.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import Any, Protocol
 import attrs
 
 from .api import annotate_bytes
+from .collector import settle
 from .corpus import DEFAULT_GLOB, Task, plan_run, read_input
 from .errors import OutputError, TeiAnnotateError
 from .formats import Format
@@ -197,11 +203,28 @@ def write_outputs(target: Path, rendered: Rendered, source: Path | None, durable
     write_atomic(target, rendered.data, inputs=inputs, durable=durable)
 
 
+_SETTLE_AFTER_FIRST = threading.Event()
+
+
+def own_process() -> None:
+    """Declare this process ours alone (the CLI's, a pool worker): it
+    :func:`~.collector.settle` s once it has run its first document."""
+    _SETTLE_AFTER_FIRST.set()
+
+
 def run_task(task: Task, config: RunConfig, host: PluginHost | None = None) -> Outcome:
     """Annotate one document and write its output: what a worker runs.  Never raises.
 
     ``host`` defaults to this worker's own, built once from ``config.host_factory``.
     """
+    outcome = _run_task(task, config, host)
+    if _SETTLE_AFTER_FIRST.is_set():
+        _SETTLE_AFTER_FIRST.clear()
+        settle()
+    return outcome
+
+
+def _run_task(task: Task, config: RunConfig, host: PluginHost | None) -> Outcome:
     if task.error is not None:
         return Outcome(task.name, "failed", message=task.error)
     try:
@@ -286,7 +309,7 @@ class ProcessPool:
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
-            self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_leave_sigint
+            self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
         )
 
     def _renew(self) -> None:
@@ -329,9 +352,11 @@ class ProcessPool:
         self._futures = {}
 
 
-def _leave_sigint() -> None:
-    """Workers ignore Ctrl-C: the main process gets it, cancels the queue and lets them finish."""
+def _start_worker() -> None:
+    """Workers ignore Ctrl-C: the main process gets it, cancels the queue and lets them
+    finish.  A worker is a process of ours alone (see :func:`own_process`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    own_process()
 
 
 class StopRun(Exception):
