@@ -42,17 +42,11 @@ def _genders() -> dict[str, str]:
     except ImportError:  # pragma: no cover - installed with the project
         return {}
     detector = gender_guesser.detector.Detector(case_sensitive=False)
-    table = {}
-    for name, counts in detector.names.items():
-        if len(counts) == 1:  # the gender given, unless no country counts the name at all
-            [(gender, by_country)] = counts.items()
-            if not by_country.replace(" ", ""):
-                continue
-        else:  # weighed by the detector itself
-            gender = detector.get_gender(name)
-        if gender.endswith("male"):
-            table[name] = gender.removeprefix("mostly_")
-    return table
+    return {
+        name: gender.removeprefix("mostly_")
+        for name in detector.names
+        if (gender := detector.get_gender(name)).endswith("male")
+    }
 
 
 @functools.lru_cache(maxsize=4096)
