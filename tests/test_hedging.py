@@ -19,6 +19,7 @@ from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_hedging.rules import PRECHECKS, RULES, WORD_RULES
 from tei_annotate_hedging.tokens import (
     LONGER_WHEN_LOWERED,
+    MARKS,
     WORD,
     ends,
     keeps_offsets,
@@ -261,6 +262,17 @@ def test_words_of_letter_and_digit_chunks_are_those_of_the_lower_cased_text(chun
     text = " ".join(chunks)  # chunks that are one word, found without a regex, and others
     if keeps_offsets(text):
         assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
+
+
+@given(
+    st.lists(
+        st.text(st.sampled_from([*MARKS, "’", "_", "a", "É", "1"]), min_size=1),
+        min_size=1,
+    )
+)
+def test_words_of_chunks_of_a_word_between_marks_are_those_of_the_lower_cased_text(chunks):
+    text = " ".join(chunks)  # chunks split at their marks without a regex, and others
+    assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
 
 
 def test_cues_are_indexed_by_their_word_or_first_two_words():

@@ -136,6 +136,10 @@ def tokens_of(found: list[re.Match[str]], words: list[str]) -> list[Token]:
 # matches (lower-casing a chunk lower-cases its characters as in the whole text: a blank
 # ends the context of a final sigma too).
 CHUNKS_MAX = 200_000  # a table of chunks is emptied when full: memory stays bounded
+# Punctuation marks that WORD reads as a word each wherever they stand (no word character,
+# no blank, no joiner of words but at a word's edge; "’" is left out, being straightened):
+# a chunk that is one word between such marks is split without a regex match.
+MARKS = ".,;:!?\"'()[]{}“”‘«»—–…-/"
 
 
 class ChunkWords(dict[str, tuple[str, ...]]):
@@ -155,9 +159,19 @@ class ChunkWords(dict[str, tuple[str, ...]]):
         if low.isalnum():  # one word (``\w`` is isalnum() or "_"): no regex match needed
             words: tuple[str, ...] = (low,)
         else:
-            words = tuple(WORD.findall(low.replace("’", "'")))
+            word = low.strip(MARKS)
+            if word.isalnum():  # one word between marks ("said," "(the"): each mark a word
+                head, _, tail = low.partition(word)
+                words = (*head, word, *tail)
+            else:
+                words = tuple(WORD.findall(low.replace("’", "'")))
         self[chunk] = words
         return words
+
+    # Called directly by a table that learns from a chunk's words (the lexicon's
+    # :class:`~.lexicon.KeyChunks`): a Python call costs less than a miss, which calls
+    # ``__missing__`` from C.
+    learn = __missing__
 
 
 CHUNK_WORDS = ChunkWords()
