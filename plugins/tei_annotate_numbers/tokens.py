@@ -55,6 +55,13 @@ class _Words(Table[str, tuple[str, ...]]):
             letters = self[chunk] = (chunk,)
             _STEPS[chunk] = (len(chunk) + 1,)
             return letters
+        # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
+        # the run of letters stops at a character that is neither a letter nor a digit
+        # ("_" included), which is then a token of its own.
+        if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
+            pair = self[chunk] = (head, last)
+            _STEPS[chunk] = (len(head), 2)
+            return pair
         words = self[chunk] = tuple(TOKEN.findall(chunk))
         steps = [*map(len, words)]
         steps[-1] += 1
