@@ -28,7 +28,7 @@ from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
 from .tables import Table
-from .tokens import chunk_words
+from .tokens import CHUNK_STEPS, CHUNK_WORDS, chunk_words, forget_chunks
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
@@ -132,52 +132,77 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(month_names()) | currency_codes()
 
 
+def _kind(text: str) -> int:
+    """The kind of a token text or whitespace chunk, for the tables below (which learn it,
+    one in each other's stead): a chunk's kind is that of its token if it is one token (a
+    token's text, read as a chunk, is that one token), else the union of its tokens' kinds
+    (a chunk of several tokens is never read as a token).  The chunk tables' entries of a
+    chunk of letters (most of them) are learnt here too: one miss learns all a new word
+    needs, instead of one miss per table."""
+    if text.isalpha():
+        if len(CHUNK_WORDS) >= _KINDS.LIMIT:
+            forget_chunks()
+        CHUNK_WORDS[text] = (text,)
+        CHUNK_STEPS[text] = (len(text) + 1,)
+    elif len(words := chunk_words(text)) > 1:
+        kind = 0
+        for word in words:
+            kind |= _KINDS[word]
+        return kind
+    low = text.lower()
+    if text[0].isdecimal():
+        return ANCHOR
+    if low.rstrip("s") in NUMBER_STEMS:
+        return NUMBER_WORD
+    kind = ANCHOR if text in _anchor_words() else SIGN if text in CURRENCY_SIGNS else 0
+    if low in BOUND_FIRST_WORDS:
+        kind |= BOUND
+    if low in LABEL_NOUNS:
+        kind |= LABEL
+    return kind
+
+
 class _Kinds(Table[str, int]):
     """Kinds of the token texts seen so far: a news text repeats its words, so most tokens
-    cost one lookup (an unseen one is learnt when first read, see :mod:`tables`)."""
+    cost one lookup (an unseen one is learnt when first read, see :mod:`tables`), and
+    whether the text, read as a chunk, holds an anchor (:data:`_ANCHORED`) with it."""
 
     __slots__ = ()
 
     def __missing__(self, word: str) -> int:
         if len(self) >= self.LIMIT:
             self.clear()
-        low = word.lower()
-        if word[0].isdecimal():
-            kind = ANCHOR
-        elif low.rstrip("s") in NUMBER_STEMS:
-            kind = NUMBER_WORD
-        else:
-            kind = ANCHOR if word in _anchor_words() else SIGN if word in CURRENCY_SIGNS else 0
-            if low in BOUND_FIRST_WORDS:
-                kind |= BOUND
-            if low in LABEL_NOUNS:
-                kind |= LABEL
-        self[word] = kind
+        kind = self[word] = _kind(word)
+        if len(_ANCHORED) >= self.LIMIT:
+            _ANCHORED.clear()
+        _ANCHORED[word] = kind in _ANCHOR_KINDS
         return kind
-
-
-_KINDS = _Kinds()
-
-
-def _kinds(words: Sequence[str]) -> list[int]:
-    return list(map(_KINDS.__getitem__, words))
 
 
 class _Anchored(Table[str, bool]):
     """Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half
-    the blocks of a news text hold none, and are then rejected without being tokenized."""
+    the blocks of a news text hold none, and are then rejected without being tokenized.
+    The chunk's kind (:data:`_KINDS`) is learnt with it."""
 
     __slots__ = ()
 
     def __missing__(self, chunk: str) -> bool:
         if len(self) >= self.LIMIT:
             self.clear()
-        kinds = map(_KINDS.__getitem__, chunk_words(chunk))
-        anchored = self[chunk] = not _ANCHOR_KINDS.isdisjoint(kinds)
+        kind = _kind(chunk)
+        anchored = self[chunk] = kind in _ANCHOR_KINDS
+        if len(_KINDS) >= self.LIMIT:
+            _KINDS.clear()
+        _KINDS[chunk] = kind
         return anchored
 
 
+_KINDS = _Kinds()
 _ANCHORED = _Anchored()
+
+
+def _kinds(words: Sequence[str]) -> list[int]:
+    return list(map(_KINDS.__getitem__, words))
 
 
 def may_hold_number(chunks: list[str]) -> bool:

@@ -14,7 +14,17 @@ from typing import TypeVar
 
 from .tables import Table
 
-__all__ = ["Token", "Tokens", "chunk_words", "lower_at", "token_at", "touches"]
+__all__ = [
+    "CHUNK_STEPS",
+    "CHUNK_WORDS",
+    "Token",
+    "Tokens",
+    "chunk_words",
+    "forget_chunks",
+    "lower_at",
+    "token_at",
+    "touches",
+]
 
 # A digit group keeps its inner separators ("30,000", "1.3", "119.3"); a word is a run of
 # letters; anything else is one character.  No alternative can match the empty string and
@@ -36,13 +46,33 @@ class _Words(Table[str, tuple[str, ...]]):
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) >= self.LIMIT:
             self.clear()
+            _STEPS.clear()
         # A chunk of letters only (most of them) is one token, as TOKEN reads it (a letter is
-        # a word character and never a digit): no regex call needed.
-        words = self[chunk] = (chunk,) if chunk.isalpha() else tuple(TOKEN.findall(chunk))
+        # a word character and never a digit): no regex call needed.  Its steps are learnt
+        # here too, while the words are at hand: a chunk read for its words is mostly read
+        # for its offsets next, and one miss then learns what both tables need.
+        if chunk.isalpha():
+            letters = self[chunk] = (chunk,)
+            _STEPS[chunk] = (len(chunk) + 1,)
+            return letters
+        # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
+        # the run of letters stops at a character that is neither a letter nor a digit
+        # ("_" included), which is then a token of its own.
+        if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
+            pair = self[chunk] = (head, last)
+            _STEPS[chunk] = (len(head), 2)
+            return pair
+        words = self[chunk] = tuple(TOKEN.findall(chunk))
+        steps = [*map(len, words)]
+        steps[-1] += 1
+        _STEPS[chunk] = tuple(steps)
         return words
 
 
 class _Steps(Table[str, tuple[int, ...]]):
+    """Learns a chunk's steps only if the chunk table did not (it learns both), e.g. when
+    another thread emptied this table in between."""
+
     __slots__ = ()
 
     def __missing__(self, chunk: str) -> tuple[int, ...]:
@@ -56,6 +86,17 @@ class _Steps(Table[str, tuple[int, ...]]):
 
 _WORDS = _Words()
 _STEPS = _Steps()
+# The chunk tables, for a caller that learns a chunk of letters itself (words, steps).
+CHUNK_WORDS = _WORDS
+CHUNK_STEPS = _STEPS
+
+
+def forget_chunks() -> None:
+    """Empty both chunk tables (they learn together), as one of them is full."""
+    _WORDS.clear()
+    _STEPS.clear()
+
+
 # The token texts of a whitespace-split chunk, from the chunk table (which learns an
 # unseen chunk, so the block's :class:`Tokens` then finds it there).
 chunk_words = _WORDS.__getitem__
