@@ -203,13 +203,13 @@ def write_outputs(target: Path, rendered: Rendered, source: Path | None, durable
     write_atomic(target, rendered.data, inputs=inputs, durable=durable)
 
 
-_SETTLE_AFTER_FIRST = threading.Event()
+_OURS = threading.Event()  # this process is ours alone: see own_process
 
 
 def own_process() -> None:
     """Declare this process ours alone (the CLI's, a pool worker): it
     :func:`~.collector.settle` s once it has run its first document."""
-    _SETTLE_AFTER_FIRST.set()
+    _OURS.set()
 
 
 def run_task(task: Task, config: RunConfig, host: PluginHost | None = None) -> Outcome:
@@ -218,9 +218,8 @@ def run_task(task: Task, config: RunConfig, host: PluginHost | None = None) -> O
     ``host`` defaults to this worker's own, built once from ``config.host_factory``.
     """
     outcome = _run_task(task, config, host)
-    if _SETTLE_AFTER_FIRST.is_set():
-        _SETTLE_AFTER_FIRST.clear()
-        settle()
+    if _OURS.is_set():
+        settle()  # acts on the first document only
     return outcome
 
 

@@ -28,7 +28,7 @@ from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
 from .tables import Table
-from .tokens import CHUNK_STEPS, CHUNK_WORDS, chunk_words, forget_chunks
+from .tokens import chunk_words, learn_letters
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
@@ -140,10 +140,7 @@ def _kind(text: str) -> int:
     chunk of letters (most of them) are learnt here too: one miss learns all a new word
     needs, instead of one miss per table."""
     if text.isalpha():
-        if len(CHUNK_WORDS) >= _KINDS.LIMIT:
-            forget_chunks()
-        CHUNK_WORDS[text] = (text,)
-        CHUNK_STEPS[text] = (len(text) + 1,)
+        learn_letters(text)
     elif len(words := chunk_words(text)) > 1:
         kind = 0
         for word in words:

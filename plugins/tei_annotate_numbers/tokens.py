@@ -15,12 +15,10 @@ from typing import TypeVar
 from .tables import Table
 
 __all__ = [
-    "CHUNK_STEPS",
-    "CHUNK_WORDS",
     "Token",
     "Tokens",
     "chunk_words",
-    "forget_chunks",
+    "learn_letters",
     "lower_at",
     "token_at",
     "touches",
@@ -44,17 +42,12 @@ class _Words(Table[str, tuple[str, ...]]):
     __slots__ = ()
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        if len(self) >= self.LIMIT:
-            self.clear()
-            _STEPS.clear()
-        # A chunk of letters only (most of them) is one token, as TOKEN reads it (a letter is
-        # a word character and never a digit): no regex call needed.  Its steps are learnt
-        # here too, while the words are at hand: a chunk read for its words is mostly read
-        # for its offsets next, and one miss then learns what both tables need.
+        # The steps are learnt here too, while the words are at hand: a chunk read for its
+        # words is mostly read for its offsets next, and one miss then learns both.
         if chunk.isalpha():
-            letters = self[chunk] = (chunk,)
-            _STEPS[chunk] = (len(chunk) + 1,)
-            return letters
+            return learn_letters(chunk)
+        if len(self) >= self.LIMIT:
+            _forget()
         # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
         # the run of letters stops at a character that is neither a letter nor a digit
         # ("_" included), which is then a token of its own.
@@ -86,15 +79,24 @@ class _Steps(Table[str, tuple[int, ...]]):
 
 _WORDS = _Words()
 _STEPS = _Steps()
-# The chunk tables, for a caller that learns a chunk of letters itself (words, steps).
-CHUNK_WORDS = _WORDS
-CHUNK_STEPS = _STEPS
 
 
-def forget_chunks() -> None:
-    """Empty both chunk tables (they learn together), as one of them is full."""
+def _forget() -> None:
+    """Empty both chunk tables (they learn together), once full: memory stays bounded."""
     _WORDS.clear()
     _STEPS.clear()
+
+
+def learn_letters(chunk: str) -> tuple[str, ...]:
+    """Put a chunk of letters only (most of them) in both chunk tables, and return its
+    tokens: it is one token, as TOKEN reads it (a letter is a word character and never a
+    digit), so no regex call is needed.  Also called by a table that meets the chunk
+    first (:mod:`.candidates`), which spares the miss here."""
+    if len(_WORDS) >= _WORDS.LIMIT:
+        _forget()
+    letters = _WORDS[chunk] = (chunk,)
+    _STEPS[chunk] = (len(chunk) + 1,)
+    return letters
 
 
 # The token texts of a whitespace-split chunk, from the chunk table (which learns an
