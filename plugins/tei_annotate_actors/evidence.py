@@ -80,8 +80,9 @@ def surname(c: Candidate) -> str:
 
 @by_word
 def _folded_surname(last: str) -> str:
-    for prefix in ("al-", "el-", "Al-", "El-"):
-        last = last.removeprefix(prefix)
+    if "-" in last:  # most names have no hyphen, and so no article
+        for prefix in ("al-", "el-", "Al-", "El-"):
+            last = last.removeprefix(prefix)
     return gazetteer.fold(last)
 
 
@@ -214,7 +215,8 @@ def _settled_by_name(words: list[str], first: str, kind: str | None) -> Typed | 
     last = key(words[-1])
     if n == 1 and first in DEITIES:
         return None, STRONG
-    if all(map(_single_letter, words)):
+    # a first word of more than one letter settles it (most): tested without a call
+    if len(words[0].rstrip(".")) == 1 and all(map(_single_letter, words)):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
     if all(map(gazetteer.is_demonym, words)):
         return None, STRONG  # "Russian", "French": nationalities, not actors
