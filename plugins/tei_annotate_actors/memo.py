@@ -23,24 +23,16 @@ def _table(fn: Callable[[K], T]) -> dict[K, T]:
     """An empty table that fills itself with ``fn`` of each key looked up and missing.
 
     Each table has its own class, whose ``__missing__`` calls ``fn`` from its closure: a
-    miss (every new word of a text) then reads no attribute of the table.  Nor does it
-    ask the table's size: ``room`` counts down the misses that cannot fill it (each adds
-    one entry at most), and only at zero is the size read (``len`` costs a miss a few
-    hundred instructions).
+    miss (every new word of a text) then reads no attribute of the table.
     """
-    room = 0
 
     class Table(dict[K, T]):
         __slots__ = ()
 
         def __missing__(self, key: K) -> T:
-            nonlocal room
-            if room <= 0:  # below zero if threads race: the size is read then too
-                if len(self) >= LIMIT:  # forget the older half: frequent words come back
-                    for old in list(islice(self, LIMIT // 2)):
-                        self.pop(old, None)  # another thread may be dropping it too
-                room = LIMIT - len(self)
-            room -= 1  # a decrement lost to a thread race lets the table pass LIMIT by one
+            if len(self) >= LIMIT:  # forget the older half: frequent words come back at once
+                for old in list(islice(self, LIMIT // 2)):
+                    self.pop(old, None)  # another thread may be dropping it too
             value = self[key] = fn(key)
             return value
 
