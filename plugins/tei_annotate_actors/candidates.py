@@ -332,9 +332,12 @@ def _evidence(w: str, run_len: int, known: Callable[[str], bool], heading: bool 
 def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bool]:
     """What ``w`` alone says for :func:`_evidence`, judged once per word: (never a name,
     the word title-cased if a heading shouts it, that a place, marked as a name, evidence
-    in a run of one word, in a longer run of a heading, in a longer run elsewhere)."""
+    in a run of one word, in a longer run of a heading, in a longer run elsewhere); a word
+    that is never a name has nothing else, as nothing else of it is read."""
     k = key(w)
     never = is_function_word(w) or k in MONTHS_AND_DAYS
+    if never:  # nothing else is read of the word
+        return True, None, False, False, False, False, False
     shouted = w.title() if w.isupper() and len(w) > 4 else None
     shouted_place = shouted is not None and gazetteer.place_kind(shouted) is not None
     # "G8", "Q-West", "McDonald": capitals inside a word mark a name

@@ -80,8 +80,9 @@ def surname(c: Candidate) -> str:
 
 @by_word
 def _folded_surname(last: str) -> str:
-    for prefix in ("al-", "el-", "Al-", "El-"):
-        last = last.removeprefix(prefix)
+    if "-" in last:  # most names have no hyphen, and so no article
+        for prefix in ("al-", "el-", "Al-", "El-"):
+            last = last.removeprefix(prefix)
     return gazetteer.fold(last)
 
 
@@ -92,9 +93,10 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
     words = c.words
     # the rules read at most two words of context on either side
     before, after = c.prev, c.next
+    # the words two away are read in one rule each, after the word next to the name: most
+    # mentions never need them, and a new word would cost a memo miss
     p1 = key(before[-1]) if before else None
-    p2 = key(before[-2]) if len(before) > 1 else None
-    if p1 == ":" and p2 is not None and gazetteer.is_demonym(before[-2]):
+    if p1 == ":" and len(before) > 1 and gazetteer.is_demonym(before[-2]):
         return None, STRONG  # "(Arabic: Jaysh …)": a transliteration, not a mention
     (settled, unplaced, by_words, acronym_in, place, compass, adjective, plural) = _name_facts(
         (c.text(source), *words)
@@ -103,7 +105,6 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return settled
     n = len(words)
     n1 = key(after[0]) if after else None
-    n2 = key(after[1]) if len(after) > 1 else None
     if p1 in LOCATIVE_PREPOSITIONS:
         return "place", MEDIUM  # "near Tal Afar"
     if after and after[0] == "," and _before_place(c):
@@ -116,7 +117,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "org", STRONG  # "the Asad regime": this mention stands for the organisation
     if acronym_in:
         return "org", MEDIUM  # "ANG Airmen", "407th AEG"
-    if p1 == "of" and p2 in GEO_NOUNS:
+    if p1 == "of" and len(before) > 1 and key(before[-2]) in GEO_NOUNS:
         return "place", MEDIUM  # "the region of Yakutia"
     if place:
         return "place", MEDIUM
@@ -128,7 +129,7 @@ def type_candidate(c: Candidate, source: str) -> tuple[str | None, int]:
         return "place", MEDIUM
     if n1 in SPEECH_VERBS:
         return "person", MEDIUM
-    if n1 in ("’s", "'s") and n2 in PERSON_ROLE_NOUNS:
+    if n1 in ("’s", "'s") and len(after) > 1 and key(after[1]) in PERSON_ROLE_NOUNS:
         return "org", WEAK  # "the Kremlin's spokesman": institutions have spokesmen
     if n == 1 and p1 == "the" and _heads_phrase(c):
         return "org", MEDIUM  # "the Kremlin", "the Pentagon": institutions take the article
@@ -161,36 +162,48 @@ def _name_facts(
 
     (type settled whatever the context, a single word that is no known place, type from
     two or more words, an acronym inside a longer name, a local place by its name, a
-    compass point, an adjective, a plural)"""
+    compass point, an adjective, a plural).  A name whose type is settled has only that:
+    nothing else is read of it, so nothing else is judged."""
     text, *words = name
     n = len(words)
     first = key(words[0])
     kind = gazetteer.place_kind(text)
-    given = gazetteer.is_given_name(words[0])
+    settled = _settled_by_name(words, first, kind)
+    if settled is not None:  # the mention's type, whatever else: the other facts are not read
+        return settled, False, None, False, False, False, False, False
+    local = kind == "city" or kind == "province" or kind == "town"
+    if n == 1:
+        return (
+            None,
+            not kind,
+            None,
+            False,
+            # "Babylonia", "Kurdistan"; few words end so: the given names are asked for those
+            local or (first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0])),
+            first in COMPASS,
+            first.endswith(ADJECTIVE_ENDINGS),
+            _looks_plural(words[0]),
+        )
     by_words: Typed | None = None
-    if n >= 2:
-        if given and not kind:
-            by_words = "person", MEDIUM
-        elif (
-            n == 2
-            and gazetteer.place_kind(words[0]) in ("country", "region", "city")
-            and _looks_plural(words[1])
-        ):
-            by_words = "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
-        elif words[-2] in SURNAME_PARTICLES:
-            by_words = "person", MEDIUM
+    if gazetteer.is_given_name(words[0]) and not kind:
+        by_words = "person", MEDIUM
+    elif (
+        n == 2
+        and gazetteer.place_kind(words[0]) in ("country", "region", "city")
+        and _looks_plural(words[1])
+    ):
+        by_words = "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
+    elif words[-2] in SURNAME_PARTICLES:
+        by_words = "person", MEDIUM
     return (
-        _settled_by_name(words, first, kind),
-        n == 1 and not kind,
+        None,
+        False,
         by_words,
-        n > 1 and any(is_acronym(w) and not gazetteer.country_initials(w) for w in words),
-        kind == "city"
-        or kind == "province"
-        or kind == "town"
-        or (n == 1 and first.endswith(PLACE_ENDINGS) and not given),  # "Babylonia", "Kurdistan"
-        n == 1 and first in COMPASS,
-        n == 1 and first.endswith(ADJECTIVE_ENDINGS),
-        n == 1 and _looks_plural(words[0]),
+        any(is_acronym(w) and not gazetteer.country_initials(w) for w in words),
+        local,
+        False,
+        False,
+        False,
     )
 
 
@@ -202,7 +215,8 @@ def _settled_by_name(words: list[str], first: str, kind: str | None) -> Typed | 
     last = key(words[-1])
     if n == 1 and first in DEITIES:
         return None, STRONG
-    if all(map(_single_letter, words)):
+    # a first word of more than one letter settles it (most): tested without a call
+    if len(words[0].rstrip(".")) == 1 and all(map(_single_letter, words)):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
     if all(map(gazetteer.is_demonym, words)):
         return None, STRONG  # "Russian", "French": nationalities, not actors
@@ -359,7 +373,10 @@ def _shouting(cands: list[Candidate]) -> None:
 @by_word
 def _folded_spelling(name: str) -> str:
     """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
-    return gazetteer.fold(name).replace("’", "").replace("'", "")
+    folded = gazetteer.fold(name)
+    if "’" in folded or "'" in folded:  # a test, not two calls, for most names
+        return folded.replace("’", "").replace("'", "")
+    return folded
 
 
 COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})

@@ -37,8 +37,8 @@ DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "
 @functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case without accents or dots, for matching spelling variants."""
-    if s.isascii():  # nothing to decompose (most words)
-        return s.casefold().replace(".", "")
+    if s.isascii():  # nothing to decompose (most words), and most have no dot
+        return s.casefold().replace(".", "") if "." in s else s.casefold()
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace(".", "")
 
@@ -293,9 +293,11 @@ def _given_names() -> dict[str, str]:
 @functools.lru_cache(maxsize=65536)
 def is_given_name(word: str) -> bool:
     """Is ``word`` a first name in the gender-guesser dictionary?"""
-    if len(word) < 2 or not word[0].isupper() or word.lower() in ("al", "el"):
-        return False  # the Arabic article of "Al Huwayjah" is no first name
-    return word.lower() in _given_names()
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    lower = word.lower()  # once: most words are asked once, on their first reading
+    # the Arabic article of "Al Huwayjah" is no first name
+    return lower != "al" and lower != "el" and lower in _given_names()
 
 
 def given_name_gender(word: str) -> str | None:

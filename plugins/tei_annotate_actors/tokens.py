@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Sequence
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from collections.abc import Mapping, Sequence
+from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter, not_, sub
 from typing import NamedTuple
 
@@ -255,7 +255,9 @@ def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]
     return texts, starts
 
 
-def _learn(chunks: list[str], first: int, missed: Container[str]) -> tuple[list[str], list[int]]:
+def _learn(
+    chunks: list[str], first: int, missed: Mapping[str, object]
+) -> tuple[list[str], list[int]]:
     """The token texts and starts of ``chunks`` (as read from the tables: the first at
     ``first``, each chunk one blank after the last, and one more start after the end),
     once the chunks ``missed`` lacks are put in both tables.
@@ -264,7 +266,9 @@ def _learn(chunks: list[str], first: int, missed: Container[str]) -> tuple[list[
     of a block's chunks are known: the new ones are put together (see :func:`_put`),
     then the block is read from the tables.
     """
-    new = list(dict.fromkeys(filterfalse(missed.__contains__, chunks)))
+    # a set difference with a dict looks the chunks up without a call per chunk; the
+    # order the new chunks are put in is of no consequence
+    new = list(set(chunks).difference(missed))
     if new:  # none when another thread has just learnt them
         _put(new)
     try:
