@@ -125,6 +125,46 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+def _offsets(block: str, c: str, lo: int) -> list[int]:
+    """Offsets of each ``c`` in ``block`` (at offset ``lo``), ascending."""
+    out: list[int] = []
+    i = block.find(c)
+    while i >= 0:
+        out.append(lo + i)
+        i = block.find(c, i + 1)
+    return out
+
+
+def _loose_apostrophe(text: str, block: str, lo: int, hi: int) -> bool:
+    """Does the ASCII ``block`` hold a ' that ``MAY_PAIR`` finds (one not between two
+    letters or digits) or open with one?  A regex tests each character against all the
+    marks, where ``str.find`` skips to the few apostrophes."""
+    for i in _offsets(block, "'", lo):
+        if i == lo or i + 1 == hi or not text[i + 1].isalnum() or not text[i - 1].isalnum():
+            return True
+    return False
+
+
+def _ascii_marks(text: str, block: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``_marks`` for an ASCII ``block`` (at offset ``lo``): its " and ', found by
+    ``str.find``, where ``MARK`` tests each character against all the marks."""
+    at = _offsets(block, '"', lo)
+    if "'" in block:
+        at += _offsets(block, "'", lo)
+        at.sort()
+    out: list[tuple[int, int]] = []
+    taken = -1
+    for i in at:
+        if i == taken:
+            continue
+        if i + 2 <= hi and text[i : i + 2] in MARK_DIGRAPHS:
+            out.append((i, 2))
+            taken = i + 1
+        else:
+            out.append((i, 1))
+    return out
+
+
 def _kind(text: str, i: int, n: int) -> str:
     """The mark character, a digraph standing for its double counterpart."""
     return DIGRAPHS[text[i : i + 2]] if n == 2 else text[i]
@@ -144,13 +184,16 @@ def _plural_possessive(text: str, i: int, hi: int) -> bool:
 def pair_block(text: str, lo: int, hi: int) -> list[Quotation]:
     """Quotations opened inside ``text[lo:hi]`` (one paragraph)."""
     block = text[lo:hi]
-    if block.isascii() and '"' not in block and "'" not in block:
-        return []  # no mark: two scans in C, where a regex tests each character against all
-    if MAY_PAIR.search(text, lo, hi) is None and (lo >= hi or text[lo] not in SINGLE):
+    if block.isascii():  # the only marks are " and ', found by ``str.find`` in C
+        if '"' not in block and not _loose_apostrophe(text, block, lo, hi):
+            return []  # no mark, or only apostrophes inside words
+        marks = _ascii_marks(text, block, lo, hi)
+    elif MAY_PAIR.search(text, lo, hi) is None and (lo >= hi or text[lo] not in SINGLE):
         return []  # most paragraphs hold no mark, or only apostrophes inside words
+    else:
+        marks = _marks(text, lo, hi)
     stack: list[tuple[int, int, str]] = []  # open marks: offset, length, kind
     found: list[Quotation] = []
-    marks = _marks(text, lo, hi)
     for k, (i, n) in enumerate(marks):
         c = _kind(text, i, n)
         where = side(text, i, lo, hi, n)

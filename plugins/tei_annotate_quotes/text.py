@@ -34,6 +34,7 @@ ABBREVIATION = re.compile(
 # quadratic); putting a mark first lets the regex engine skip straight to the marks.
 # The spaces before the next sentence are group 1, so its start comes with the match.
 END = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*[”’\"')\]]*(?:(\s+)(?=[“‘\"'(\[]?[A-Z0-9])|\s*\Z)")
+ENDS = ".!?…"  # the marks an ``END`` match opens with
 # An abbreviation is looked for in the last characters of a word only, so a long
 # "A.A.A.…" token costs no more than a short one.
 ABBREVIATION_TAIL = 40
@@ -203,7 +204,7 @@ def sentence_spans(
     spans: list[tuple[int, int]] = []
     start = 0
     size = len(flat)
-    for m in END.finditer(flat):
+    for m in _ends(flat):
         e, after = m.span(1)
         if e < 0:  # the end of the paragraph
             e = after = m.end()
@@ -217,6 +218,28 @@ def sentence_spans(
     if start < size and flat[start:].strip():
         spans.append((lo + start, hi))
     return spans
+
+
+def _ends(flat: str) -> list[re.Match[str]]:
+    """The matches ``END.finditer(flat)`` gives, found for less: a match opens with an
+    end mark, so ``END`` is tried only at the marks, found by ``str.find`` in C, where a
+    search tests every character against the four marks.  Left to right, each mark
+    after the end of the last match, as ``finditer`` resumes there."""
+    at: list[int] = []
+    for mark in ENDS:
+        i = flat.find(mark)
+        while i >= 0:
+            at.append(i)
+            i = flat.find(mark, i + 1)
+    if len(at) > 1:
+        at.sort()
+    out: list[re.Match[str]] = []
+    pos = 0
+    for i in at:
+        if i >= pos and (m := END.match(flat, i)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
