@@ -107,14 +107,21 @@ def side(text: str, i: int, lo: int, hi: int, n: int = 1) -> Side:
 
 
 def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(offset, length) of each mark; two single quotes written for a double one count as one.
+    """(offset, length) of each mark (see :func:`_read_digraphs`).
 
-    Read left to right, a digraph takes its second mark along.  (One character class is
-    scanned far faster by the regex engine than an alternation with the digraphs.)"""
+    (One character class is scanned far faster by the regex engine than an alternation
+    with the digraphs.)"""
+    return _read_digraphs(text, map(re.Match.start, MARK.finditer(text, lo, hi)), hi)
+
+
+def _read_digraphs(text: str, at: Iterable[int], hi: int) -> list[tuple[int, int]]:
+    """(offset, length) of the marks at the ascending offsets ``at`` (before ``hi``); two
+    single quotes written for a double one count as one.
+
+    Read left to right, a digraph takes its second mark along."""
     out: list[tuple[int, int]] = []
     taken = -1
-    for m in MARK.finditer(text, lo, hi):
-        i = m.start()
+    for i in at:
         if i == taken:
             continue
         if i + 2 <= hi and text[i : i + 2] in MARK_DIGRAPHS:
@@ -152,17 +159,7 @@ def _ascii_marks(text: str, block: str, lo: int, hi: int) -> list[tuple[int, int
     if "'" in block:
         at += _offsets(block, "'", lo)
         at.sort()
-    out: list[tuple[int, int]] = []
-    taken = -1
-    for i in at:
-        if i == taken:
-            continue
-        if i + 2 <= hi and text[i : i + 2] in MARK_DIGRAPHS:
-            out.append((i, 2))
-            taken = i + 1
-        else:
-            out.append((i, 1))
-    return out
+    return _read_digraphs(text, at, hi)
 
 
 def _kind(text: str, i: int, n: int) -> str:
