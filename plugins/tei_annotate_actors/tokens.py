@@ -266,8 +266,9 @@ def _learn(
     of a block's chunks are known: the new ones are put together (see :func:`_put`),
     then the block is read from the tables.
     """
-    # a set difference with a dict looks the chunks up without a call per chunk; the
-    # order the new chunks are put in is of no consequence
+    # a set difference with a plain dict looks the chunks up without a call per chunk
+    # (with a dict subclass, CPython would walk the whole table instead); the order the
+    # new chunks are put in is of no consequence
     new = list(set(chunks).difference(missed))
     if new:  # none when another thread has just learnt them
         _put(new)
