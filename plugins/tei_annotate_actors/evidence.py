@@ -40,7 +40,7 @@ from .lexicon import (
 )
 from .memo import by_key, by_word
 
-__all__ = ["harmonise", "surname", "type_candidate"]
+__all__ = ["folded_spelling", "harmonise", "surname", "type_candidate"]
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 SPEECH_VERBS = frozenset(
@@ -301,7 +301,7 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     _coordinated(cands, source)
     by_spelling: dict[str, list[Candidate]] = {}
     for c in cands:
-        spelling = _folded_spelling(source[c.name_start : c.end])
+        spelling = folded_spelling(source[c.name_start : c.end])
         same = by_spelling.get(spelling)
         if same is None:
             by_spelling[spelling] = [c]
@@ -371,8 +371,9 @@ def _shouting(cands: list[Candidate]) -> None:
 
 
 @by_word
-def _folded_spelling(name: str) -> str:
-    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree)."""
+def folded_spelling(name: str) -> str:
+    """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree), and the
+    ground of its slug (:func:`.registry.slug`)."""
     folded = gazetteer.fold(name)
     if "’" in folded or "'" in folded:  # a test, not two calls, for most names
         return folded.replace("’", "").replace("'", "")

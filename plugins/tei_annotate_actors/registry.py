@@ -19,7 +19,7 @@ from tei_annotate import Entry, Node
 
 from . import gazetteer
 from .candidates import Candidate, is_acronym
-from .evidence import short_form, surname
+from .evidence import folded_spelling, short_form, surname
 from .lexicon import SURNAME_PARTICLES, words
 from .memo import by_word
 
@@ -36,11 +36,7 @@ WORD_BREAK = re.compile(r"[\s-]+")
 @by_word
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Kaja Kallas" -> "kaja-kallas"."""
-    # a person's key is folded already ("kaja-kallas"): folding it again changes nothing,
-    # and would cost a look-up that misses
-    s = text if text.islower() and text.isascii() and "." not in text else gazetteer.fold(text)
-    if "’" in s or "'" in s:  # a test, not two calls, for most names
-        s = s.replace("’", "").replace("'", "")
+    s = folded_spelling(text)
     if s.isalnum() and s.isascii():  # one plain word ("iraq"): already its slug
         return s
     return NON_SLUG.sub("-", s).strip("-") or "x"
