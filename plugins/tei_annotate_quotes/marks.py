@@ -15,8 +15,6 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from .text import offsets
-
 __all__ = ["Quotation", "find_quotations"]
 
 DOUBLE = '“”"„«»‟'
@@ -134,11 +132,21 @@ def _read_digraphs(text: str, at: Iterable[int], hi: int) -> list[tuple[int, int
     return out
 
 
+def _offsets(block: str, c: str, lo: int) -> list[int]:
+    """Offsets of each ``c`` in ``block`` (at offset ``lo``), ascending."""
+    out: list[int] = []
+    i = block.find(c)
+    while i >= 0:
+        out.append(lo + i)
+        i = block.find(c, i + 1)
+    return out
+
+
 def _loose_apostrophe(text: str, block: str, lo: int, hi: int) -> bool:
     """Does the ASCII ``block`` hold a ' that ``MAY_PAIR`` finds (one not between two
     letters or digits) or open with one?  A regex tests each character against all the
     marks, where ``str.find`` skips to the few apostrophes."""
-    for i in offsets(block, "'", lo):
+    for i in _offsets(block, "'", lo):
         if i == lo or i + 1 == hi or not text[i + 1].isalnum() or not text[i - 1].isalnum():
             return True
     return False
@@ -147,9 +155,9 @@ def _loose_apostrophe(text: str, block: str, lo: int, hi: int) -> bool:
 def _ascii_marks(text: str, block: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """``_marks`` for an ASCII ``block`` (at offset ``lo``): its " and ', found by
     ``str.find``, where ``MARK`` tests each character against all the marks."""
-    at = offsets(block, '"', lo)
+    at = _offsets(block, '"', lo)
     if "'" in block:
-        at += offsets(block, "'", lo)
+        at += _offsets(block, "'", lo)
         at.sort()
     return _read_digraphs(text, at, hi)
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
 
-__all__ = ["Tokens", "indices", "offsets", "positions", "sentence_spans", "tokenize"]
+__all__ = ["Tokens", "indices", "positions", "sentence_spans", "tokenize"]
 
 # A word, or one punctuation mark; a dot right after a word is joined to it afterwards
 # when the two make an abbreviation.  (``++``: nothing to backtrack into; the group's
@@ -171,17 +171,6 @@ def indices(words: list[str], found: AbstractSet[str]) -> list[int]:
     return out
 
 
-def offsets(text: str, c: str, lo: int = 0) -> list[int]:
-    """Ascending offsets of each ``c`` in ``text`` (plus ``lo``, where ``text`` starts in a
-    longer one): ``str.find`` skips to them in C, where a regex tests every character."""
-    out: list[int] = []
-    i = text.find(c)
-    while i >= 0:
-        out.append(lo + i)
-        i = text.find(c, i + 1)
-    return out
-
-
 def _abbreviation(word: str) -> bool:
     if word.islower() and not word.endswith(("vs.", "etc.")):
         return False  # every other abbreviation holds a capital letter
@@ -236,7 +225,12 @@ def _ends(flat: str) -> list[re.Match[str]]:
     end mark, so ``END`` is tried only at the marks, found by ``str.find`` in C, where a
     search tests every character against the four marks.  Left to right, each mark
     after the end of the last match, as ``finditer`` resumes there."""
-    at = [i for mark in ENDS for i in offsets(flat, mark)]
+    at: list[int] = []
+    for mark in ENDS:
+        i = flat.find(mark)
+        while i >= 0:
+            at.append(i)
+            i = flat.find(mark, i + 1)
     if len(at) > 1:
         at.sort()
     out: list[re.Match[str]] = []
