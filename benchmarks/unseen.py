@@ -11,7 +11,12 @@ reads the seed article (loading lexicons, gazetteers and the model), then, in a
 same sources, as a long corpus run has read before it meets a new one); it then times
 one pass over the dev texts, which it reads for the first time, and a ``cold`` turn a
 second pass over them, seen.  Ratios are those of the two turns of a round, as in
-``throughput.py``.
+``throughput.py``.  A first reading cannot be repeated in one process, and ours lasts
+under a second against the peer's many, so one busy spell of a shared host would weigh
+on it far more than on the peer's long pass.  A turn of ours is therefore several fresh
+processes, until their timed passes add up to ``--turn-seconds``, and counts their mean:
+like the peer's one long pass, and like ``throughput.py``'s turns, it averages over the
+host's second-scale jitter rather than sampling one moment of it.
 """
 
 from __future__ import annotations
@@ -61,6 +66,20 @@ def turn(key: str, texts: list[str], before: list[str]) -> dict[str, float | str
     return {"label": label, "unseen": cpu1 - cpu0, "seen": time.process_time() - cpu1}
 
 
+def mean_turn(command: list[str], seconds: float) -> dict[str, float | str]:
+    """Run the child ``command`` until its first-reading passes add up to ``seconds`` (at
+    least once), and return the mean of each timed pass."""
+    runs: list[dict[str, float | str]] = []
+    while not runs or sum(float(r["unseen"]) for r in runs) < seconds:
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        runs.append(json.loads(out.splitlines()[-1]))
+    mean: dict[str, float | str] = {"label": runs[0]["label"], "processes": float(len(runs))}
+    for pass_ in ("unseen", "seen"):
+        if pass_ in runs[0]:
+            mean[pass_] = statistics.fmean(float(r[pass_]) for r in runs)
+    return mean
+
+
 def other_articles(paths: Sequence[Path], skip_bytes: int, max_bytes: int) -> list[str]:
     """Each file's texts after those ``dev_texts(paths, skip_bytes)`` takes, up to (and
     including) the first to bring them to ``max_bytes``."""
@@ -84,10 +103,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--warm-kb", type=int, default=300, help="KB of other articles read first, per file"
     )
-    # as many as throughput.py: a pass of ours over texts read once takes under a second
-    # against the peer's many, so a busy spell of a shared host weighs on one of our turns
-    # far more than on one of the peer's; the median of five is steadier than of three
+    # as many as throughput.py: the median of five is steadier than of three
     parser.add_argument("--rounds", type=int, default=5, help="rounds of one turn each (5)")
+    parser.add_argument(
+        "--turn-seconds",
+        type=float,
+        default=4.0,
+        help="fresh processes of ours a turn, until their timed passes add up to this (4)",
+    )
     parser.add_argument("--turn", help=argparse.SUPPRESS)  # in a child: time one turn
     args = parser.parse_args(argv)
     texts = dev_texts(args.dev, args.dev_kb * 1000)
@@ -114,10 +137,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     got: dict[str, list[dict[str, float | str]]] = {key: [] for key in keys}
     for _ in range(args.rounds):
         for key in keys:
-            out = subprocess.run(
-                [*child, "--turn", key], check=True, capture_output=True, text=True
-            ).stdout
-            got[key].append(json.loads(out.splitlines()[-1]))
+            # the peer's one pass lasts many seconds by itself
+            seconds = 0.0 if key.startswith("spacy:") else args.turn_seconds
+            got[key].append(mean_turn([*child, "--turn", key], seconds))
     size = sum(len(t.encode("utf-8")) for t in texts)
     warm = sum(len(t.encode("utf-8")) for t in before)
     regimes = [
@@ -138,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         for samples in (mine, theirs):
             row.append(f"{size / statistics.median(float(x[pass_]) for x in samples) / 1e6:,.3f}")
         rows.append([*row, f"{statistics.median(ratios):,.1f}×"])
+    processes = [int(float(x["processes"])) for x in got[f"{ours_name}:cold"]]
+    print(f"  a turn of ours: {min(processes)}–{max(processes)} processes", file=sys.stderr)
     print(f"dev texts: {len(texts)} documents, {size / 1e3:,.0f} KB")
     print(f"Machine: {machine()}; revision {git_revision()}\n")
     header = ["dev texts", f"{mine[0]['label']}, MB/s CPU", f"{theirs[0]['label']}, MB/s CPU"]

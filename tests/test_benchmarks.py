@@ -56,3 +56,14 @@ def test_benchmark_unseen_reads_first_the_articles_after_those_timed(common, tmp
     assert unseen.other_articles([tmp_path / "d.jsonl"], 5, 5) == ["cccc", "dddd"]
     assert timed == ["aaaa", "bbbb"]
     assert unseen.other_articles([tmp_path / "d.jsonl"], 100, 5) == []
+
+
+def test_benchmark_unseen_turn_of_ours_adds_fresh_processes_until_its_seconds(common):
+    import unseen
+
+    # each process times one first reading of 0.4 s: 1.0 s takes three of them
+    child = [sys.executable, "-c", 'print(\'{"label": "x", "unseen": 0.4, "seen": 0.2}\')']
+    got = unseen.mean_turn(child, 1.0)
+    assert got["processes"] == 3.0
+    assert got["unseen"] == pytest.approx(0.4) and got["seen"] == pytest.approx(0.2)
+    assert unseen.mean_turn(child, 0.0)["processes"] == 1.0  # the peer's: one process
