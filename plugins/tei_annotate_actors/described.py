@@ -58,7 +58,7 @@ class Description:
 
 @by_word
 def _role_word(word: str) -> bool:
-    k = key(word)
+    k = word.lower().rstrip(".")  # as key(): a new word is seldom looked up by its key
     return word.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
 
 
@@ -108,7 +108,8 @@ def _part(word: str) -> str:
     """What ``word`` can be in a description: its role noun, a modifier, or neither."""
     if _role_word(word):
         return ROLE
-    if not word[0].isalnum() or key(word) in FUNCTION_WORDS:
+    # the key as key() has it: a new word is seldom looked up by its key (a miss there)
+    if not word[0].isalnum() or word.lower().rstrip(".") in FUNCTION_WORDS:
         return OTHER  # a mark or a closed-class word ends the phrase
     if word.islower() or gazetteer.is_demonym(word):
         return MODIFIER

@@ -174,11 +174,17 @@ def _place_kinds() -> dict[str, str]:
     return kinds
 
 
-@by_word
-def place_kind(name: str) -> str | None:
+def find_place_kind(name: str) -> str | None:
     """'country', 'region' (continent, US state), 'city', 'province' (ISO 3166-2
-    subdivision) or 'town' (a city by another spelling) for a known place."""
+    subdivision) or 'town' (a city by another spelling) for a known place.
+
+    Unremembered: for tests that are themselves remembered (a word's or a name's facts),
+    which ask it of words seldom asked again; a miss of :func:`place_kind` would cost
+    several times this look-up."""
     return _place_kinds().get(fold(name))
+
+
+place_kind = by_word(find_place_kind)  # the same, remembered by name
 
 
 def canonical_country(name: str) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from itertools import islice
 from typing import TypeVar
 
-__all__ = ["by_key", "by_word"]
+__all__ = ["by_key", "by_word", "learn"]
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -48,3 +48,12 @@ def by_word(fn: Callable[[str], T]) -> Callable[[str], T]:
 def by_key(fn: Callable[[K], T]) -> Callable[[K], T]:
     """``fn`` remembered by its (hashable) argument, as :func:`by_word` by word."""
     return _table(fn).__getitem__
+
+
+def learn(fn: Callable[[K], T], key: K, value: T) -> None:
+    """Tell the table of ``fn`` (made by :func:`by_word` or :func:`by_key`) its ``value``
+    for ``key``, found while judging something else: one store now, where asking ``fn``
+    later would cost a miss (a Python call of ``__missing__`` and one of ``fn``)."""
+    table: dict[K, T] = fn.__self__  # type: ignore[attr-defined]
+    if len(table) < LIMIT:  # a full table forgets on its next miss: learn nothing now
+        table[key] = value
