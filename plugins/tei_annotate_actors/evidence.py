@@ -38,7 +38,7 @@ from .lexicon import (
     SURNAME_PARTICLES,
     words,
 )
-from .memo import by_key, by_word
+from .memo import by_key, by_word, learn
 
 __all__ = ["fold_spelling", "folded_spelling", "harmonise", "surname", "type_candidate"]
 
@@ -165,6 +165,9 @@ def _name_facts(
     compass point, an adjective, a plural).  A name whose type is settled has only that:
     nothing else is read of it, so nothing else is judged."""
     text, *words = name
+    # every name is folded for the votes of :func:`harmonise`: a new name is learnt there
+    # now, with its fold at hand (as the place look-up below has it), not missed there
+    learn(folded_spelling, text, fold_spelling(text))
     n = len(words)
     first = key(words[0])
     kind = gazetteer.find_place_kind(text)

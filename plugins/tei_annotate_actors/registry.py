@@ -18,7 +18,7 @@ from attrs import define, field
 from tei_annotate import Entry, Node
 
 from . import gazetteer
-from .candidates import Candidate, is_acronym, looks_acronym
+from .candidates import ACRONYM_SECOND, Candidate, is_acronym, looks_acronym
 from .evidence import fold_spelling, short_form, surname
 from .lexicon import SURNAME_PARTICLES, words
 from .memo import by_word
@@ -213,7 +213,9 @@ class Registry:
             else:
                 k = gazetteer.fold(text.removeprefix("The ").removeprefix("the "))
             ident = by_key.get((kind, k))
-            if ident is None and kind == "org" and is_acronym(text):
+            # is_acronym's own first test, before it: most organisations' names fail it,
+            # and are then not learnt in its table (a miss for each new one)
+            if ident is None and kind == "org" and text[1:2] in ACRONYM_SECOND and is_acronym(text):
                 ident = by_key.get(("org-initials", text.replace(".", "")))
             if ident is None and kind == "org" and len(c.words) == 1:
                 ident = by_key.get(("org-short", gazetteer.fold(text)))
