@@ -357,7 +357,7 @@ def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bo
     marked = looks_acronym(w) or (
         not (rest.isalpha() and rest.islower()) and any(c.isdigit() or c.isupper() for c in rest)
     )
-    if _title_word(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
+    if _title_word(w) or k in TITLE_MODIFIERS or gazetteer.looks_demonym(w):
         return never, shouted, shouted_place, marked, False, True, True  # "French Navy"
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
         return never, shouted, shouted_place, marked, False, True, True
@@ -366,7 +366,7 @@ def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bo
         or gazetteer.city_population(w) >= 100_000
     ):
         return never, shouted, shouted_place, marked, True, True, True
-    given = gazetteer.is_given_name(w)
+    given = gazetteer.looks_given_name(w)
     # before another capitalised word a sentence opens with a name ("Merrick Garland was")
     # unless the word looks like an adjective, a participle or an adverb ("Confident Putin")
     return (
@@ -514,7 +514,7 @@ def _cut_words(texts: list[str]) -> tuple[int, int, int, int] | None:
     if key(texts[last]) in NON_ACTOR_HEADS:
         return None  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
     # a demonym before an acronym is not part of it: "Kurdish YPG"
-    skip = n == 2 and gazetteer.is_demonym(first) and is_acronym(texts[1])
+    skip = n == 2 and gazetteer.looks_demonym(first) and is_acronym(texts[1])
     a, b, c, d = _split_role(texts[1:] if skip else texts)
     if c == d or MONTHS_AND_DAYS.issuperset(map(key, texts[c + skip : d + skip])):
         return None
@@ -582,7 +582,7 @@ def _role_prefix_word(word: str) -> bool:
     return (
         k in TITLE_MODIFIERS
         or k in ORG_HEADS
-        or gazetteer.is_demonym(word)
+        or gazetteer.looks_demonym(word)
         or gazetteer.place_kind(word) == "country"
         or (is_acronym(word) and gazetteer.country_initials(word) is not None)
     )
@@ -654,7 +654,7 @@ def _strip_trailing_title(texts: list[str]) -> int:
     n = len(texts)
     if n < 2 or not _title_word(texts[-1]) or key(texts[-1]) in ORG_HEADS:
         return n
-    if n == 2 and gazetteer.is_given_name(texts[0]):
+    if n == 2 and gazetteer.looks_given_name(texts[0]):
         return n  # "Charlie King": a surname that is also a title
     while n and (_title_word(texts[n - 1]) or key(texts[n - 1]) in TITLE_MODIFIERS):
         n -= 1

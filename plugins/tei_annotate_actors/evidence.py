@@ -182,13 +182,13 @@ def _name_facts(
             None,
             False,
             # "Babylonia", "Kurdistan"; few words end so: the given names are asked for those
-            local or (first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0])),
+            local or (first.endswith(PLACE_ENDINGS) and not gazetteer.looks_given_name(words[0])),
             first in COMPASS,
             first.endswith(ADJECTIVE_ENDINGS),
             _looks_plural(words[0]),
         )
     by_words: Typed | None = None
-    if gazetteer.is_given_name(words[0]) and not kind:
+    if gazetteer.looks_given_name(words[0]) and not kind:
         by_words = "person", MEDIUM
     elif (
         n == 2
@@ -221,7 +221,7 @@ def _settled_by_name(words: list[str], first: str, kind: str | None) -> Typed | 
     # a first word of more than one letter settles it (most): tested without a call
     if len(words[0].rstrip(".")) == 1 and all(map(_single_letter, words)):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
-    if all(map(gazetteer.is_demonym, words)):
+    if all(map(gazetteer.looks_demonym, words)):
         return None, STRONG  # "Russian", "French": nationalities, not actors
     if n == 1 and looks_acronym(words[0]):
         return _acronym(words[0])

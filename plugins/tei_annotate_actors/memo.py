@@ -4,6 +4,11 @@ Names and context words recur across a corpus; the tests on them (word classes,
 gazetteer look-ups) depend on the word alone.  A hit is a plain ``dict`` look-up
 with no Python call; the older half of a table is dropped when it is full, so memory
 stays bounded however long the process runs.
+
+A miss costs far more than a plain call of the test (``__missing__`` is entered from
+C): a test that only runs on a miss calls the tests it needs unremembered, and
+:func:`learn` tells another table what it found on the way, so a new word costs one
+miss, not a cascade of them.
 """
 
 from __future__ import annotations
