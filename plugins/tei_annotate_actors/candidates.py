@@ -34,7 +34,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
 )
-from .memo import by_word
+from .memo import by_word, learn
 from .tokens import Token, TokenBlock, token, window
 
 __all__ = [
@@ -94,8 +94,10 @@ def key(word: str) -> str:
 ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.")
 
 
-@by_word
-def is_acronym(word: str) -> bool:
+def looks_acronym(word: str) -> bool:
+    """Written as an acronym ("NATO", "U.S.", "G7")?  Unremembered, for the tests that are
+    themselves remembered (:func:`.evidence._name_facts`): their words are seldom asked
+    again, and a miss of :func:`is_acronym` costs several times this test."""
     return (
         word[1:2] in ACRONYM_SECOND
         and len(word.replace(".", "")) >= 2
@@ -103,12 +105,17 @@ def is_acronym(word: str) -> bool:
     )
 
 
+is_acronym = by_word(looks_acronym)  # the same, remembered by word
+
+
 @by_word
 def is_function_word(word: str) -> bool:
     """A closed-class word ("The", "However", "I’m"); all-capital "US" or "IT" is not one."""
     if len(word) > 1 and word.isupper():
         return False
-    k = key(word)
+    # the word's key: most words asked are then looked up by it (trim), so learnt too
+    k = word.lower().rstrip(".")
+    learn(key, word, k)
     if "’" in k or "'" in k:  # contractions: "I’m", "It’s", "Don't"
         k = k.replace("’", "'").split("'")[0]
         return k in FUNCTION_WORDS or k in ("don", "won", "can", "isn", "aren", "didn", "doesn")
@@ -302,9 +309,11 @@ def is_office(word: str) -> bool:
     return k in TITLE_NOUNS and k not in HONORIFICS
 
 
-@by_word
-def _is_title(word: str) -> bool:
-    k = key(word)
+def _title_word(word: str) -> bool:
+    """A title or honorific ("Minister", "Mr.", "Republican").  Unremembered, for the runs
+    :func:`_plan` judges once: most are a new name, whose words no other test asks, and a
+    miss of :func:`_is_title` costs several times this test."""
+    k = word.lower().rstrip(".")  # as key(), without learning the word there
     return (
         k in TITLE_NOUNS
         or k in HONORIFICS
@@ -312,6 +321,9 @@ def _is_title(word: str) -> bool:
         or word == "HE"
         or (word.endswith(".") and k in ABBREVIATED_TITLES)
     )
+
+
+_is_title = by_word(_title_word)  # the same, remembered by word
 
 
 def _evidence(w: str, run_len: int, known: Callable[[str], bool], heading: bool = False) -> bool:
@@ -339,19 +351,22 @@ def _word_evidence(w: str) -> tuple[bool, str | None, bool, bool, bool, bool, bo
     if never:  # nothing else is read of the word
         return True, None, False, False, False, False, False
     shouted = w.title() if w.isupper() and len(w) > 4 else None
-    shouted_place = shouted is not None and gazetteer.place_kind(shouted) is not None
+    shouted_place = shouted is not None and gazetteer.find_place_kind(shouted) is not None
     # "G8", "Q-West", "McDonald": capitals inside a word mark a name
     rest = w[1:]  # most are small letters: the string tests settle it without a loop
-    marked = is_acronym(w) or (
+    marked = looks_acronym(w) or (
         not (rest.isalpha() and rest.islower()) and any(c.isdigit() or c.isupper() for c in rest)
     )
-    if _is_title(w) or k in TITLE_MODIFIERS or gazetteer.is_demonym(w):
+    if _title_word(w) or k in TITLE_MODIFIERS or gazetteer.looks_demonym(w):
         return never, shouted, shouted_place, marked, False, True, True  # "French Navy"
     if k in ORG_OPENERS or k in GEO_OPENERS or k in ORG_HEADS or k in GEO_HEADS:
         return never, shouted, shouted_place, marked, False, True, True
-    if gazetteer.place_kind(w) in ("country", "region") or gazetteer.city_population(w) >= 100_000:
+    if (
+        gazetteer.find_place_kind(w) in ("country", "region")
+        or gazetteer.city_population(w) >= 100_000
+    ):
         return never, shouted, shouted_place, marked, True, True, True
-    given = gazetteer.is_given_name(w)
+    given = gazetteer.looks_given_name(w)
     # before another capitalised word a sentence opens with a name ("Merrick Garland was")
     # unless the word looks like an adjective, a participle or an adverb ("Confident Putin")
     return (
@@ -499,7 +514,7 @@ def _cut_words(texts: list[str]) -> tuple[int, int, int, int] | None:
     if key(texts[last]) in NON_ACTOR_HEADS:
         return None  # "Criminal Code", "Book of Revelation", "World War II": texts, laws, events
     # a demonym before an acronym is not part of it: "Kurdish YPG"
-    skip = n == 2 and gazetteer.is_demonym(first) and is_acronym(texts[1])
+    skip = n == 2 and gazetteer.looks_demonym(first) and is_acronym(texts[1])
     a, b, c, d = _split_role(texts[1:] if skip else texts)
     if c == d or MONTHS_AND_DAYS.issuperset(map(key, texts[c + skip : d + skip])):
         return None
@@ -567,7 +582,7 @@ def _role_prefix_word(word: str) -> bool:
     return (
         k in TITLE_MODIFIERS
         or k in ORG_HEADS
-        or gazetteer.is_demonym(word)
+        or gazetteer.looks_demonym(word)
         or gazetteer.place_kind(word) == "country"
         or (is_acronym(word) and gazetteer.country_initials(word) is not None)
     )
@@ -584,14 +599,14 @@ def _split_role(texts: list[str]) -> tuple[int, int, int, int]:
     t, size = None, len(texts)
     final = size - 1
     for n, w in enumerate(texts):
-        if _is_title(w) or (n < final and key(w) in PLURAL_TITLES):
+        if _title_word(w) or (n < final and key(w) in PLURAL_TITLES):
             t = n
             break
     if t is None or not all(map(_role_prefix_word, texts[:t])):
         return 0, 0, 0, _strip_trailing_title(texts)
     k = t
     while k < size and (
-        _is_title(texts[k])
+        _title_word(texts[k])
         or key(texts[k]) in PLURAL_TITLES
         or (key(texts[k]) in TITLE_MODIFIERS and k + 1 < size)
         or texts[k] == "-"
@@ -637,10 +652,10 @@ def _strip_trailing_title(texts: list[str]) -> int:
     """How many of a run's words are the name: "Inherent Resolve Commander" -> 2, a title
     after a name is a role, not part of it."""
     n = len(texts)
-    if n < 2 or not _is_title(texts[-1]) or key(texts[-1]) in ORG_HEADS:
+    if n < 2 or not _title_word(texts[-1]) or key(texts[-1]) in ORG_HEADS:
         return n
-    if n == 2 and gazetteer.is_given_name(texts[0]):
+    if n == 2 and gazetteer.looks_given_name(texts[0]):
         return n  # "Charlie King": a surname that is also a title
-    while n and (_is_title(texts[n - 1]) or key(texts[n - 1]) in TITLE_MODIFIERS):
+    while n and (_title_word(texts[n - 1]) or key(texts[n - 1]) in TITLE_MODIFIERS):
         n -= 1
     return n

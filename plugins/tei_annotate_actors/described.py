@@ -23,7 +23,7 @@ from attrs import define
 from . import gazetteer
 from .candidates import Candidate, is_office, key
 from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, TITLE_MODIFIERS, words
-from .memo import by_word
+from .memo import by_word, learn
 from .registry import Registry
 from .tokens import TokenBlock
 
@@ -56,10 +56,16 @@ class Description:
     head: int  # token index of the role noun, within its block
 
 
+def _is_role_word(word: str, k: str) -> bool:
+    """Is ``word`` (``k`` its key, as :func:`.candidates.key` has it) a singular role noun,
+    written in lower case?"""
+    return word.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
+
+
 @by_word
 def _role_word(word: str) -> bool:
-    k = key(word)
-    return word.islower() and k in PERSON_ROLE_NOUNS and k not in PLURALS
+    # the key as key() has it: a new word is seldom looked up by its key (a miss there)
+    return _is_role_word(word, word.lower().rstrip("."))
 
 
 def _phrase(
@@ -106,11 +112,16 @@ ROLE, MODIFIER, OTHER = "role", "modifier", "other"
 @by_word
 def _part(word: str) -> str:
     """What ``word`` can be in a description: its role noun, a modifier, or neither."""
-    if _role_word(word):
+    # the key as key() has it: a new word is seldom looked up by its key (a miss there)
+    k = word.lower().rstrip(".")
+    role = _is_role_word(word, k)
+    # the words of a description found are asked again (_note_role): learnt now, not missed
+    learn(_role_word, word, role)
+    if role:
         return ROLE
-    if not word[0].isalnum() or key(word) in FUNCTION_WORDS:
+    if not word[0].isalnum() or k in FUNCTION_WORDS:
         return OTHER  # a mark or a closed-class word ends the phrase
-    if word.islower() or gazetteer.is_demonym(word):
+    if word.islower() or gazetteer.looks_demonym(word):
         return MODIFIER
     return OTHER
 

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import TypeAlias
 
 from . import gazetteer
-from .candidates import Candidate, is_acronym, key
+from .candidates import Candidate, key, looks_acronym
 from .lexicon import (
     ADJECTIVE_ENDINGS,
     ADVERSARY_CUES,
@@ -38,9 +38,9 @@ from .lexicon import (
     SURNAME_PARTICLES,
     words,
 )
-from .memo import by_key, by_word
+from .memo import by_key, by_word, learn
 
-__all__ = ["folded_spelling", "harmonise", "surname", "type_candidate"]
+__all__ = ["fold_spelling", "folded_spelling", "harmonise", "surname", "type_candidate"]
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 SPEECH_VERBS = frozenset(
@@ -165,9 +165,12 @@ def _name_facts(
     compass point, an adjective, a plural).  A name whose type is settled has only that:
     nothing else is read of it, so nothing else is judged."""
     text, *words = name
+    # every name is folded for the votes of :func:`harmonise`: a new name is learnt there
+    # now, with its fold at hand (as the place look-up below has it), not missed there
+    learn(folded_spelling, text, fold_spelling(text))
     n = len(words)
     first = key(words[0])
-    kind = gazetteer.place_kind(text)
+    kind = gazetteer.find_place_kind(text)
     settled = _settled_by_name(words, first, kind)
     if settled is not None:  # the mention's type, whatever else: the other facts are not read
         return settled, False, None, False, False, False, False, False
@@ -179,17 +182,17 @@ def _name_facts(
             None,
             False,
             # "Babylonia", "Kurdistan"; few words end so: the given names are asked for those
-            local or (first.endswith(PLACE_ENDINGS) and not gazetteer.is_given_name(words[0])),
+            local or (first.endswith(PLACE_ENDINGS) and not gazetteer.looks_given_name(words[0])),
             first in COMPASS,
             first.endswith(ADJECTIVE_ENDINGS),
             _looks_plural(words[0]),
         )
     by_words: Typed | None = None
-    if gazetteer.is_given_name(words[0]) and not kind:
+    if gazetteer.looks_given_name(words[0]) and not kind:
         by_words = "person", MEDIUM
     elif (
         n == 2
-        and gazetteer.place_kind(words[0]) in ("country", "region", "city")
+        and gazetteer.find_place_kind(words[0]) in ("country", "region", "city")
         and _looks_plural(words[1])
     ):
         by_words = "org", MEDIUM  # "Minnesota Vikings": a team or a group named after a place
@@ -199,7 +202,7 @@ def _name_facts(
         None,
         False,
         by_words,
-        any(is_acronym(w) and not gazetteer.country_initials(w) for w in words),
+        any(looks_acronym(w) and not gazetteer.country_initials(w) for w in words),
         local,
         False,
         False,
@@ -218,15 +221,15 @@ def _settled_by_name(words: list[str], first: str, kind: str | None) -> Typed | 
     # a first word of more than one letter settles it (most): tested without a call
     if len(words[0].rstrip(".")) == 1 and all(map(_single_letter, words)):
         return None, STRONG  # "N" of a coordinate, an initial standing alone
-    if all(map(gazetteer.is_demonym, words)):
+    if all(map(gazetteer.looks_demonym, words)):
         return None, STRONG  # "Russian", "French": nationalities, not actors
-    if n == 1 and is_acronym(words[0]):
+    if n == 1 and looks_acronym(words[0]):
         return _acronym(words[0])
     if n == 1 and GROUP_NAME.match(words[0]):
         return "org", STRONG
     if kind == "country" or kind == "region":
         return "place", STRONG
-    if n == 2 and first in COMPASS and gazetteer.place_kind(words[1]):
+    if n == 2 and first in COMPASS and gazetteer.find_place_kind(words[1]):
         return "place", STRONG  # "Northern India", "Eastern Ukraine"
     if last in ORG_HEADS or (n > 2 and first in ORG_OPENERS):
         return "org", STRONG
@@ -266,9 +269,9 @@ def _before_place(c: Candidate) -> bool:
 def _acronym(word: str) -> tuple[str | None, int]:
     if key(word).replace(".", "") in NON_ACTOR_ACRONYMS:
         return None, STRONG
-    if len(word) > 4 and word.isalpha() and gazetteer.place_kind(word.title()):
+    if len(word) > 4 and word.isalpha() and gazetteer.find_place_kind(word.title()):
         return "place", MEDIUM  # "WASHINGTON —" opening a dispatch
-    if gazetteer.country_initials(word) or gazetteer.place_kind(word) == "country":
+    if gazetteer.country_initials(word) or gazetteer.find_place_kind(word) == "country":
         return "place", STRONG
     if gazetteer.state_abbreviation(word):
         return "place", STRONG
@@ -370,14 +373,18 @@ def _shouting(cands: list[Candidate]) -> None:
             c.kind, c.strength = "person", WEAK
 
 
-@by_word
-def folded_spelling(name: str) -> str:
+def fold_spelling(name: str) -> str:
     """A name's spelling for consistency votes ("Da’esh" and "Daesh" agree), and the
-    ground of its slug (:func:`.registry.slug`)."""
+    ground of its slug (:func:`.registry.slug`).  Unremembered, for the slug, which is
+    itself remembered and asked half the time of a person's surname key, a string no
+    vote has folded: a miss of :func:`folded_spelling` costs several times this."""
     folded = gazetteer.fold(name)
     if "’" in folded or "'" in folded:  # a test, not two calls, for most names
         return folded.replace("’", "").replace("'", "")
     return folded
+
+
+folded_spelling = by_word(fold_spelling)  # the same, remembered by name
 
 
 COORDINATORS = frozenset({", ", " and ", " or ", ", and ", ", or "})

@@ -26,8 +26,11 @@ from .memo import by_word
 __all__ = [
     "city_population",
     "country_initials",
+    "find_place_kind",
     "is_demonym",
     "is_given_name",
+    "looks_demonym",
+    "looks_given_name",
     "place_kind",
 ]
 
@@ -174,11 +177,17 @@ def _place_kinds() -> dict[str, str]:
     return kinds
 
 
-@by_word
-def place_kind(name: str) -> str | None:
+def find_place_kind(name: str) -> str | None:
     """'country', 'region' (continent, US state), 'city', 'province' (ISO 3166-2
-    subdivision) or 'town' (a city by another spelling) for a known place."""
+    subdivision) or 'town' (a city by another spelling) for a known place.
+
+    Unremembered: for tests that are themselves remembered (a word's or a name's facts),
+    which ask it of words seldom asked again; a miss of :func:`place_kind` would cost
+    several times this look-up."""
     return _place_kinds().get(fold(name))
+
+
+place_kind = by_word(find_place_kind)  # the same, remembered by name
 
 
 def canonical_country(name: str) -> str | None:
@@ -258,12 +267,18 @@ def _demonyms() -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=16384)
-def is_demonym(word: str) -> bool:
-    """Is ``word`` a nationality or language adjective ("Russian", "Iraqi", "French")?"""
+def looks_demonym(word: str) -> bool:
+    """Is ``word`` a nationality or language adjective ("Russian", "Iraqi", "French")?
+
+    Unremembered, for the tests that are themselves remembered (a word's or a name's
+    facts, read once per new word): an ``lru_cache`` miss costs more than this test, and
+    a hit little less.  :func:`is_demonym` is the same, remembered, for the others."""
     # "Jordan", "Iran" are places, whatever they end with; the set is read first: most
     # words are no demonym, and their place is then never asked (a new word's look-up)
     return fold(word) in _demonyms() and place_kind(word) not in ("country", "region")
+
+
+is_demonym = functools.lru_cache(maxsize=16384)(looks_demonym)
 
 
 @functools.cache
@@ -290,14 +305,18 @@ def _given_names() -> dict[str, str]:
     return table
 
 
-@functools.lru_cache(maxsize=65536)
-def is_given_name(word: str) -> bool:
-    """Is ``word`` a first name in the gender-guesser dictionary?"""
+def looks_given_name(word: str) -> bool:
+    """Is ``word`` a first name in the gender-guesser dictionary?  Unremembered, for the
+    tests that are themselves remembered, as :func:`looks_demonym`; :func:`is_given_name`
+    is the same, remembered."""
     if len(word) < 2 or not word[0].isupper():
         return False
     lower = word.lower()  # once: most words are asked once, on their first reading
     # the Arabic article of "Al Huwayjah" is no first name
     return lower != "al" and lower != "el" and lower in _given_names()
+
+
+is_given_name = functools.lru_cache(maxsize=65536)(looks_given_name)
 
 
 def given_name_gender(word: str) -> str | None:

@@ -18,8 +18,8 @@ from attrs import define, field
 from tei_annotate import Entry, Node
 
 from . import gazetteer
-from .candidates import Candidate, is_acronym
-from .evidence import folded_spelling, short_form, surname
+from .candidates import ACRONYM_SECOND, Candidate, is_acronym, looks_acronym
+from .evidence import fold_spelling, short_form, surname
 from .lexicon import SURNAME_PARTICLES, words
 from .memo import by_word
 
@@ -36,7 +36,7 @@ WORD_BREAK = re.compile(r"[\s-]+")
 @by_word
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: "Kaja Kallas" -> "kaja-kallas"."""
-    s = folded_spelling(text)
+    s = fold_spelling(text)
     if s.isalnum() and s.isascii():  # one plain word ("iraq"): already its slug
         return s
     return NON_SLUG.sub("-", s).strip("-") or "x"
@@ -98,7 +98,7 @@ def _canonical_place(text: str) -> str:
     """A place's canonical name: the country a name or initials stand for, else the name."""
     return (
         gazetteer.canonical_country(text)
-        or (gazetteer.country_initials(text) if is_acronym(text) else None)
+        or (gazetteer.country_initials(text) if looks_acronym(text) else None)
         or text
     )
 
@@ -213,7 +213,9 @@ class Registry:
             else:
                 k = gazetteer.fold(text.removeprefix("The ").removeprefix("the "))
             ident = by_key.get((kind, k))
-            if ident is None and kind == "org" and is_acronym(text):
+            # is_acronym's own first test, before it: most organisations' names fail it,
+            # and are then not learnt in its table (a miss for each new one)
+            if ident is None and kind == "org" and text[1:2] in ACRONYM_SECOND and is_acronym(text):
                 ident = by_key.get(("org-initials", text.replace(".", "")))
             if ident is None and kind == "org" and len(c.words) == 1:
                 ident = by_key.get(("org-short", gazetteer.fold(text)))
