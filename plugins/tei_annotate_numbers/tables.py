@@ -16,10 +16,15 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-__all__ = ["Table"]
+__all__ = ["LIMIT", "Table"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+
+# The most entries a table holds: a module constant, not a class attribute, since a miss
+# reads it and Python 3.11 looks an instance's class attribute up without a shortcut.
+LIMIT = 200_000
 
 
 class Table(dict[K, V]):
@@ -27,7 +32,6 @@ class Table(dict[K, V]):
     holds ``LIMIT`` entries: memory stays bounded on any corpus."""
 
     __slots__ = ()
-    LIMIT = 200_000
 
     def __missing__(self, key: K) -> V:
         raise NotImplementedError

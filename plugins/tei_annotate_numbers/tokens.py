@@ -12,12 +12,14 @@ import re
 from itertools import accumulate, chain
 from typing import TypeVar
 
-from .tables import Table
+from .tables import LIMIT, Table
 
 __all__ = [
     "Token",
     "Tokens",
     "chunk_words",
+    "known_chunks",
+    "learn_chunk",
     "learn_letters",
     "lower_at",
     "token_at",
@@ -46,20 +48,7 @@ class _Words(Table[str, tuple[str, ...]]):
         # words is mostly read for its offsets next, and one miss then learns both.
         if chunk.isalpha():
             return learn_letters(chunk)
-        if len(self) >= self.LIMIT:
-            _forget()
-        # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
-        # the run of letters stops at a character that is neither a letter nor a digit
-        # ("_" included), which is then a token of its own.
-        if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
-            pair = self[chunk] = (head, last)
-            _STEPS[chunk] = (len(head), 2)
-            return pair
-        words = self[chunk] = tuple(TOKEN.findall(chunk))
-        steps = [*map(len, words)]
-        steps[-1] += 1
-        _STEPS[chunk] = tuple(steps)
-        return words
+        return learn_chunk(chunk)
 
 
 class _Steps(Table[str, tuple[int, ...]]):
@@ -69,7 +58,7 @@ class _Steps(Table[str, tuple[int, ...]]):
     __slots__ = ()
 
     def __missing__(self, chunk: str) -> tuple[int, ...]:
-        if len(self) >= self.LIMIT:
+        if len(self) >= LIMIT:
             self.clear()
         steps = [*map(len, _WORDS[chunk])]
         steps[-1] += 1
@@ -92,16 +81,39 @@ def learn_letters(chunk: str) -> tuple[str, ...]:
     tokens: it is one token, as TOKEN reads it (a letter is a word character and never a
     digit), so no regex call is needed.  Also called by a table that meets the chunk
     first (:mod:`.candidates`), which spares the miss here."""
-    if len(_WORDS) >= _WORDS.LIMIT:
+    if len(_WORDS) >= LIMIT:
         _forget()
     letters = _WORDS[chunk] = (chunk,)
     _STEPS[chunk] = (len(chunk) + 1,)
     return letters
 
 
+def learn_chunk(chunk: str) -> tuple[str, ...]:
+    """Put a chunk that is not letters only in both chunk tables, and return its tokens.
+    Also called by a table that meets the chunk first (:mod:`.candidates`), which spares
+    the miss here."""
+    if len(_WORDS) >= LIMIT:
+        _forget()
+    # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
+    # the run of letters stops at a character that is neither a letter nor a digit
+    # ("_" included), which is then a token of its own.
+    if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
+        pair = _WORDS[chunk] = (head, last)
+        _STEPS[chunk] = (len(head), 2)
+        return pair
+    words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
+    steps = [*map(len, words)]
+    steps[-1] += 1
+    _STEPS[chunk] = tuple(steps)
+    return words
+
+
 # The token texts of a whitespace-split chunk, from the chunk table (which learns an
 # unseen chunk, so the block's :class:`Tokens` then finds it there).
 chunk_words = _WORDS.__getitem__
+# The chunk table itself, for a reader that learns an unseen chunk with learn_letters or
+# learn_chunk when it knows the chunk unseen (``chunk in known_chunks``), without a miss.
+known_chunks = _WORDS
 
 
 def _per_token(table: Table[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:
