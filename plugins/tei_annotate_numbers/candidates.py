@@ -29,87 +29,10 @@ from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
 from .tables import LIMIT, Table
 from .tokens import chunk_words, known_chunks, learn_chunk, learn_letters
+from .words import NUMBER_STEMS
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
-# Every word text2num reads as a number, with its trailing "s" removed (text2num
-# ignores them too: "thirds", "thousands"), and the fraction words and scales we add;
-# not "first", "second" and "oneth", which only end a number ("twenty-first").
-NUMBER_STEMS = frozenset(
-    [
-        "zero",
-        "nought",
-        "one",
-        "two",
-        "three",
-        "third",
-        "four",
-        "fourth",
-        "five",
-        "fifth",
-        "six",
-        "sixth",
-        "seven",
-        "seventh",
-        "eight",
-        "eighth",
-        "nine",
-        "ninth",
-        "ten",
-        "tenth",
-        "eleven",
-        "eleventh",
-        "twelve",
-        "twelfth",
-        "thirteen",
-        "thirteenth",
-        "fourteen",
-        "fourteenth",
-        "fifteen",
-        "fifteenth",
-        "sixteen",
-        "sixteenth",
-        "seventeen",
-        "seventeenth",
-        "eighteen",
-        "eighteenth",
-        "nineteen",
-        "nineteenth",
-        "twenty",
-        "twentieth",
-        "thirty",
-        "thirtieth",
-        "forty",
-        "fourty",
-        "fortieth",
-        "fourtieth",
-        "fifty",
-        "fiftieth",
-        "sixty",
-        "sixtieth",
-        "sixteeth",
-        "seventy",
-        "seventieth",
-        "eighty",
-        "eightieth",
-        "ninety",
-        "ninetieth",
-        "hundred",
-        "hundredth",
-        "thousand",
-        "thousandth",
-        "million",
-        "millionth",
-        "billion",
-        "billionth",
-        "trillion",
-        "trillionth",
-        "dozen",
-        "half",
-        "halve",
-        "quarter",
-    ]
-)
 # A bound can only matter if its number starts within this many tokens: three words of
 # bound ("no fewer than"), two of currency ("US", "$"), then "a" before a scale word.
 BOUND_REACH = 6
