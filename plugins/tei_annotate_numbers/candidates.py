@@ -55,21 +55,33 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(month_names()) | currency_codes()
 
 
-@cache
+# What is left of every token text with a kind once lower-cased and stripped of its
+# trailing "s" (as NUMBER_STEMS are), filled when first needed (:func:`_kind_stems`):
+# read at every new word, it is a module global and not a cached function's result.
+_STEMS: frozenset[str] = frozenset()
+
+
 def _kind_stems() -> frozenset[str]:
-    """What is left of every token text with a kind once lower-cased and stripped of its
-    trailing "s" (as NUMBER_STEMS are): a text whose stem is not here has no kind, unless
-    it starts with a digit, and most words are judged with this one lookup."""
+    """:data:`_STEMS`, made on first need (month names and currency codes are read from
+    CLDR): a text whose stem is not there has no kind, unless it starts with a digit, and
+    most words are judged with this one lookup."""
+    global _STEMS
     lowered = (*(w.lower() for w in _anchor_words()), *CURRENCY_SIGNS)
-    return NUMBER_STEMS | {w.rstrip("s") for w in (*lowered, *BOUND_FIRST_WORDS, *LABEL_NOUNS)}
+    words = (*lowered, *BOUND_FIRST_WORDS, *LABEL_NOUNS)
+    _STEMS = NUMBER_STEMS | frozenset(w.rstrip("s") for w in words)
+    return _STEMS
 
 
 def _kind(text: str) -> int:
-    """The kind of a token text, for the tables below (which learn it)."""
-    if text[0].isdecimal():
-        return ANCHOR
+    """The kind of a token text that is not letters only: digits or a single character."""
+    return ANCHOR if text[0].isdecimal() else _word_kind(text)
+
+
+def _word_kind(text: str) -> int:
+    """The kind of a token text that does not start with a digit, for the tables below
+    (which learn it)."""
     low = text.lower()
-    if (stem := low.rstrip("s")) not in _kind_stems():
+    if (stem := low.rstrip("s")) not in (_STEMS or _kind_stems()):
         return 0
     if stem in NUMBER_STEMS:
         return NUMBER_WORD
@@ -94,12 +106,15 @@ class _Kinds(Table[str, int]):
     def __missing__(self, word: str) -> int:
         if len(self) >= LIMIT:
             self.clear()
-        kind = self[word] = _kind(word)
+        if word.isalpha():
+            kind = self[word] = _word_kind(word)
+            if word not in known_chunks:
+                learn_letters(word)
+        else:
+            kind = self[word] = _kind(word)
         if len(_ANCHORED) >= LIMIT:
             _ANCHORED.clear()
         _ANCHORED[word] = kind in _ANCHOR_KINDS
-        if word not in known_chunks and word.isalpha():
-            learn_letters(word)
         return kind
 
 
@@ -116,11 +131,13 @@ class _Anchored(Table[str, bool]):
             self.clear()
         if chunk.isalpha():
             learn_letters(chunk)
+            kind = _word_kind(chunk)
         elif len(words := chunk_words(chunk) if chunk in known_chunks else learn_chunk(chunk)) > 1:
             kinds = map(_KINDS.__getitem__, words)
             anchored = self[chunk] = not _ANCHOR_KINDS.isdisjoint(kinds)
             return anchored
-        kind = _kind(chunk)
+        else:
+            kind = _kind(chunk)
         anchored = self[chunk] = kind in _ANCHOR_KINDS
         if len(_KINDS) >= LIMIT:
             _KINDS.clear()
