@@ -66,8 +66,27 @@ class _Steps(Table[str, tuple[int, ...]]):
         return value
 
 
+class _SharedSteps(dict[int, tuple[int, ...]]):
+    """The steps of a chunk of one word (``last`` 0) or of a word and one mark (``last``
+    1), by the word's length: one tuple shared by all such chunks, not one made and kept
+    per chunk (a first reading, which fills the tables, then also makes the garbage
+    collector run less often).  Holds one entry per word length seen."""
+
+    __slots__ = ("last",)
+
+    def __init__(self, last: int) -> None:
+        super().__init__()
+        self.last = last
+
+    def __missing__(self, length: int) -> tuple[int, ...]:
+        steps = self[length] = (length + 1,) if not self.last else (length, 2)
+        return steps
+
+
 _WORDS = _Words()
 _STEPS = _Steps()
+_WORD_STEPS = _SharedSteps(0)
+_WORD_MARK_STEPS = _SharedSteps(1)
 
 
 def _forget() -> None:
@@ -84,7 +103,7 @@ def learn_letters(chunk: str) -> tuple[str, ...]:
     if len(_WORDS) >= LIMIT:
         _forget()
     letters = _WORDS[chunk] = (chunk,)
-    _STEPS[chunk] = (len(chunk) + 1,)
+    _STEPS[chunk] = _WORD_STEPS[len(chunk)]
     return letters
 
 
@@ -99,7 +118,7 @@ def learn_chunk(chunk: str) -> tuple[str, ...]:
     # ("_" included), which is then a token of its own.
     if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
         pair = _WORDS[chunk] = (head, last)
-        _STEPS[chunk] = (len(head), 2)
+        _STEPS[chunk] = _WORD_MARK_STEPS[len(head)]
         return pair
     words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
     steps = [*map(len, words)]
