@@ -113,18 +113,34 @@ def learn_chunk(chunk: str) -> tuple[str, ...]:
     the miss here."""
     if len(_WORDS) >= LIMIT:
         _forget()
-    # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
-    # the run of letters stops at a character that is neither a letter nor a digit
-    # ("_" included), which is then a token of its own.
-    if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
+    # A word or a number followed by one mark ("said,", "2016.") is two tokens as TOKEN
+    # reads it: the run of letters or digits stops at a character that is neither a
+    # letter nor a digit ("_" included), which is then a token of its own (no digit
+    # follows the mark, so it does not continue a number either).
+    if not (last := chunk[-1]).isalnum() and ((head := chunk[:-1]).isalpha() or head.isdecimal()):
         pair = _WORDS[chunk] = (head, last)
         _STEPS[chunk] = _WORD_MARK_STEPS[len(head)]
         return pair
-    words = _WORDS[chunk] = tuple(TOKEN.findall(chunk))
+    words = _WORDS[chunk] = _split(chunk)
     steps = [*map(len, words)]
     steps[-1] += 1
     _STEPS[chunk] = tuple(steps)
     return words
+
+
+def _split(chunk: str) -> tuple[str, ...]:
+    """The tokens of a chunk that is neither letters only nor a word or number and one
+    mark.  The next most common shapes of a news text are read without the regex, as for
+    those: a character that is neither a letter nor a digit is a token of its own, and
+    digits alone ("12", never a word character) are one."""
+    if (last := chunk[-1]).isalnum():
+        if chunk.isdecimal():
+            return (chunk,)  # "12"
+        if not (first := chunk[0]).isalnum() and (word := chunk[1:]).isalpha():
+            return (first, word)  # "“The", "(also"
+    elif (word := chunk[:-2]).isalpha() and not (mark := chunk[-2]).isalnum():
+        return (word, mark, last)  # "systems.”", "ISIL)."
+    return tuple(TOKEN.findall(chunk))
 
 
 # The token texts of a whitespace-split chunk, from the chunk table (which learns an
