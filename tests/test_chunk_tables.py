@@ -131,7 +131,7 @@ def test_numbers_word_kinds_are_read_when_a_table_is_emptied(monkeypatch, table)
 
 def test_numbers_tables_are_emptied_when_full(monkeypatch):
     table = _fresh(number_candidates._KINDS)
-    monkeypatch.setattr(type(table), "LIMIT", 3)
+    monkeypatch.setattr(number_candidates, "LIMIT", 3)
     assert [table[w] for w in ("the", "5", "March", "said")] == [0, 1, 1, 0]
     assert list(table) == ["said"]  # emptied before learning "said"
 

@@ -27,89 +27,12 @@ from itertools import compress
 from .currency import CURRENCY_SIGNS, currency_codes
 from .dates import month_names
 from .lexicon import AT_LEAST, AT_MOST, LABEL_NOUNS, by_first_word
-from .tables import Table
-from .tokens import chunk_words, learn_letters
+from .tables import LIMIT, Table
+from .tokens import chunk_words, known_chunks, learn_chunk, learn_letters
+from .words import NUMBER_STEMS
 
 __all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
-# Every word text2num reads as a number, with its trailing "s" removed (text2num
-# ignores them too: "thirds", "thousands"), and the fraction words and scales we add;
-# not "first", "second" and "oneth", which only end a number ("twenty-first").
-NUMBER_STEMS = frozenset(
-    [
-        "zero",
-        "nought",
-        "one",
-        "two",
-        "three",
-        "third",
-        "four",
-        "fourth",
-        "five",
-        "fifth",
-        "six",
-        "sixth",
-        "seven",
-        "seventh",
-        "eight",
-        "eighth",
-        "nine",
-        "ninth",
-        "ten",
-        "tenth",
-        "eleven",
-        "eleventh",
-        "twelve",
-        "twelfth",
-        "thirteen",
-        "thirteenth",
-        "fourteen",
-        "fourteenth",
-        "fifteen",
-        "fifteenth",
-        "sixteen",
-        "sixteenth",
-        "seventeen",
-        "seventeenth",
-        "eighteen",
-        "eighteenth",
-        "nineteen",
-        "nineteenth",
-        "twenty",
-        "twentieth",
-        "thirty",
-        "thirtieth",
-        "forty",
-        "fourty",
-        "fortieth",
-        "fourtieth",
-        "fifty",
-        "fiftieth",
-        "sixty",
-        "sixtieth",
-        "sixteeth",
-        "seventy",
-        "seventieth",
-        "eighty",
-        "eightieth",
-        "ninety",
-        "ninetieth",
-        "hundred",
-        "hundredth",
-        "thousand",
-        "thousandth",
-        "million",
-        "millionth",
-        "billion",
-        "billionth",
-        "trillion",
-        "trillionth",
-        "dozen",
-        "half",
-        "halve",
-        "quarter",
-    ]
-)
 # A bound can only matter if its number starts within this many tokens: three words of
 # bound ("no fewer than"), two of currency ("US", "$"), then "a" before a scale word.
 BOUND_REACH = 6
@@ -132,24 +55,35 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(month_names()) | currency_codes()
 
 
+# What is left of every token text with a kind once lower-cased and stripped of its
+# trailing "s" (as NUMBER_STEMS are), filled when first needed (:func:`_kind_stems`):
+# read at every new word, it is a module global and not a cached function's result.
+_STEMS: frozenset[str] = frozenset()
+
+
+def _kind_stems() -> frozenset[str]:
+    """:data:`_STEMS`, made on first need (month names and currency codes are read from
+    CLDR): a text whose stem is not there has no kind, unless it starts with a digit, and
+    most words are judged with this one lookup."""
+    global _STEMS
+    lowered = (*(w.lower() for w in _anchor_words()), *CURRENCY_SIGNS)
+    words = (*lowered, *BOUND_FIRST_WORDS, *LABEL_NOUNS)
+    _STEMS = NUMBER_STEMS | frozenset(w.rstrip("s") for w in words)
+    return _STEMS
+
+
 def _kind(text: str) -> int:
-    """The kind of a token text or whitespace chunk, for the tables below (which learn it,
-    one in each other's stead): a chunk's kind is that of its token if it is one token (a
-    token's text, read as a chunk, is that one token), else the union of its tokens' kinds
-    (a chunk of several tokens is never read as a token).  The chunk tables' entries of a
-    chunk of letters (most of them) are learnt here too: one miss learns all a new word
-    needs, instead of one miss per table."""
-    if text.isalpha():
-        learn_letters(text)
-    elif len(words := chunk_words(text)) > 1:
-        kind = 0
-        for word in words:
-            kind |= _KINDS[word]
-        return kind
+    """The kind of a token text that is not letters only: digits or a single character."""
+    return ANCHOR if text[0].isdecimal() else _word_kind(text)
+
+
+def _word_kind(text: str) -> int:
+    """The kind of a token text that does not start with a digit, for the tables below
+    (which learn it)."""
     low = text.lower()
-    if text[0].isdecimal():
-        return ANCHOR
-    if low.rstrip("s") in NUMBER_STEMS:
+    if (stem := low.rstrip("s")) not in (_STEMS or _kind_stems()):
+        return 0
+    if stem in NUMBER_STEMS:
         return NUMBER_WORD
     kind = ANCHOR if text in _anchor_words() else SIGN if text in CURRENCY_SIGNS else 0
     if low in BOUND_FIRST_WORDS:
@@ -162,15 +96,23 @@ def _kind(text: str) -> int:
 class _Kinds(Table[str, int]):
     """Kinds of the token texts seen so far: a news text repeats its words, so most tokens
     cost one lookup (an unseen one is learnt when first read, see :mod:`tables`), and
-    whether the text, read as a chunk, holds an anchor (:data:`_ANCHORED`) with it."""
+    whether the text, read as a chunk, holds an anchor (:data:`_ANCHORED`) with it: a
+    token's text, read as a chunk, is that one token.  The chunk tables' entries of a
+    word of letters are learnt too if they are not known yet (the word was read in a
+    chunk of several tokens, "said,"): one miss then learns all the word needs."""
 
     __slots__ = ()
 
     def __missing__(self, word: str) -> int:
-        if len(self) >= self.LIMIT:
+        if len(self) >= LIMIT:
             self.clear()
-        kind = self[word] = _kind(word)
-        if len(_ANCHORED) >= self.LIMIT:
+        if word.isalpha():
+            kind = self[word] = _word_kind(word)
+            if word not in known_chunks:
+                learn_letters(word)
+        else:
+            kind = self[word] = _kind(word)
+        if len(_ANCHORED) >= LIMIT:
             _ANCHORED.clear()
         _ANCHORED[word] = kind in _ANCHOR_KINDS
         return kind
@@ -179,16 +121,25 @@ class _Kinds(Table[str, int]):
 class _Anchored(Table[str, bool]):
     """Whether a whitespace chunk holds an anchor, for the chunks seen so far: about half
     the blocks of a news text hold none, and are then rejected without being tokenized.
-    The chunk's kind (:data:`_KINDS`) is learnt with it."""
+    A chunk of one token has that token's kind, learnt with it (:data:`_KINDS`), as are
+    its entries in the chunk tables; a chunk of several tokens holds their kinds."""
 
     __slots__ = ()
 
     def __missing__(self, chunk: str) -> bool:
-        if len(self) >= self.LIMIT:
+        if len(self) >= LIMIT:
             self.clear()
-        kind = _kind(chunk)
+        if chunk.isalpha():
+            learn_letters(chunk)
+            kind = _word_kind(chunk)
+        elif len(words := chunk_words(chunk) if chunk in known_chunks else learn_chunk(chunk)) > 1:
+            kinds = map(_KINDS.__getitem__, words)
+            anchored = self[chunk] = not _ANCHOR_KINDS.isdisjoint(kinds)
+            return anchored
+        else:
+            kind = _kind(chunk)
         anchored = self[chunk] = kind in _ANCHOR_KINDS
-        if len(_KINDS) >= self.LIMIT:
+        if len(_KINDS) >= LIMIT:
             _KINDS.clear()
         _KINDS[chunk] = kind
         return anchored

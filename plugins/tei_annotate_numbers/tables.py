@@ -5,7 +5,10 @@ keys)`` then stays a loop in C.  A key not seen before costs one call of ``__mis
 for that key alone, with no set arithmetic over the block and no second reading of it;
 on a text read for the first time, most blocks bring a few such keys.  Each table says
 how it learns in its own ``__missing__``, not in a function that one would call: on a
-first reading that call is a good part of the cost of a miss.
+first reading that call is a good part of the cost of a miss.  The exceptions are what
+two tables learn alike (a chunk's tokens, a word's kind): one function then learns it
+for both, and a table that meets a key first calls it directly, which costs less than
+the other table's miss it spares.
 
 The tables are module-level, so the threads of a threaded Dask worker share them: one
 thread may empty a full table while another reads it.  ``__missing__`` returns the value
@@ -16,10 +19,15 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-__all__ = ["Table"]
+__all__ = ["LIMIT", "Table"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+
+
+# The most entries a table holds: a module constant, not a class attribute, since a miss
+# reads it and Python 3.11 looks an instance's class attribute up without a shortcut.
+LIMIT = 200_000
 
 
 class Table(dict[K, V]):
@@ -27,7 +35,6 @@ class Table(dict[K, V]):
     holds ``LIMIT`` entries: memory stays bounded on any corpus."""
 
     __slots__ = ()
-    LIMIT = 200_000
 
     def __missing__(self, key: K) -> V:
         raise NotImplementedError

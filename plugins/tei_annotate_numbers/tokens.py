@@ -12,12 +12,14 @@ import re
 from itertools import accumulate, chain
 from typing import TypeVar
 
-from .tables import Table
+from .tables import LIMIT, Table
 
 __all__ = [
     "Token",
     "Tokens",
     "chunk_words",
+    "known_chunks",
+    "learn_chunk",
     "learn_letters",
     "lower_at",
     "token_at",
@@ -46,20 +48,7 @@ class _Words(Table[str, tuple[str, ...]]):
         # words is mostly read for its offsets next, and one miss then learns both.
         if chunk.isalpha():
             return learn_letters(chunk)
-        if len(self) >= self.LIMIT:
-            _forget()
-        # A word followed by one mark ("said,", "year.") is two tokens as TOKEN reads it:
-        # the run of letters stops at a character that is neither a letter nor a digit
-        # ("_" included), which is then a token of its own.
-        if (head := chunk[:-1]).isalpha() and not (last := chunk[-1]).isalnum():
-            pair = self[chunk] = (head, last)
-            _STEPS[chunk] = (len(head), 2)
-            return pair
-        words = self[chunk] = tuple(TOKEN.findall(chunk))
-        steps = [*map(len, words)]
-        steps[-1] += 1
-        _STEPS[chunk] = tuple(steps)
-        return words
+        return learn_chunk(chunk)
 
 
 class _Steps(Table[str, tuple[int, ...]]):
@@ -69,7 +58,7 @@ class _Steps(Table[str, tuple[int, ...]]):
     __slots__ = ()
 
     def __missing__(self, chunk: str) -> tuple[int, ...]:
-        if len(self) >= self.LIMIT:
+        if len(self) >= LIMIT:
             self.clear()
         steps = [*map(len, _WORDS[chunk])]
         steps[-1] += 1
@@ -77,8 +66,27 @@ class _Steps(Table[str, tuple[int, ...]]):
         return value
 
 
+class _SharedSteps(dict[int, tuple[int, ...]]):
+    """The steps of a chunk of one word (``last`` 0) or of a word and one mark (``last``
+    1), by the word's length: one tuple shared by all such chunks, not one made and kept
+    per chunk (a first reading, which fills the tables, then also makes the garbage
+    collector run less often).  Holds one entry per word length seen."""
+
+    __slots__ = ("last",)
+
+    def __init__(self, last: int) -> None:
+        super().__init__()
+        self.last = last
+
+    def __missing__(self, length: int) -> tuple[int, ...]:
+        steps = self[length] = (length + 1,) if not self.last else (length, 2)
+        return steps
+
+
 _WORDS = _Words()
 _STEPS = _Steps()
+_WORD_STEPS = _SharedSteps(0)
+_WORD_MARK_STEPS = _SharedSteps(1)
 
 
 def _forget() -> None:
@@ -92,16 +100,55 @@ def learn_letters(chunk: str) -> tuple[str, ...]:
     tokens: it is one token, as TOKEN reads it (a letter is a word character and never a
     digit), so no regex call is needed.  Also called by a table that meets the chunk
     first (:mod:`.candidates`), which spares the miss here."""
-    if len(_WORDS) >= _WORDS.LIMIT:
+    if len(_WORDS) >= LIMIT:
         _forget()
     letters = _WORDS[chunk] = (chunk,)
-    _STEPS[chunk] = (len(chunk) + 1,)
+    _STEPS[chunk] = _WORD_STEPS[len(chunk)]
     return letters
+
+
+def learn_chunk(chunk: str) -> tuple[str, ...]:
+    """Put a chunk that is not letters only in both chunk tables, and return its tokens.
+    Also called by a table that meets the chunk first (:mod:`.candidates`), which spares
+    the miss here."""
+    if len(_WORDS) >= LIMIT:
+        _forget()
+    # A word or a number followed by one mark ("said,", "2016.") is two tokens as TOKEN
+    # reads it: the run of letters or digits stops at a character that is neither a
+    # letter nor a digit ("_" included), which is then a token of its own (no digit
+    # follows the mark, so it does not continue a number either).
+    if not (last := chunk[-1]).isalnum() and ((head := chunk[:-1]).isalpha() or head.isdecimal()):
+        pair = _WORDS[chunk] = (head, last)
+        _STEPS[chunk] = _WORD_MARK_STEPS[len(head)]
+        return pair
+    words = _WORDS[chunk] = _split(chunk)
+    steps = [*map(len, words)]
+    steps[-1] += 1
+    _STEPS[chunk] = tuple(steps)
+    return words
+
+
+def _split(chunk: str) -> tuple[str, ...]:
+    """The tokens of a chunk that is neither letters only nor a word or number and one
+    mark.  The next most common shapes of a news text are read without the regex, as for
+    those: a character that is neither a letter nor a digit is a token of its own, and
+    digits alone ("12", never a word character) are one."""
+    if (last := chunk[-1]).isalnum():
+        if chunk.isdecimal():
+            return (chunk,)  # "12"
+        if not (first := chunk[0]).isalnum() and (word := chunk[1:]).isalpha():
+            return (first, word)  # "“The", "(also"
+    elif (word := chunk[:-2]).isalpha() and not (mark := chunk[-2]).isalnum():
+        return (word, mark, last)  # "systems.”", "ISIL)."
+    return tuple(TOKEN.findall(chunk))
 
 
 # The token texts of a whitespace-split chunk, from the chunk table (which learns an
 # unseen chunk, so the block's :class:`Tokens` then finds it there).
 chunk_words = _WORDS.__getitem__
+# The chunk table itself, for a reader that learns an unseen chunk with learn_letters or
+# learn_chunk when it knows the chunk unseen (``chunk in known_chunks``), without a miss.
+known_chunks = _WORDS
 
 
 def _per_token(table: Table[str, tuple[_T, ...]], chunks: list[str]) -> list[_T]:

@@ -15,7 +15,9 @@ from text_to_num import alpha2digit, text2num
 
 __all__ = [
     "ABBREVIATED_SCALES",
+    "ENDING_ORDINALS",
     "MONEY_SCALES",
+    "NUMBER_STEMS",
     "cardinal",
     "cardinal_word",
     "denominator",
@@ -26,6 +28,86 @@ __all__ = [
     "scale_word",
 ]
 
+# Every word text2num reads as a number, with its trailing "s" removed (text2num
+# ignores them too: "thirds", "thousands"), and the fraction words and scales we add;
+# not "first", "second" and "oneth", which only end a number ("twenty-first").
+NUMBER_STEMS = frozenset(
+    [
+        "zero",
+        "nought",
+        "one",
+        "two",
+        "three",
+        "third",
+        "four",
+        "fourth",
+        "five",
+        "fifth",
+        "six",
+        "sixth",
+        "seven",
+        "seventh",
+        "eight",
+        "eighth",
+        "nine",
+        "ninth",
+        "ten",
+        "tenth",
+        "eleven",
+        "eleventh",
+        "twelve",
+        "twelfth",
+        "thirteen",
+        "thirteenth",
+        "fourteen",
+        "fourteenth",
+        "fifteen",
+        "fifteenth",
+        "sixteen",
+        "sixteenth",
+        "seventeen",
+        "seventeenth",
+        "eighteen",
+        "eighteenth",
+        "nineteen",
+        "nineteenth",
+        "twenty",
+        "twentieth",
+        "thirty",
+        "thirtieth",
+        "forty",
+        "fourty",
+        "fortieth",
+        "fourtieth",
+        "fifty",
+        "fiftieth",
+        "sixty",
+        "sixtieth",
+        "sixteeth",
+        "seventy",
+        "seventieth",
+        "eighty",
+        "eightieth",
+        "ninety",
+        "ninetieth",
+        "hundred",
+        "hundredth",
+        "thousand",
+        "thousandth",
+        "million",
+        "millionth",
+        "billion",
+        "billionth",
+        "trillion",
+        "trillionth",
+        "dozen",
+        "half",
+        "halve",
+        "quarter",
+    ]
+)
+# The ordinals text2num reads that only end a number, and so are not NUMBER_STEMS.
+ENDING_ORDINALS = frozenset({"first", "second", "oneth"})
 ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)\Z")
 # Scales text2num does not know, and the abbreviations of the press ("$5bn", "£2.4m").
 EXTRA_SCALES = {"trillion": 10**12, "dozen": 12}
@@ -45,9 +127,11 @@ FRACTION_WORDS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 @lru_cache(maxsize=4096)
 def cardinal_word(word: str) -> int | None:
     """The value of one cardinal word ("nine", "hundred"), else None; plurals are not cardinals."""
+    # A word text2num reads is a NUMBER_STEMS word, so text2num (and the error it raises
+    # for any other word) is called only for those.  They are letters only, without a
+    # final "s", and of three letters or more (text2num also reads "o" as zero).
     w = word.lower()
-    # The shortest number words have three letters; text2num also reads "o" as zero.
-    if not w.isalpha() or w.endswith("s") or len(w) < 3:
+    if w not in NUMBER_STEMS:
         return None
     try:
         return int(text2num(w, "en"))
@@ -59,7 +143,8 @@ def cardinal_word(word: str) -> int | None:
 def ordinal_word(word: str) -> int | None:
     """The value of one ordinal word ("fifth" -> 5), else None."""
     w = word.lower()
-    if not w.isalpha():
+    # alpha2digit reads an ordinal only from a NUMBER_STEMS word or an ENDING_ORDINALS one.
+    if w not in NUMBER_STEMS and w not in ENDING_ORDINALS:
         return None
     m = ORDINAL_DIGITS.match(alpha2digit(w, "en", threshold=0))
     return int(m.group(1)) if m else None
