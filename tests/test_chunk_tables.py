@@ -168,3 +168,19 @@ def test_hedging_cues_are_found_when_the_tables_are_emptied_after_learning(monke
     monkeypatch.setattr(lexicon, "key_chunks", KeyChunksEmptiedAfterEachLearning(lexicon.keys))
     assert find_cues(text, lexicon) == expected
     assert not lexicon.key_chunks
+
+
+def test_hedging_tables_are_emptied_when_full_before_a_text(monkeypatch):
+    lexicon = load_lexicon()
+    first, second = "Officials said it could possibly leave.", "Critics believe it."
+    monkeypatch.setattr(hedge_tokens, "CHUNKS_MAX", 1)
+    monkeypatch.setattr(hedge_tokens, "CHUNK_WORDS", hedge_tokens.ChunkWords())
+    monkeypatch.setattr(lexicon, "key_chunks", KeyChunks(lexicon.keys))
+    lexicon.key_chunks.update(dict.fromkeys(["a", "b"], False))
+    expected = find_cues(second, lexicon)
+    assert "a" not in lexicon.key_chunks  # emptied before the text
+    find_cues(first, lexicon)  # a text learns all its new chunks, however many
+    assert set(hedge_tokens.CHUNK_WORDS) == set(first.split())
+    assert find_cues(second, lexicon) == expected
+    assert set(hedge_tokens.CHUNK_WORDS) == set(second.split())  # emptied, then learnt
+    assert set(lexicon.key_chunks) <= set(second.split())

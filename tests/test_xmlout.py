@@ -140,4 +140,4 @@ def entries(draw: Any) -> Entry:
 def test_entries_of_leaves_are_written_as_the_general_writer_writes_them(entry):
     expected = indented(tei._entry_el(entry), level=tei.ENTRY_LEVEL)
     tei._ENTRY_XML.clear()
-    assert tei._entry_xml(entry).xml == expected
+    assert tei._entry_xml(entry) == expected

@@ -19,7 +19,7 @@ from .nesting import Placed, level, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
 from .version import OWN_DISTRIBUTION, own_version
-from .xmlout import El, Raw, indented
+from .xmlout import El, indented
 from .xmltext import TEI_NS
 
 __all__ = ["render_tei"]
@@ -181,7 +181,7 @@ class _Writer:
         # Its text is added after indenting: a title of only <g/> would gain whitespace.
         title = indented(El("title", text=self.doc.title, indent=False), level=3)
         source = indented(El("p", text=f"Plain text read from {self.doc.name}."), level=3)
-        h.children.append(Raw(_FILE_DESC.format(title=title, source=source)))
+        h.children.append(_FILE_DESC.format(title=title, source=source))
         enc = h.add("encodingDesc")
         layers = tuple((lay.name, lay.version, lay.description) for lay in self.result.layers)
         enc.children.append(_app_info(own_version(), layers))
@@ -212,7 +212,7 @@ class _Writer:
             lists[parent].add(place).children.extend(map(self.entry, members))
         return h
 
-    def entry(self, e: Entry) -> El | Raw:
+    def entry(self, e: Entry) -> El | str:
         try:
             return _entry_xml(e)
         except TypeError:  # an unhashable value forced into the frozen entry
@@ -326,9 +326,9 @@ def _file_desc() -> str:
     """``<fileDesc>`` at its level in the header, with ``{title}`` and ``{source}`` to fill
     in: the same for every document but for those, so it is indented once, not per document."""
     fd = El("fileDesc")
-    fd.add("titleStmt").children.append(Raw("{title}"))
+    fd.add("titleStmt").children.append("{title}")
     fd.add("publicationStmt").add("p", text=f"Annotated by {APP}; not published.")
-    fd.add("sourceDesc").children.append(Raw("{source}"))
+    fd.add("sourceDesc").children.append("{source}")
     return indented(fd, level=1)
 
 
@@ -355,7 +355,7 @@ ENTRY_LEVEL = 4
 
 # Entries written, by value: the entries documents repeat (a taxonomy's categories, the
 # actors a corpus keeps naming) are written once.  Emptied should it grow large.
-_ENTRY_XML: dict[tuple[object, ...], Raw] = {}
+_ENTRY_XML: dict[tuple[object, ...], str] = {}
 _ENTRY_XML_MAX = 4096
 # An entry's value as a key: its fields and its nodes' fields, read by C-level getters
 # (hashing the entry itself runs attrs' Python __hash__ for it and for each of its nodes).
@@ -363,7 +363,7 @@ _ENTRY_FIELDS = attrgetter("id", "element", "attrs", "links", "group", "layer")
 _NODE_FIELDS = attrgetter("tag", "attrs", "text", "children")
 
 
-def _entry_xml(e: Entry) -> Raw:
+def _entry_xml(e: Entry) -> str:
     """An entry written at its level: its XML depends on its value alone.
 
     A TypeError if a value forced into the frozen entry cannot be hashed."""
@@ -372,10 +372,10 @@ def _entry_xml(e: Entry) -> Raw:
     if xml is None:
         if len(_ENTRY_XML) >= _ENTRY_XML_MAX:
             _ENTRY_XML.clear()
-        written = _leaves_xml(e)
-        if written is None:
-            written = indented(_entry_el(e), level=ENTRY_LEVEL)
-        xml = _ENTRY_XML[key] = Raw(written)
+        xml = _leaves_xml(e)
+        if xml is None:
+            xml = indented(_entry_el(e), level=ENTRY_LEVEL)
+        _ENTRY_XML[key] = xml
     return xml
 
 
@@ -398,10 +398,10 @@ def _leaves_xml(e: Entry) -> str | None:
         if node.children:
             return None
         tag, attrs, text = node.tag, node.attrs, node.text
-        start = f"<{tag}{xmlout.attributes(dict(attrs))}" if attrs else f"<{tag}"
+        opened = f"{tag}{xmlout.attributes(dict(attrs))}" if attrs else tag
         values.append(text)
         leaves.append(
-            f"{_LEAF_INDENT}{start}>{text}</{tag}>" if text else f"{_LEAF_INDENT}{start}/>"
+            f"{_LEAF_INDENT}<{opened}>{text}</{tag}>" if text else f"{_LEAF_INDENT}<{opened}/>"
         )
     # attribute values escape more than text does: one search clears both for most entries
     plain = xmlout.plain_values(values)
@@ -409,14 +409,12 @@ def _leaves_xml(e: Entry) -> str | None:
         return None
     el = e.element
     if plain and not e.attrs and not e.links:
-        start = f'<{el} xml:id="{e.id}" resp="#app.{e.layer}">'
-    else:
-        start = f"<{el}{xmlout.attributes(_entry_attrib(e))}>"
-    return f"{start}{''.join(leaves)}{_END_INDENT}</{el}>"
+        return f'<{el} xml:id="{e.id}" resp="#app.{e.layer}">{"".join(leaves)}{_END_INDENT}</{el}>'
+    return f"<{el}{xmlout.attributes(_entry_attrib(e))}>{''.join(leaves)}{_END_INDENT}</{el}>"
 
 
 @functools.lru_cache(maxsize=64)
-def _app_info(version: str, layers: tuple[tuple[str, str, str], ...]) -> Raw:
+def _app_info(version: str, layers: tuple[tuple[str, str, str], ...]) -> str:
     """``<appInfo>``: the same for every document annotated with the same layers, so it is
     written once (at its level in the header) for each set of layers."""
     info = El("appInfo")
@@ -433,7 +431,7 @@ def _app_info(version: str, layers: tuple[tuple[str, str, str], ...]) -> Raw:
         app.add("label", text=name)
         if description:
             app.add("desc", text=description)
-    return Raw(indented(info, level=2))
+    return indented(info, level=2)
 
 
 def render_tei(result: Result, inline: bool = True) -> bytes:

@@ -18,7 +18,7 @@ from lxml import etree
 from .model import Node
 from .xmltext import TEI_NS, UNSAFE
 
-__all__ = ["El", "Raw", "attributes", "check_tags", "indented", "is_plain", "plain_values", "text"]
+__all__ = ["El", "attributes", "check_tags", "indented", "is_plain", "plain_values", "text"]
 
 # Characters libxml2 escapes in text content; text that needs escaping or <g/>.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -87,7 +87,10 @@ def attributes(attrib: Mapping[str, str]) -> str:
 
 def plain_values(values: Iterable[str]) -> bool:
     """True if every one of ``values`` can be written as an attribute value as it is."""
-    return _ATTR_SPECIAL.search("".join(values)) is None
+    s = "".join(values)
+    if s.isprintable():  # no control character, surrogate or noncharacter (a test checks)
+        return '"' not in s and "&" not in s and "<" not in s and ">" not in s
+    return _ATTR_SPECIAL.search(s) is None
 
 
 # Attribute and element names found valid; a few dozen in practice, emptied should they
@@ -118,6 +121,8 @@ class El:
 
     ``text`` comes before the children, as when it is appended on creation.  With
     ``indent=False`` the element's content is left as it is (text added after indenting).
+    A child that is a ``str`` is an element already written by :func:`indented` at the
+    level it is put at (a plain string: an object to wrap it in cost a Python call each).
     """
 
     __slots__ = ("attrib", "children", "indent", "tag", "text")
@@ -127,13 +132,13 @@ class El:
         tag: str,
         attrib: Mapping[str, str] | None = None,
         text: str = "",
-        children: Iterable[El | Node | Raw] = (),
+        children: Iterable[El | Node | str] = (),
         indent: bool = True,
     ) -> None:
         self.tag = tag
         self.attrib = attrib
         self.text = text
-        self.children: list[El | Node | Raw] = list(children)
+        self.children: list[El | Node | str] = list(children)
         self.indent = indent
 
     def add(self, tag: str, attrib: Mapping[str, str] | None = None, text: str = "") -> El:
@@ -143,20 +148,11 @@ class El:
         return child
 
 
-class Raw:
-    """An element already serialized by :func:`indented` at the level it is put at."""
-
-    __slots__ = ("xml",)
-
-    def __init__(self, xml: str) -> None:
-        self.xml = xml
-
-
 def indented(el: El, level: int = 0) -> str:
     """``el`` serialized after ``etree.indent(el)``: two spaces a level, ``el`` at ``level``.
 
     Children may also be :class:`~tei_annotate.model.Node` (header data from layers) or
-    :class:`Raw`."""
+    ``str`` (elements already written, see :class:`El`)."""
     out: list[str] = []
     _write(el, level, out)
     return "".join(out)
@@ -196,8 +192,8 @@ def _write(el: El | Node, level: int, out: list[str]) -> None:
         else:
             out.append(inner if i < last else "\n" + "  " * level)
     for i, child in enumerate(children, len(gs)):
-        if isinstance(child, Raw):
-            out.append(child.xml)
+        if isinstance(child, str):
+            out.append(child)
         else:
             _write(child, level + 1, out)
         out.append(inner if i < last else "\n" + "  " * level)

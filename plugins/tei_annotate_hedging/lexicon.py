@@ -80,15 +80,14 @@ class Lexicon:
 class KeyChunks(dict[str, bool]):
     """Whether each chunk holds one of ``keys``, learnt when the chunk is first read, as
     :class:`~.tokens.ChunkWords` learns its words: a miss here learns the chunk's words
-    there too (a sentence holding a key reads them next), in one call from C, not two."""
+    there too (a sentence holding a key reads them next), in one call from C, not two.
+    Bounded as that table is, by :func:`~.tokens.make_room` before each text."""
 
     def __init__(self, keys: frozenset[str]) -> None:
         super().__init__()
         self.keys = keys
 
     def __missing__(self, chunk: str) -> bool:
-        if len(self) > tokens.CHUNKS_MAX:
-            self.clear()
         held = self[chunk] = not self.keys.isdisjoint(tokens.CHUNK_WORDS.learn(chunk))
         return held
 

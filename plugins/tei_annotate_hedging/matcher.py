@@ -20,6 +20,7 @@ from .tokens import (
     WORD,
     Token,
     keeps_offsets,
+    make_room,
     sentence_spans,
     tokenize,
     tokens_of,
@@ -48,6 +49,7 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     """Every cue in ``text`` in document order; inner cues follow the cue holding them."""
     found: list[Match] = []
     keeps = keeps_offsets(text)
+    make_room(lexicon.key_chunks)  # the tables learn this text's new chunks
     for start, end in sentence_spans(text):
         if not keeps:  # lower-casing moves offsets: tokenize word by word
             tokens: list[Token] | None = tokenize(text, start, end)

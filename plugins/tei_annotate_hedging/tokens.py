@@ -20,6 +20,7 @@ __all__ = [
     "ends",
     "keeps_offsets",
     "lowered",
+    "make_room",
     "sentence_spans",
     "tokenize",
     "tokens_of",
@@ -149,12 +150,12 @@ class ChunkWords(dict[str, tuple[str, ...]]):
     a new one a call of ``__missing__``, and nothing is read twice (a ``KeyError`` and a
     second reading of every chunk would cost more on a text of new words).  The words
     learnt are returned, not read back, so a reader gets them even if another thread (a
-    threaded Dask worker) empties the table meanwhile.
+    threaded Dask worker) empties the table meanwhile.  The table's size is asked by
+    :func:`make_room` before each text, not on each miss, where it cost a good part of a
+    miss (a call, and an int object for the size).
     """
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        if len(self) > CHUNKS_MAX:
-            self.clear()
         low = chunk.lower()
         if low.isalnum():  # one word (``\w`` is isalnum() or "_"): no regex match needed
             words: tuple[str, ...] = (low,)
@@ -177,9 +178,21 @@ class ChunkWords(dict[str, tuple[str, ...]]):
 CHUNK_WORDS = ChunkWords()
 
 
+def make_room(*tables: dict[str, bool]) -> None:
+    """Empty ``CHUNK_WORDS``, and each of the chunk ``tables`` that learn with it, if it
+    holds more than ``CHUNKS_MAX`` chunks.
+
+    Asked before a text is read, not on each miss: a table then holds at most
+    ``CHUNKS_MAX`` chunks and the new chunks of one text, so memory stays bounded."""
+    for table in (CHUNK_WORDS, *tables):
+        if len(table) > CHUNKS_MAX:
+            table.clear()
+
+
 def words(text: str, start: int, end: int) -> list[str]:
     """``WORD.findall(lowered(text), start, end)``: the lower-cased words of
     ``text[start:end]``, for a text that :func:`keeps_offsets`."""
+    make_room()
     return words_of(text[start:end].split())
 
 
