@@ -47,6 +47,7 @@ __all__ = [
     "shape",
     "title_cased",
     "trim",
+    "word_key",
 ]
 
 ROMAN = re.compile(r"[IVX]+\Z")
@@ -83,10 +84,13 @@ COMPLEMENT_WORDS = frozenset({"state", "affairs", "the", "and", "staff"})
 OF_JOINERS = ORG_HEADS | ORG_OPENERS | GEO_HEADS | GEO_NOUNS | TITLE_NOUNS | {"affairs", "people"}
 
 
-@by_word
-def key(word: str) -> str:
-    """A word as looked up in the word classes: lower case, no final dot."""
+def word_key(word: str) -> str:
+    """A word as looked up in the word classes: lower case, no final dot.  Unremembered,
+    for the tests that are themselves remembered, as :func:`looks_acronym`."""
     return word.lower().rstrip(".")
+
+
+key = by_word(word_key)  # the same, remembered by word
 
 
 # What the second character of an ACRONYM is, in either form: most capitalised words
@@ -114,7 +118,7 @@ def is_function_word(word: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False
     # the word's key: most words asked are then looked up by it (trim), so learnt too
-    k = word.lower().rstrip(".")
+    k = word_key(word)
     learn(key, word, k)
     if "’" in k or "'" in k:  # contractions: "I’m", "It’s", "Don't"
         k = k.replace("’", "'").split("'")[0]
@@ -313,7 +317,7 @@ def _title_word(word: str) -> bool:
     """A title or honorific ("Minister", "Mr.", "Republican").  Unremembered, for the runs
     :func:`_plan` judges once: most are a new name, whose words no other test asks, and a
     miss of :func:`_is_title` costs several times this test."""
-    k = word.lower().rstrip(".")  # as key(), without learning the word there
+    k = word_key(word)  # without learning the word in key's table
     return (
         k in TITLE_NOUNS
         or k in HONORIFICS

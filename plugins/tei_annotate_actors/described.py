@@ -21,7 +21,7 @@ from operator import attrgetter
 from attrs import define
 
 from . import gazetteer
-from .candidates import Candidate, is_office, key
+from .candidates import Candidate, is_office, key, word_key
 from .lexicon import FUNCTION_WORDS, PERSON_ROLE_NOUNS, TITLE_MODIFIERS, words
 from .memo import by_word, learn
 from .registry import Registry
@@ -64,8 +64,8 @@ def _is_role_word(word: str, k: str) -> bool:
 
 @by_word
 def _role_word(word: str) -> bool:
-    # the key as key() has it: a new word is seldom looked up by its key (a miss there)
-    return _is_role_word(word, word.lower().rstrip("."))
+    # unremembered: a new word is seldom looked up by its key (a miss there)
+    return _is_role_word(word, word_key(word))
 
 
 def _phrase(
@@ -112,8 +112,7 @@ ROLE, MODIFIER, OTHER = "role", "modifier", "other"
 @by_word
 def _part(word: str) -> str:
     """What ``word`` can be in a description: its role noun, a modifier, or neither."""
-    # the key as key() has it: a new word is seldom looked up by its key (a miss there)
-    k = word.lower().rstrip(".")
+    k = word_key(word)  # unremembered: a new word is seldom looked up by its key
     role = _is_role_word(word, k)
     # the words of a description found are asked again (_note_role): learnt now, not missed
     learn(_role_word, word, role)
