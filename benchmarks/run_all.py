@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import duet
 import memory
 import scaling
 import throughput
@@ -28,6 +29,9 @@ def main() -> None:
         print("\n## Texts read for the first time\n")
         quick_unseen = ["--rounds", "1", "--dev-kb", "10", "--warm-kb", "10"]
         unseen.main(["--dev", *dev] + (quick_unseen if quick else []))
+        print("\n## Side by side with the peer\n")
+        quick_duet = ["--rounds", "1", "--dev-kb", "10", "--copies", "2", "--seconds", "1"]
+        duet.main(["--dev", *dev] + (quick_duet if quick else []))
     print("\n## Scaling\n")
     scaling.main(["--min-seconds", "0.2", "--docs", "40"] if quick else [])
     print("\n## Memory\n")

@@ -67,3 +67,48 @@ def test_benchmark_unseen_turn_of_ours_adds_fresh_processes_until_its_seconds(co
     assert got["processes"] == 3.0
     assert got["unseen"] == pytest.approx(0.4) and got["seen"] == pytest.approx(0.2)
     assert unseen.mean_turn(child, 0.0)["processes"] == 1.0  # the peer's: one process
+
+
+def test_benchmark_duet_counts_only_passes_of_ours_within_the_peers(common):
+    import duet
+
+    passes = [(0.0, 1.0, 0.5), (1.0, 2.0, 0.5), (2.0, 3.5, 0.7)]
+    assert duet.within(passes, 0.5, 3.0) == [(1.0, 2.0, 0.5)]
+    assert duet.within(passes, 0.0, 3.5) == passes
+    assert duet.rate(passes[:2], 100) == pytest.approx(200.0)  # bytes per CPU second
+
+
+FAKE_WORKER = """
+import json, select, sys, time
+work, once, told = sys.argv[1], "--once" in sys.argv, "--until-told" in sys.argv
+print("ready", flush=True)
+sys.stdin.readline()
+passes = []
+while True:
+    start = time.monotonic()
+    time.sleep(0.3 if work == "peer" else 0.05)
+    passes.append((start, time.monotonic(), 0.3 if work == "peer" else 0.01))
+    if work == "peer" or once or (told and select.select([sys.stdin], [], [], 0)[0]):
+        break
+print(json.dumps({"passes": passes, "bytes": 1000}), flush=True)
+"""
+
+
+@pytest.mark.parametrize("regime", ["seen", "unseen"])
+def test_benchmark_duet_round_starts_both_on_one_word_and_stops_ours_with_the_peer(
+    common, tmp_path, regime
+):
+    import duet
+
+    script = tmp_path / "worker.py"
+    script.write_text(FAKE_WORKER)
+
+    def child(work, cpu, seconds=0.0, once=False, until_told=False):
+        flags = ["--once"] * once + ["--until-told"] * until_told
+        return [sys.executable, str(script), work, *flags]
+
+    got = duet.duet(child, regime, 0.0, (0, 1))
+    assert got["peer"] == pytest.approx(1000 / 0.3)
+    assert got["ours"] == pytest.approx(1000 / 0.01)
+    # ours ran while the peer did (one process, or a fresh one a pass), not after it
+    assert 1 <= got["passes"] <= 0.3 / 0.05
