@@ -17,7 +17,8 @@ side by side is worth only as much as those two slowdowns are alike.
 
 Regimes: the seed article repeated and the dev texts read a second time (as
 ``throughput.py``), and the dev texts read for the first time after the seed article (as
-``unseen.py``: a fresh process of ours for each pass, again and again while the peer reads).
+``unseen.py``: a fresh process of ours for each pass, again and again while the peer reads),
+after the seed article only or after other articles of the same sources.
 """
 
 from __future__ import annotations
@@ -44,13 +45,16 @@ from common import (
     table,
 )
 from throughput import has_peer, ours, peer
+from unseen import other_articles
 
 SEED_READS = 3
 REGIMES = {
     "seed": "seed ×{copies}, seen",
     "seen": "dev texts, seen (read once before)",
     "unseen": "dev texts, unseen (after the seed article only)",
+    "read-on": "dev texts, unseen (after {warm_kb:,} KB of other articles)",
 }
+FIRST_READINGS = ("unseen", "read-on")
 
 Pass = tuple[float, float, float]  # monotonic start and end, CPU seconds
 
@@ -69,9 +73,11 @@ def work(args: argparse.Namespace) -> None:
     os.sched_setaffinity(0, {args.cpu})
     texts = texts_of(args.regime, args)
     run = peer("spacy:full")[1] if args.work == "peer" else ours(full_pipeline(installed_layers()))
-    if args.regime == "unseen":
+    if args.regime in FIRST_READINGS:
         for _ in range(SEED_READS):
             run([seed_text()])
+        if args.regime == "read-on":
+            run(other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000))
     else:
         run(texts)  # an untimed pass, as in throughput.py
     print("ready", flush=True)
@@ -144,7 +150,7 @@ def duet(
 ) -> dict[str, float]:
     """One round side by side: the rates of ours and the peer, and how many passes of ours counted."""
     ours_cpu, peer_cpu = cpus
-    once = regime == "unseen"
+    once = regime in FIRST_READINGS
     them = Child(child("peer", peer_cpu, seconds=0.0 if once else seconds))
     me = Child(child("ours", ours_cpu, once=once, until_told=not once))
     go = time.monotonic()  # the window opens here: which child starts first is chance
@@ -176,7 +182,7 @@ def solo(
     """One round alone, one after the other: the rates of ours and the peer."""
     ours_cpu, peer_cpu = cpus
     got: dict[str, float] = {}
-    if regime == "unseen":
+    if regime in FIRST_READINGS:
         mine: list[Pass] = []
         while not mine or sum(p[2] for p in mine) < seconds:
             me = Child(child("ours", ours_cpu, once=True))
@@ -188,7 +194,7 @@ def solo(
         me = Child(child("ours", ours_cpu, seconds=seconds))
         me.say("go")
         got["ours"] = rate(*me.result())
-    them = Child(child("peer", peer_cpu, seconds=0.0 if regime == "unseen" else seconds))
+    them = Child(child("peer", peer_cpu, seconds=0.0 if regime in FIRST_READINGS else seconds))
     them.say("go")
     got["peer"] = rate(*them.result())
     return got
@@ -213,6 +219,8 @@ def command(
         str(args.dev_kb),
         "--copies",
         str(args.copies),
+        "--warm-kb",
+        str(args.warm_kb),
         "--regime",
         regime,
         "--work",
@@ -231,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--dev", type=Path, nargs="+", required=True, help="dev JSONL files")
     parser.add_argument(
         "--dev-kb", type=int, default=150, help="KB of text taken from each dev file"
+    )
+    parser.add_argument(
+        "--warm-kb", type=int, default=300, help="KB of other articles read first, per file (300)"
     )
     parser.add_argument("--copies", type=int, default=20, help="seed-article documents (20)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds per regime (5)")
@@ -268,7 +279,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             together.append(duet(child, regime, args.seconds, pair))
             if args.solo:
                 alone.append(solo(child, regime, args.seconds, pair))
-        label = REGIMES[regime].format(copies=args.copies)
+        before = other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000)
+        warm_kb = sum(len(t.encode("utf-8")) for t in before) // 1000
+        label = REGIMES[regime].format(copies=args.copies, warm_kb=warm_kb)
         side = [d["ours"] / d["peer"] for d in together]
         print(
             f"  {label}: side by side, by round: {', '.join(f'{x:.1f}×' for x in side)}",
