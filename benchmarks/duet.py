@@ -33,7 +33,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from common import (
     dev_texts,
@@ -45,7 +44,7 @@ from common import (
     table,
 )
 from throughput import has_peer, ours, peer
-from unseen import other_articles
+from unseen import add_text_options, other_articles
 
 SEED_READS = 3
 REGIMES = {
@@ -236,13 +235,7 @@ def command(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dev", type=Path, nargs="+", required=True, help="dev JSONL files")
-    parser.add_argument(
-        "--dev-kb", type=int, default=150, help="KB of text taken from each dev file"
-    )
-    parser.add_argument(
-        "--warm-kb", type=int, default=300, help="KB of other articles read first, per file (300)"
-    )
+    add_text_options(parser)
     parser.add_argument("--copies", type=int, default=20, help="seed-article documents (20)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds per regime (5)")
     parser.add_argument(
@@ -280,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             if args.solo:
                 alone.append(solo(child, regime, args.seconds, pair))
         before = other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000)
-        warm_kb = sum(len(t.encode("utf-8")) for t in before) // 1000
+        warm_kb = round(sum(len(t.encode("utf-8")) for t in before) / 1e3)  # as unseen.py
         label = REGIMES[regime].format(copies=args.copies, warm_kb=warm_kb)
         side = [d["ours"] / d["peer"] for d in together]
         print(

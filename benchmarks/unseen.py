@@ -94,15 +94,20 @@ def other_articles(paths: Sequence[Path], skip_bytes: int, max_bytes: int) -> li
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_text_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the dev texts timed and the other articles read before."""
     parser.add_argument("--dev", type=Path, nargs="+", required=True, help="dev JSONL files")
     parser.add_argument(
-        "--dev-kb", type=int, default=150, help="KB of text taken from each dev file"
+        "--dev-kb", type=int, default=150, help="KB of text taken from each dev file (150)"
     )
     parser.add_argument(
-        "--warm-kb", type=int, default=300, help="KB of other articles read first, per file"
+        "--warm-kb", type=int, default=300, help="KB of other articles read first, per file (300)"
     )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_text_options(parser)
     # as many as throughput.py: the median of five is steadier than of three
     parser.add_argument("--rounds", type=int, default=5, help="rounds of one turn each (5)")
     parser.add_argument(
