@@ -11,14 +11,14 @@ alike.  Both start on the same word; only the passes of ours that end before the
 last one count.
 
 Two programs side by side also slow each other down, through the cache and memory they
-share, and not necessarily alike.  So each round also times each of them alone (``--solo``,
-on by default), and the report gives how much each slowed in the duet: a ratio measured
+share, and not necessarily alike.  So each round also times each of them alone (unless
+``--no-solo``), and the report gives how much each slowed in the duet: a ratio measured
 side by side is worth only as much as those two slowdowns are alike.
 
 Regimes: the seed article repeated and the dev texts read a second time (as
-``throughput.py``), and the dev texts read for the first time after the seed article (as
-``unseen.py``: a fresh process of ours for each pass, again and again while the peer reads),
-after the seed article only or after other articles of the same sources.
+``throughput.py``), and the dev texts read for the first time, after the seed article only
+or after other articles of the same sources (as ``unseen.py``; a fresh process of ours for
+each pass, again and again while the peer reads).
 """
 
 from __future__ import annotations
@@ -259,12 +259,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit("duet.py needs two CPUs: one for ours, one for the peer")
     if not has_peer():
         sys.exit(1)
+    if missing := [str(path) for path in args.dev if not path.is_file()]:
+        sys.exit(f"no such dev file: {', '.join(missing)}")
     regimes = args.regimes.split(",")
-    rows = []
     for regime in regimes:
         if regime not in REGIMES:
             sys.exit(f"unknown regime {regime!r}: choose among {', '.join(REGIMES)}")
-
+    rows = []
+    for regime in regimes:
         child = functools.partial(command, args, regime)
         together, alone = [], []
         for r in range(args.rounds):
