@@ -35,7 +35,6 @@ import time
 from collections.abc import Callable, Sequence
 
 from common import (
-    dev_texts,
     full_pipeline,
     git_revision,
     installed_layers,
@@ -43,10 +42,9 @@ from common import (
     seed_text,
     table,
 )
-from throughput import has_peer, ours, peer
-from unseen import add_text_options, other_articles
+from throughput import corpus_texts, has_peer, ours, peer
+from unseen import SEED_READS, add_text_options, other_articles
 
-SEED_READS = 3
 REGIMES = {
     "seed": "seed ×{copies}, seen",
     "seen": "dev texts, seen (read once before)",
@@ -58,19 +56,13 @@ FIRST_READINGS = ("unseen", "read-on")
 Pass = tuple[float, float, float]  # monotonic start and end, CPU seconds
 
 
-def texts_of(regime: str, args: argparse.Namespace) -> list[str]:
-    if regime == "seed":
-        return [seed_text()] * args.copies
-    return dev_texts(args.dev, args.dev_kb * 1000)
-
-
 def work(args: argparse.Namespace) -> None:
     """A child: get ready, wait for the word, then time passes and print them as JSON.
 
     It stops after ``--seconds`` of passes (at least one), or, with ``--until-told``, when
     the parent writes a line, or, with ``--once``, after one pass."""
     os.sched_setaffinity(0, {args.cpu})
-    texts = texts_of(args.regime, args)
+    texts = corpus_texts("seed" if args.regime == "seed" else "dev", args)
     run = peer("spacy:full")[1] if args.work == "peer" else ours(full_pipeline(installed_layers()))
     if args.regime in FIRST_READINGS:
         for _ in range(SEED_READS):
@@ -144,6 +136,13 @@ class Child:
         return [(float(a), float(b), float(c)) for a, b, c in got["passes"]], int(got["bytes"])
 
 
+def started(command: list[str]) -> Child:
+    """A worker told to go as soon as it is ready: a turn with no other to wait for."""
+    child = Child(command)
+    child.say("go")
+    return child
+
+
 def duet(
     child: Callable[..., list[str]], regime: str, seconds: float, cpus: tuple[int, int]
 ) -> dict[str, float]:
@@ -162,8 +161,7 @@ def duet(
             mine += passes
             if them.proc.poll() is not None:
                 break
-            me = Child(child("ours", ours_cpu, once=True))
-            me.say("go")
+            me = started(child("ours", ours_cpu, once=True))
         theirs, peer_size = them.result()
     else:
         theirs, peer_size = them.result()
@@ -184,17 +182,14 @@ def solo(
     if regime in FIRST_READINGS:
         mine: list[Pass] = []
         while not mine or sum(p[2] for p in mine) < seconds:
-            me = Child(child("ours", ours_cpu, once=True))
-            me.say("go")
+            me = started(child("ours", ours_cpu, once=True))
             passes, size = me.result()
             mine += passes
         got["ours"] = rate(mine, size)
     else:
-        me = Child(child("ours", ours_cpu, seconds=seconds))
-        me.say("go")
+        me = started(child("ours", ours_cpu, seconds=seconds))
         got["ours"] = rate(*me.result())
-    them = Child(child("peer", peer_cpu, seconds=0.0 if regime in FIRST_READINGS else seconds))
-    them.say("go")
+    them = started(child("peer", peer_cpu, seconds=0.0 if regime in FIRST_READINGS else seconds))
     got["peer"] = rate(*them.result())
     return got
 
@@ -274,8 +269,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             together.append(duet(child, regime, args.seconds, pair))
             if args.solo:
                 alone.append(solo(child, regime, args.seconds, pair))
-        before = other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000)
-        warm_kb = round(sum(len(t.encode("utf-8")) for t in before) / 1e3)  # as unseen.py
+        warm_kb = 0
+        if regime == "read-on":  # the size of what the children read before, for the label
+            before = other_articles(args.dev, args.dev_kb * 1000, args.warm_kb * 1000)
+            warm_kb = round(sum(len(t.encode("utf-8")) for t in before) / 1e3)  # as unseen.py
         label = REGIMES[regime].format(copies=args.copies, warm_kb=warm_kb)
         side = [d["ours"] / d["peer"] for d in together]
         print(
