@@ -166,7 +166,7 @@ class _Writer:
         self.place()
         parts = [
             f'<TEI xmlns="{TEI_NS}">\n',
-            indented(self.header()),
+            self.header(),
             "\n",
             self.body(),
             "\n",
@@ -176,47 +176,54 @@ class _Writer:
         parts.append("</TEI>")
         return "".join(parts)
 
-    def header(self) -> El:
-        h = El("teiHeader")
+    def header(self) -> str:
+        """``<teiHeader>``, written as :func:`~.xmlout.indented` writes it: its frame is the
+        same for every document, so it is joined from strings, not built as elements."""
         # Its text is added after indenting: a title of only <g/> would gain whitespace.
         title = indented(El("title", text=self.doc.title, indent=False), level=3)
         source = indented(El("p", text=f"Plain text read from {self.doc.name}."), level=3)
-        h.children.append(_FILE_DESC.format(title=title, source=source))
-        enc = h.add("encodingDesc")
         layers = tuple((lay.name, lay.version, lay.description) for lay in self.result.layers)
-        enc.children.append(_app_info(own_version(), layers))
+        encoding = [_app_info(own_version(), layers)]
         by_place: dict[str, list[Entry]] = {}  # entries by where they go, in their order
         for e in self.result.entries:
             by_place.setdefault(ENTRY_PLACES[e.element], []).append(e)
         categories = by_place.get("taxonomy")
         if categories:
-            decl = enc.add("classDecl")
-            taxonomies: dict[str, El] = {}
+            taxonomies: dict[str, list[str]] = {}
             for e in categories:
                 assert e.group is not None
-                if e.group not in taxonomies:
-                    taxonomies[e.group] = decl.add("taxonomy", {"xml:id": e.group})
-                taxonomies[e.group].children.append(self.entry(e))
-        profile = h.add("profileDesc")
-        lists: dict[str, El] = {}
+                taxonomies.setdefault(e.group, []).append(self.entry(e))
+            decl = [
+                _wrapped("taxonomy", entries, 3, xmlout.attributes({"xml:id": group}))
+                for group, entries in taxonomies.items()
+            ]
+            encoding.append(_wrapped("classDecl", decl, 2))
+        lists: dict[str, list[str]] = {}
         for place, parent in (
             ("listPerson", "particDesc"),
             ("listOrg", "particDesc"),
             ("listPlace", "settingDesc"),
         ):
             members = by_place.get(place)
-            if not members:
-                continue
-            if parent not in lists:
-                lists[parent] = profile.add(parent)
-            lists[parent].add(place).children.extend(map(self.entry, members))
-        return h
+            if members:
+                entries = list(map(self.entry, members))
+                lists.setdefault(parent, []).append(_wrapped(place, entries, 3))
+        profile = [_wrapped(parent, places, 2) for parent, places in lists.items()]
+        return _wrapped(
+            "teiHeader",
+            [
+                _FILE_DESC.format(title=title, source=source),
+                _wrapped("encodingDesc", encoding, 1),
+                _wrapped("profileDesc", profile, 1),
+            ],
+            0,
+        )
 
-    def entry(self, e: Entry) -> El | str:
+    def entry(self, e: Entry) -> str:
         try:
             return _entry_xml(e)
         except TypeError:  # an unhashable value forced into the frozen entry
-            return _entry_el(e)
+            return indented(_entry_el(e), level=ENTRY_LEVEL)
 
     def body(self) -> str:
         """``<text>``: the blocks with their annotations, and the source's line ends between.
@@ -333,6 +340,15 @@ def _file_desc() -> str:
 
 
 _FILE_DESC = _file_desc()
+
+
+def _wrapped(tag: str, children: list[str], level: int, attributes: str = "") -> str:
+    """An element at ``level`` of an indented part holding ``children`` already written at
+    the level below, as :func:`~.xmlout.indented` writes it (empty: a self-closing tag)."""
+    if not children:
+        return f"<{tag}{attributes}/>"
+    inner = "\n" + "  " * (level + 1)
+    return f"<{tag}{attributes}>{inner}{inner.join(children)}\n{'  ' * level}</{tag}>"
 
 
 def _entry_el(e: Entry) -> El:
