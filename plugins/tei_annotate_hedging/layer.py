@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from pathlib import Path
 
 from tei_annotate import Annotation, Document, Entry, Layer, LayerContext, Node, Option
@@ -39,20 +38,27 @@ def categories(lexicon: Lexicon, layer: str = "") -> tuple[Entry, ...]:
     )
 
 
-def annotate_hedges(document: Document, context: LayerContext) -> Iterator[Annotation | Entry]:
-    """Hedge and booster cues of ``document`` (see :mod:`tei_annotate_hedging`)."""
+def annotate_hedges(document: Document, context: LayerContext) -> list[Annotation | Entry]:
+    """Hedge and booster cues of ``document`` (see :mod:`tei_annotate_hedging`).
+
+    A list, not a generator: the host lists what a layer returns, and the taxonomy's
+    entries (every document has them) are then copied in one step, not resumed one by one.
+    """
     lexicon = load_lexicon(context.options.get("lexicon"))
     layer = context.layer  # named here, the host need not copy each item to stamp it
-    yield from categories(lexicon, layer)
+    items: list[Annotation | Entry] = [*categories(lexicon, layer)]
     for m in find_cues(document.text, lexicon):
-        yield Annotation(
-            m.start,
-            m.end,
-            "seg",
-            attrs={"type": lexicon.categories[m.category].seg_type},
-            links={"ana": category_id(m.category)},
-            layer=layer,
+        items.append(
+            Annotation(
+                m.start,
+                m.end,
+                "seg",
+                attrs={"type": lexicon.categories[m.category].seg_type},
+                links={"ana": category_id(m.category)},
+                layer=layer,
+            )
         )
+    return items
 
 
 LAYER = Layer(

@@ -50,13 +50,17 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     found: list[Match] = []
     keeps = keeps_offsets(text)
     make_room(lexicon.key_chunks)  # the tables learn this text's new chunks
+    # Does a chunk hold one of ``lexicon.keys``?  Told chunk by chunk from the lexicon's
+    # table, without listing the sentence's words; a chunk after the first that holds one
+    # is not read (nor learnt).  Asked in line: a call per sentence costs more than this.
+    holds_key = lexicon.key_chunks.__getitem__
     for start, end in sentence_spans(text):
         if not keeps:  # lower-casing moves offsets: tokenize word by word
             tokens: list[Token] | None = tokenize(text, start, end)
             lows = [t.lower for t in tokens]
         else:
             chunks = text[start:end].split()
-            if not _holds_key(chunks, lexicon):
+            if not any(map(holds_key, chunks)):
                 continue  # no word that any cue needs: most sentences end here
             lows = words_of(chunks)  # the words tokenize() would lower
             tokens = None
@@ -65,13 +69,6 @@ def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
             sentence = _Sentence(text, start, end, lows, tokens)
             found.extend(_scan(sentence, firsts, 0, len(lows), lexicon, None, True))
     return found
-
-
-def _holds_key(chunks: list[str], lexicon: Lexicon) -> bool:
-    """Does a word of the blank-separated ``chunks`` belong to ``lexicon.keys``?  Told
-    chunk by chunk from the lexicon's table, without listing the sentence's words; a
-    chunk after the first that holds one is not read (nor learnt)."""
-    return any(map(lexicon.key_chunks.__getitem__, chunks))
 
 
 def _starts(lows: list[str], lexicon: Lexicon) -> list[int]:

@@ -21,11 +21,14 @@ def digits_value(text: str) -> Fraction | None:
 
     Commas only group thousands; a token like "1,5" or "1.2.3" is not one number.
     """
+    # Most are digits alone: PLAIN without decimals, told by isdecimal() without a regex
+    # match (both read the Unicode decimal digits); Fraction takes them without a Decimal.
+    if text.isdecimal():
+        return Fraction(int(text))
     if GROUPED.match(text):
         text = text.replace(",", "")
     elif not PLAIN.match(text):
         return None
-    # Most are whole numbers, which Fraction takes without going through a Decimal.
     return Fraction(int(text)) if text.isdecimal() else Fraction(Decimal(text))
 
 
