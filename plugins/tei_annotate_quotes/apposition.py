@@ -31,28 +31,25 @@ STOPS = frozenset(",.;:!?—–―")
 def speaker_phrase(frame: Frame, m: Mention, verb: int | None = None) -> tuple[int, int]:
     """(start, end) of the noun phrase headed by mention ``m``."""
     toks = frame
+    n = len(toks.starts)  # ``len(toks)`` would call a Python-level ``__len__`` each test
     i = frame.index(m.end)
     end = m.end
-    if i < len(toks) and toks.texts[i] == "(":
+    if i < n and toks.texts[i] == "(":
         close = next(
-            (j for j in range(i + 1, min(i + MAX_PARENTHESIS, len(toks))) if toks.texts[j] == ")"),
+            (j for j in range(i + 1, min(i + MAX_PARENTHESIS, n)) if toks.texts[j] == ")"),
             None,
         )
         if close is not None:
             end, i = toks.ends[close], close + 1
-    if i + 1 < len(toks) and toks.lowers[i] == "of" and toks.texts[i + 1][:1].isupper():
+    if i + 1 < n and toks.lowers[i] == "of" and toks.texts[i + 1][:1].isupper():
         j = i + 1  # "Elijah Cummings of Maryland, …"
-        while j < len(toks) and toks.texts[j][:1].isupper():
+        while j < n and toks.texts[j][:1].isupper():
             j += 1
         end, i = toks.ends[j - 1], j
     found = _apposition(frame, i)
     if found is not None:
         end = toks.ends[found - 1]
-        if (
-            found + 1 < len(toks)
-            and toks.texts[found] == ","
-            and toks.lowers[found + 1] in RELATIVE
-        ):
+        if found + 1 < n and toks.texts[found] == "," and toks.lowers[found + 1] in RELATIVE:
             end = toks.ends[(_apposition(frame, found) or found + 1) - 1]  # ", who has …"
         return m.start, end
     if (
@@ -68,11 +65,12 @@ def speaker_phrase(frame: Frame, m: Mention, verb: int | None = None) -> tuple[i
 def _apposition(frame: Frame, i: int) -> int | None:
     """End (exclusive token index) of ", an apposition" starting at the comma at ``i``."""
     toks = frame
-    if not (i + 1 < len(toks) and toks.texts[i] == "," and _opens_apposition(toks.texts[i + 1])):
+    n = len(toks.starts)
+    if not (i + 1 < n and toks.texts[i] == "," and _opens_apposition(toks.texts[i + 1])):
         return None
     j = i + 1
     relative = toks.lowers[i + 1] in RELATIVE
-    while j < len(toks) and j - i <= MAX_APPOSITION:
+    while j < n and j - i <= MAX_APPOSITION:
         w, low = toks.texts[j], toks.lowers[j]
         if w in STOPS or frame.is_quote(j) or w in '“”"' or is_speech(frame, j):
             break
@@ -80,7 +78,7 @@ def _apposition(frame: Frame, i: int) -> int | None:
         if low in FINITE and not relative:
             return None  # ", the deal is …": a clause, not an apposition
         j += 1
-    ends = j >= len(toks) or toks.texts[j] in STOPS or is_speech(frame, j)
+    ends = j >= n or toks.texts[j] in STOPS or is_speech(frame, j)
     if j > i + 1 and j - i <= MAX_APPOSITION and ends and not is_speech(frame, j - 1):
         return j
     return None

@@ -133,7 +133,8 @@ def proper_name(frame: Frame, i: int, backwards: bool = False) -> Mention | None
     toks = frame
     step = -1 if backwards else 1
     j = i
-    while 0 <= j < len(toks) and _name_word(toks.texts[j]) and abs(j - i) < MAX_NAME_WORDS:
+    n = len(toks.starts)
+    while 0 <= j < n and _name_word(toks.texts[j]) and abs(j - i) < MAX_NAME_WORDS:
         j += step
     lo, hi = (j + 1, i) if backwards else (i, j - 1)
     if (
@@ -181,7 +182,7 @@ def _adjacent(frame: Frame, m: Mention, v: int) -> bool:
 def _agent(frame: Frame, v: int, mentions: MentionIndex) -> Mention | None:
     """The agent of a passive or of a reporting noun: "claims last week by X"."""
     texts, lowers = frame.texts, frame.lowers
-    for j in range(v + 1, min(v + 5, len(frame))):
+    for j in range(v + 1, min(v + 5, len(texts))):
         if lowers[j] == "by":
             return _first_after(frame, j + 1, mentions, limit=8, prefer_name=True)
         if texts[j] == QUOTE or texts[j] in ".;":
@@ -193,10 +194,10 @@ def _first_after(
     frame: Frame, i: int, mentions: MentionIndex, limit: int, prefer_name: bool = False
 ) -> Mention | None:
     """The first mention starting within ``limit`` words after token ``i``."""
-    if i >= len(frame):
-        return None
-    j = min(i + limit, len(frame) - 1)
     texts, lowers = frame.texts, frame.lowers
+    if i >= len(texts):
+        return None
+    j = min(i + limit, len(texts) - 1)
     stop = next(
         (k for k in range(i, j + 1) if texts[k] == QUOTE or lowers[k] in (".", ";", "that")),
         j + 1,
@@ -305,10 +306,11 @@ def _possessive_before(frame: Frame, qi: int) -> bool:
 def _trailer(frame: Frame, qi: int, s1: int, mentions: MentionIndex) -> Attribution | None:
     """ "“…,” X said", "“…,” said X", "“…?” X asked.", "“…” ― X" after the quotation."""
     toks = frame
+    n = len(toks.starts)
     i = qi + 1
-    if i < len(toks) and toks.texts[i] == ",":
+    if i < n and toks.texts[i] == ",":
         i += 1
-    if i < len(toks) and toks.texts[i] in DASHES and i + 1 < len(toks):
+    if i < n and toks.texts[i] in DASHES and i + 1 < n:
         who = _first_after(frame, i + 1, mentions, limit=1) or proper_name(frame, i + 1)
         if who is not None:
             return Attribution(who, "dash")

@@ -70,6 +70,32 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
     found = Attributor(text, frames, speakers.same).run(index)
     found += _attribute_nested(text, frames, quotations, index)
     phrases: dict[tuple[int, int], tuple[str, str]] = {}
+    if found:  # most paragraphs, and many documents, hold no quotation
+        yield from _quotations(found, speakers, phrases, frames, starts, layer)
+    reporting = [frames[k] for k in frames.scanned if k not in frames.unreported]
+    for r in reported_speech(text, reporting, index):
+        who = speakers.ref(r.speaker) if r.speaker is not None else None
+        if who is not None and r.speaker is not None:
+            _mark(phrases, frames, starts, r.speaker, who, None)
+        links = {"who": who} if who else {}
+        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links, layer=layer)
+    if phrases:
+        for (s, e), (ref, rs_type) in sorted(phrases.items()):
+            yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref}, layer=layer)
+    if speakers.entries:
+        yield from speakers.entries.values()
+
+
+def _quotations(
+    found: list[Found],
+    speakers: Speakers,
+    phrases: dict[tuple[int, int], tuple[str, str]],
+    frames: Frames,
+    starts: list[int],
+    layer: str,
+) -> Iterator[Annotation]:
+    """The ``said`` and ``soCalled`` of the quotations ``found``, their speakers' phrases
+    put in ``phrases``."""
     ids = {k: f"said.{k + 1}" for k in range(len(found))}
     nexts = {f.prev: k for k, f in enumerate(found) if f.prev is not None}
     for k, f in enumerate(found):
@@ -89,16 +115,6 @@ def annotate_quotes(document: Document, context: LayerContext) -> Iterator[Annot
         yield Annotation(
             f.start, f.q.end, "said", {"direct": "true"}, id=ids[k], links=links, layer=layer
         )
-    reporting = [frames[k] for k in frames.scanned if k not in frames.unreported]
-    for r in reported_speech(text, reporting, index):
-        who = speakers.ref(r.speaker) if r.speaker is not None else None
-        if who is not None and r.speaker is not None:
-            _mark(phrases, frames, starts, r.speaker, who, None)
-        links = {"who": who} if who else {}
-        yield Annotation(r.start, r.end, "said", {"direct": "false"}, links=links, layer=layer)
-    for (s, e), (ref, rs_type) in sorted(phrases.items()):
-        yield Annotation(s, e, "rs", {"type": rs_type}, links={"ref": ref}, layer=layer)
-    yield from speakers.entries.values()
 
 
 def _mentions(text: str, actors: LayerResult | None, frames: Frames) -> MentionIndex:
@@ -123,6 +139,8 @@ def _mentions(text: str, actors: LayerResult | None, frames: Frames) -> MentionI
             if f.quote_at:  # indices in the words without the quotation placeholders
                 heads = [i - bisect.bisect_left(f.quote_at, i) for i in heads]
             extra += descriptions(text, f.words(), index, heads)
+    if not extra:  # the actors' mentions alone, in reading order already: no second sort
+        return index
     return MentionIndex([*index.items, *extra])
 
 

@@ -73,7 +73,17 @@ class Speakers:
         self.genders: dict[tuple[int, int, str], str | None] = {}  # see ``_agrees``
         self.actors = actors
         self._taken: set[str] | None = None
-        self.known = {e.id: e for e in actors.entries} if actors else {}
+        self._known: dict[str, Entry] | None = None
+
+    @property
+    def known(self) -> dict[str, Entry]:
+        """The actors layer's entries by id, gathered on first use: only a pronoun's
+        gender or a name or description to resolve reads them, and most documents
+        attribute their quotations to names the actors layer marked."""
+        if self._known is None:
+            actors = self.actors
+            self._known = {e.id: e for e in actors.entries} if actors else {}
+        return self._known
 
     @property
     def taken(self) -> set[str]:

@@ -25,9 +25,16 @@ WORD = re.compile(rf"{_W}++(?:[’'.\-]{_W}++)*|[^a-zA-Z0-9_ \w\s]")
 # Splitting on the captured tokens gives spaces and tokens in turn, with no match objects.
 SPLIT = re.compile(f"({WORD.pattern})")
 # "Mr." "U.S." "G.K." keep their dot; a lone capital with a dot is an initial.
+_TITLES = """Mr Mrs Ms Dr Rep Sen Gov Gen Lt Col Capt Sgt St Jr Sr Prof Rev Hon No Vol vs etc Inc
+    Corp Ltd Co Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
+ABBREVIATED = _TITLES.split()
 ABBREVIATION = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|Hon|No|Vol|vs|etc|Inc|Corp|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
+    rf"(?:{'|'.join(ABBREVIATED)}|(?<![A-Za-z])[A-Z](?:\.[A-Z])*|[A-Z]-[A-Z][A-Za-z.]*)\.\Z"
 )
+# What ``ABBREVIATION`` can find in a word with a lower-case letter before its last
+# character and no hyphen: only a listed abbreviation, then the dot (an initial ends in
+# a capital, and only the "X-Men." form ends in a lower-case letter).
+ABBREVIATED_DOTS = tuple(f"{w}." for w in ABBREVIATED)
 # A run of end marks, then a capital after a space or the end of the paragraph.  The
 # look-behind after the first mark tries only the first mark of a run (every mark of a
 # run has the same text after it, and trying each one made a long run of dots
@@ -174,7 +181,10 @@ def indices(words: list[str], found: AbstractSet[str]) -> list[int]:
 def _abbreviation(word: str) -> bool:
     if word.islower() and not word.endswith(("vs.", "etc.")):
         return False  # every other abbreviation holds a capital letter
-    return ABBREVIATION.search(word[-ABBREVIATION_TAIL:]) is not None
+    tail = word[-ABBREVIATION_TAIL:]
+    if tail[-2:-1].islower() and "-" not in tail:  # "Smith.": no regex search needed
+        return tail.endswith(ABBREVIATED_DOTS)
+    return ABBREVIATION.search(tail) is not None
 
 
 def tokenize(text: str, lo: int, hi: int) -> Tokens:
