@@ -286,6 +286,8 @@ def harmonise(cands: Iterable[Candidate], source: str) -> None:
     type its strongest mentions give it.
     """
     cands = list(cands)
+    if len(cands) < 2:
+        return  # a lone name has nothing to agree with: every rule below pairs mentions
     _shouting(cands)
     surnames = {
         surname(c)
