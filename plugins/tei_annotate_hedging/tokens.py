@@ -219,16 +219,9 @@ def keeps_offsets(text: str) -> bool:
 
 # "\n", or ".!?" and blanks: one pattern per mark, since a search skips to a literal
 # several times faster than to a class; no two can overlap (a blank is no mark).  Each
-# with its mark: a text without it (most have no "!" or "?") is not searched for it.
-ENDS = tuple(
-    (mark, re.compile(pattern))
-    for mark, pattern in (
-        ("\n", r"\n"),
-        (".", r"\.[ \t\u00a0]+"),
-        ("!", r"![ \t\u00a0]+"),
-        ("?", r"\?[ \t\u00a0]+"),
-    )
-)
+# with its mark in END_MARKS: a text without it (most have no "!" or "?") is not searched.
+END_MARKS = ("\n", ".", "!", "?")
+ENDS = tuple(re.compile(p) for p in (r"\n", r"\.[ \t\u00a0]+", r"![ \t\u00a0]+", r"\?[ \t\u00a0]+"))
 NON_BLANK = re.compile(r"\S")  # searched for, not ``strip()``: no copy of the sentence
 WORD_BEFORE = re.compile(r"\w+\Z")
 
@@ -259,7 +252,7 @@ def ends(text: str) -> list[re.Match[str]]:
     """The matches of ``ENDS`` in ``text``, in order: those of ``\\n|[.!?][ \\t\\u00a0]+``."""
     # At most four ascending runs: the sort merges them in linear time.  Looking for a
     # mark with ``in`` costs less than setting up a search that finds nothing.
-    found = [p.finditer(text) for mark, p in ENDS if mark in text]
+    found = [p.finditer(text) for mark, p in zip(END_MARKS, ENDS, strict=True) if mark in text]
     return sorted(chain.from_iterable(found), key=_start)
 
 
