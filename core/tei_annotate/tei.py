@@ -19,7 +19,7 @@ from .nesting import Placed, level, nest, split_by_blocks
 from .pipeline import ENTRY_PLACES
 from .result import Result
 from .version import OWN_DISTRIBUTION, own_version
-from .xmlout import El, indented
+from .xmlout import El, indented, wrapped
 from .xmltext import TEI_NS
 
 __all__ = ["render_tei"]
@@ -194,10 +194,10 @@ class _Writer:
                 assert e.group is not None
                 taxonomies.setdefault(e.group, []).append(self.entry(e))
             decl = [
-                _wrapped("taxonomy", entries, 3, xmlout.attributes({"xml:id": group}))
+                wrapped("taxonomy", entries, 3, xmlout.attributes({"xml:id": group}))
                 for group, entries in taxonomies.items()
             ]
-            encoding.append(_wrapped("classDecl", decl, 2))
+            encoding.append(wrapped("classDecl", decl, 2))
         lists: dict[str, list[str]] = {}
         for place, parent in (
             ("listPerson", "particDesc"),
@@ -207,14 +207,14 @@ class _Writer:
             members = by_place.get(place)
             if members:
                 entries = list(map(self.entry, members))
-                lists.setdefault(parent, []).append(_wrapped(place, entries, 3))
-        profile = [_wrapped(parent, places, 2) for parent, places in lists.items()]
-        return _wrapped(
+                lists.setdefault(parent, []).append(wrapped(place, entries, 3))
+        profile = [wrapped(parent, places, 2) for parent, places in lists.items()]
+        return wrapped(
             "teiHeader",
             [
                 _FILE_DESC.format(title=title, source=source),
-                _wrapped("encodingDesc", encoding, 1),
-                _wrapped("profileDesc", profile, 1),
+                wrapped("encodingDesc", encoding, 1),
+                wrapped("profileDesc", profile, 1),
             ],
             0,
         )
@@ -340,15 +340,6 @@ def _file_desc() -> str:
 
 
 _FILE_DESC = _file_desc()
-
-
-def _wrapped(tag: str, children: list[str], level: int, attributes: str = "") -> str:
-    """An element at ``level`` of an indented part holding ``children`` already written at
-    the level below, as :func:`~.xmlout.indented` writes it (empty: a self-closing tag)."""
-    if not children:
-        return f"<{tag}{attributes}/>"
-    inner = "\n" + "  " * (level + 1)
-    return f"<{tag}{attributes}>{inner}{inner.join(children)}\n{'  ' * level}</{tag}>"
 
 
 def _entry_el(e: Entry) -> El:

@@ -18,7 +18,16 @@ from lxml import etree
 from .model import Node
 from .xmltext import TEI_NS, UNSAFE
 
-__all__ = ["El", "attributes", "check_tags", "indented", "is_plain", "plain_values", "text"]
+__all__ = [
+    "El",
+    "attributes",
+    "check_tags",
+    "indented",
+    "is_plain",
+    "plain_values",
+    "text",
+    "wrapped",
+]
 
 # Characters libxml2 escapes in text content; text that needs escaping or <g/>.
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -156,6 +165,16 @@ def indented(el: El, level: int = 0) -> str:
     out: list[str] = []
     _write(el, level, out)
     return "".join(out)
+
+
+def wrapped(tag: str, children: list[str], level: int, attributes: str = "") -> str:
+    """An element at ``level`` holding ``children`` already written at the level below, as
+    :func:`indented` writes an element with no text (none: a self-closing tag).  For a frame
+    that is the same for every document (the header): joined, not built and walked."""
+    if not children:
+        return f"<{tag}{attributes}/>"
+    inner = "\n" + "  " * (level + 1)
+    return f"<{tag}{attributes}>{inner}{inner.join(children)}\n{'  ' * level}</{tag}>"
 
 
 def _write(el: El | Node, level: int, out: list[str]) -> None:

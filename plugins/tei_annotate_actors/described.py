@@ -17,7 +17,6 @@ import itertools
 from collections.abc import Sequence
 from itertools import compress, count
 from operator import attrgetter
-from typing import TypeAlias
 
 from attrs import define
 
@@ -161,9 +160,13 @@ def describe(
     registry: Registry,
 ) -> list[Description]:
     """Person descriptions of the document, each pointing at an entry of ``registry``."""
+    starts_at = {c.start: c for c in names}
+    ends_at = {c.end: c for c in names}
+    persons = sorted([c for c in names if c.kind == "person"], key=_END)
+    person_ends = list(map(_END, persons))
     offices: dict[str, str] = {}  # "prime minister" -> the entry "the Prime Minister" means
     out: list[Description] = []
-    tables: _NameTables | None = None  # made for the first block that needs them
+    name_starts = sorted(starts_at)
     for block in blocks:
         if not block.prose or not block.texts:
             continue  # section heads ("The diplomat") label the text, they describe no one
@@ -171,16 +174,8 @@ def describe(
         # a description has its role noun after its first word: after the block's last role
         # noun only an office ("the Prime Minister") may open, and that needs no role noun
         last_role = _last_role(texts)
-        if tables is None and last_role > 0:  # only then does _openings read the names
-            tables = _name_tables(names)
-        openings = _openings(block, tables[0] if tables else (), last_role)
-        if not openings:
-            continue
-        if tables is None:
-            tables = _name_tables(names)
-        _, starts_at, ends_at, persons, person_ends = tables
         i = 0
-        for at in openings:
+        for at in _openings(block, name_starts, last_role):
             if at < i:
                 continue  # inside the last description
             i = at
@@ -217,24 +212,6 @@ def describe(
 
 
 _END = attrgetter("end")
-# (where the names start, in order; names by start; by end; the persons, by end; their ends)
-_NameTables: TypeAlias = tuple[
-    list[int], dict[int, Candidate], dict[int, Candidate], list[Candidate], list[int]
-]
-
-
-def _name_tables(names: Sequence[Candidate]) -> _NameTables:
-    """The names as :func:`describe` looks them up: made only once a block may hold a
-    description, so a document with none (a short item, a list of headlines) makes none."""
-    starts_at = {c.start: c for c in names}
-    persons = sorted([c for c in names if c.kind == "person"], key=_END)
-    return (
-        sorted(starts_at),
-        starts_at,
-        {c.end: c for c in names},
-        persons,
-        list(map(_END, persons)),
-    )
 
 
 def _last_role(texts: list[str]) -> int:

@@ -31,7 +31,7 @@ from .tables import LIMIT, Table
 from .tokens import chunk_words, known_chunks, learn_chunk, learn_letters
 from .words import NUMBER_STEMS
 
-__all__ = ["NUMBER_STEMS", "anchored", "candidates", "may_hold_number"]
+__all__ = ["NUMBER_STEMS", "candidates", "may_hold_number"]
 
 # A bound can only matter if its number starts within this many tokens: three words of
 # bound ("no fewer than"), two of currency ("US", "$"), then "a" before a scale word.
@@ -155,13 +155,8 @@ def _kinds(words: Sequence[str]) -> list[int]:
 
 def may_hold_number(chunks: list[str]) -> bool:
     """False if no token of the whitespace-split ``chunks`` is an anchor: then
-    :func:`candidates` of their tokens is empty.  (:func:`phrases.scan` asks this in
-    line, with :data:`anchored`: a call per block costs more than the test.)"""
-    return any(map(anchored, chunks))
-
-
-# Whether a whitespace chunk holds an anchor (see :class:`_Anchored`), a C-level lookup.
-anchored = _ANCHORED.__getitem__
+    :func:`candidates` of their tokens is empty."""
+    return any(map(_ANCHORED.__getitem__, chunks))
 
 
 def candidates(words: Sequence[str]) -> list[int]:

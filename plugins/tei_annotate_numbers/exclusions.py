@@ -50,15 +50,12 @@ def _numeric(tok: Token | None) -> bool:
     return tok is not None and (tok.is_digits or cardinal_word(tok.text) is not None)
 
 
-def not_a_number(
-    toks: Tokens, i: int, text: str, headline: bool = False, attached_read: bool = False
-) -> int | None:
+def not_a_number(toks: Tokens, i: int, text: str, headline: bool = False) -> int | None:
     """If the number at token i is not a quantity, the last token index to skip.
 
     In a headline every word is capitalised, so capitals say nothing about names there.
-    ``attached_read``: the caller found :func:`attached` None at i, which is not asked again.
     """
-    rules = _RULES[toks[i].is_digits, headline, attached_read]
+    rules = _RULES[toks[i].is_digits, headline]
     for rule in rules:
         last = rule(toks, i, text)
         if last is not None:
@@ -67,21 +64,15 @@ def not_a_number(
 
 
 # The rules in the order they are asked, less those that cannot fire: the digit rules
-# (attached, _long_digits, _chain, _angle) on a word, _pronoun ("one") on digits,
-# _name_part in a headline, and attached where the caller already found it None.
-# Keyed by (token is digits, headline, attached read).
-def _rule_table() -> dict[tuple[bool, bool, bool], tuple[Rule, ...]]:
+# (attached, _long_digits, _chain, _angle) on a word, _pronoun ("one") on digits, and
+# _name_part in a headline.  Keyed by (token is digits, headline).
+def _rule_table() -> dict[tuple[bool, bool], tuple[Rule, ...]]:
     digits = (_citation, attached, _long_digits, _chain, _angle, _label, _name_part)
     words = (_citation, _label, _name_part, _pronoun)
     return {
-        (d, h, a): tuple(
-            r
-            for r in (digits if d else words)
-            if not (h and r is _name_part) and not (a and r is attached)
-        )
+        (d, h): tuple(r for r in (digits if d else words) if not (h and r is _name_part))
         for d in (False, True)
         for h in (False, True)
-        for a in (False, True)
     }
 
 

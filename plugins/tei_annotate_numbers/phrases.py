@@ -13,7 +13,7 @@ from functools import cache
 
 from attrs import define
 
-from .candidates import BOUND_FIRST_WORDS, anchored, candidates
+from .candidates import BOUND_FIRST_WORDS, candidates, may_hold_number
 from .cores import Core, core_at
 from .currency import CURRENCY_SIGNS, currency_code, currency_names, currency_symbol
 from .dates import date_at, may_start, time_at, year_value
@@ -64,7 +64,7 @@ def scan(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     the reader would find nothing and skip no candidate, so the result is the same.
     """
     chunks = text.split()
-    if not any(map(anchored, chunks)):  # candidates.may_hold_number, asked in line
+    if not may_hold_number(chunks):
         return []
     toks = Tokens(text, chunks)
     words = toks.texts()
@@ -129,8 +129,7 @@ def _phrase(toks: Tokens, i: int, text: str, headline: bool) -> Phrase | int:
         return i + 1
     if k > i and may_start(start) and (date_at(toks, k) or time_at(toks, k)):
         return i + 1  # "between 11-13 Dec.": the date is read from its own start
-    # At i itself, _at found no digits attached to letters: not asked again.
-    skip = None if currency else not_a_number(toks, k, text, headline, attached_read=k == i)
+    skip = None if currency else not_a_number(toks, k, text, headline)
     if skip is not None:
         return skip + 1 if k == i or currency else i + 1
     core = core_at(toks, k, money=currency is not None)
