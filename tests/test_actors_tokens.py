@@ -7,7 +7,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tei_annotate_actors import tokens as actor_tokens
 from tei_annotate_actors.tokens import (
     ARABIC_ARTICLE,
     POSSESSIVE,
@@ -140,45 +139,32 @@ def test_scan_lines_scans_spans_that_are_not_whole_lines_one_by_one():
     assert scan_lines(text, spans) == [scan(text, s, e) for s, e in spans]
 
 
-def test_a_chunk_seen_before_is_read_again_in_its_own_context():
-    # the chunk tables keep "J." once; its dot is an initial's only before a capital
-    text = "J. Doe met J. and b, J.\tand Bo, J.  x and J."
-    for _ in range(2):  # the second time every chunk comes from the tables
-        assert scan(text, 0, len(text)).tokens == reference_tokenize(text, 0, len(text))
+def test_an_initials_dot_is_read_in_its_own_context():
+    # "J." is an initial only before a capital, across blanks but not across a line break
+    text = "J. Doe met J. and b, J.\tand Bo, J.  x and J.\nDoe"
+    assert scan(text, 0, len(text)).tokens == reference_tokenize(text, 0, len(text))
     assert texts(text).count("J.") == 2
 
 
-def learnt(put, chunks: list[str]) -> tuple[dict, dict]:
-    """The chunk tables once ``put`` has put ``chunks`` in empty ones."""
-    saved = actor_tokens._TEXTS, actor_tokens._STEPS
-    actor_tokens._TEXTS, actor_tokens._STEPS = {}, {}
-    try:
-        put(list(dict.fromkeys(chunks)))
-        return actor_tokens._TEXTS, actor_tokens._STEPS
-    finally:
-        actor_tokens._TEXTS, actor_tokens._STEPS = saved
-
-
-CHUNK_PIECES = st.sampled_from(
-    ["a", "s", "S", "’", "'", "-", "_", ".", ",", ")", "é", "\u0301", "²", "9", "Q", "Gen",
-     "U.S.", "’s", "'S", "“", "A."]
-)  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(CHUNK_PIECES, min_size=1, max_size=6).map("".join), min_size=1))
-def test_chunks_put_without_a_regex_match_are_cut_as_the_regex_cuts_them(chunks):
-    # words alone and words with one mark after them skip the regex pass
-    assert learnt(actor_tokens._put, chunks) == learnt(actor_tokens._cut, chunks)
-
-
-def test_a_word_ending_in_an_underscore_is_one_word():
-    texts, steps = learnt(actor_tokens._put, ["said,", "word_", "Iraq’s", "Gen.", "9"])
-    assert texts == {
-        "said,": ("said", ","),
-        "word_": ("word_",),
-        "Iraq’s": ("Iraq", "’s"),
-        "Gen.": ("Gen", "."),
-        "9": ("9",),
-    }
-    assert steps["said,"] == (4, 2) and steps["9"] == (2,)
+def test_scan_lines_reads_paragraphs_apart_by_blank_lines_as_each_alone():
+    text = "Mr.\n\n  Smith met J.\t\n\nDoe’s aide.  \n\n\nDr.\n"
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    assert scan_lines(text, spans) == [scan(text, s, e) for s, e in spans]
+    assert [t.text for b in scan_lines(text, spans) for t in b.tokens] == [
+        "Mr",
+        ".",
+        "Smith",
+        "met",
+        "J",
+        ".",
+        "Doe",
+        "’s",
+        "aide",
+        ".",
+        "Dr",
+        ".",
+    ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from tei_annotate_actors import tokens as actor_tokens
 from tei_annotate_hedging import tokens as hedge_tokens
 from tei_annotate_hedging.lexicon import KeyChunks, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
@@ -20,64 +19,6 @@ from tei_annotate_numbers import tokens as number_tokens
 from tei_annotate_numbers.tables import Table as NumberTable
 
 TEXT = "Mr. Smith told J. Doe  that 1,500 of the U.S. troops may leave by March, it said."
-
-
-class EmptiedOnceAfterLearning(dict):
-    """A table that "another thread" empties once, right after something is learnt."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.armed = self.fired = False
-
-    def __setitem__(self, key: object, value: object) -> None:
-        super().__setitem__(key, value)
-        self.armed = not self.fired
-
-    def update(self, *args: object, **kwargs: object) -> None:
-        super().update(*args, **kwargs)
-        self.armed = not self.fired
-
-    def __getitem__(self, key: object) -> object:
-        if self.armed:
-            self.armed, self.fired = False, True
-            self.clear()
-        return super().__getitem__(key)
-
-
-def test_actors_tokens_are_learnt_again_when_a_table_is_emptied_after_learning(monkeypatch):
-    expected = actor_tokens.tokenize(TEXT, 0, len(TEXT))
-    for table in ("_TEXTS", "_STEPS"):
-        emptied = EmptiedOnceAfterLearning()
-        monkeypatch.setattr(actor_tokens, "_TEXTS", {})
-        monkeypatch.setattr(actor_tokens, "_STEPS", {})
-        monkeypatch.setattr(actor_tokens, table, emptied)
-        assert actor_tokens.tokenize(TEXT, 0, len(TEXT)) == expected
-        assert emptied.fired
-
-
-class LearntByAnotherThread(dict):
-    """A table that misses a chunk once, as if another thread put it there right after."""
-
-    def __init__(self, known: dict[str, object], chunk: str) -> None:
-        super().__init__(known)
-        self.chunk = chunk
-
-    def __getitem__(self, key: str) -> object:
-        if key == self.chunk:
-            self.chunk = ""
-            raise KeyError(key)
-        return super().__getitem__(key)
-
-
-def test_actors_tokens_are_read_when_another_thread_learnt_the_missed_chunks(monkeypatch):
-    monkeypatch.setattr(actor_tokens, "_TEXTS", {})
-    monkeypatch.setattr(actor_tokens, "_STEPS", {})
-    expected = actor_tokens.tokenize(TEXT, 0, len(TEXT))
-    monkeypatch.setattr(
-        actor_tokens, "_TEXTS", LearntByAnotherThread(actor_tokens._TEXTS, "troops")
-    )
-    assert actor_tokens.tokenize(TEXT, 0, len(TEXT)) == expected
-    assert not actor_tokens._TEXTS.chunk  # the miss happened
 
 
 class EmptiedAfterLearning(dict):

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
-from itertools import accumulate, chain, compress, count, repeat
-from operator import itemgetter, not_, sub
+from collections.abc import Sequence
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
-
-from .memo import by_key
 
 __all__ = [
     "Token",
@@ -96,23 +94,6 @@ SPLIT_ASCII = re.compile(SPLIT.pattern.replace(r"\S", r"[^\s\x1c-\x1f]"), re.VER
 QUOTES = frozenset("\"'")
 OPENING_MARK = re.compile(f"[{re.escape(''.join(sorted(SENTENCE_END | QUOTES)))}]")
 _first = itemgetter(0)
-# No token holds a blank, so a block's tokens are those of its blank-separated chunks, in
-# order, once a dot ending a chunk is read in its context (see CONTEXT_DOT).  Chunks recur
-# ("the", "said,"), so each chunk seen is kept with its token texts and each token's step
-# to the next (its length, +1 after the chunk's last): most chunks cost a lookup, not
-# regex matches.  Emptied when full, so memory stays bounded on any corpus.
-_TEXTS: dict[str, tuple[str, ...]] = {}
-_STEPS: dict[str, tuple[int, ...]] = {}
-CHUNKS_MAX = 200_000
-# Where the last token of a chunk may read past it: a dot after a capital and at most three
-# small letters, before blanks and a word ("Mr. Smith", "J. Doe"; TOKEN's look-aheads need
-# both).  The dot opens the pattern: a literal first is searched for fast.
-CONTEXT_DOT = re.compile(
-    r"\.(?:(?<=[A-Z]\.)|(?<=[A-Z][a-z]\.)|(?<=[A-Z][a-z]{2}\.)|(?<=[A-Z][a-z]{3}\.))(?=[ \t]+\w)"
-)
-# What TOKEN's initials look for after the dot; short of it, a word follows the blanks.
-BEFORE_CAPITAL = re.compile(r"[ \t]+(?:[A-Z]|and[ \t]+[A-Z])")
-WIDE_BLANK = re.compile(r"\s{2,}")
 _new = tuple.__new__  # builds a Token without the Python-level ``__new__`` call
 
 
@@ -189,18 +170,19 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
     """
     if not spans:
         return TokenBlock([], [], [], [], [], [])
-    # Spans one blank apart have the chunks of the text from the first to the last (no
-    # look-ahead of the tokenizer crosses a line break), with no wider blank to step over:
-    # one read of the chunk tables for a run of such lines, not one per line.
+    # Spans apart only by a line break and blanks are read with one pass of the regex
+    # from the first to the last: no token and no look-ahead of TOKEN crosses a line
+    # break, and what lies between them is no token.
     runs = [list(spans[0])]
     for start, end in spans[1:]:
-        if start == runs[-1][1] + 1 and text[start - 1].isspace():
+        gap = text[runs[-1][1] : start]
+        if gap.isspace() and (len(gap) == 1 or not LINE_BREAKS.isdisjoint(gap)):
             runs[-1][1] = end
         else:
             runs.append([start, end])
-    texts, starts = _chunk_tokens(text, *runs[0])
+    texts, starts = _regex_tokens(text[runs[0][0] : runs[0][1]], runs[0][0])
     for start, end in runs[1:]:
-        run_texts, run_starts = _chunk_tokens(text, start, end)
+        run_texts, run_starts = _regex_tokens(text[start:end], start)
         texts += run_texts
         starts += run_starts
     if not texts:
@@ -229,193 +211,12 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
     )
 
 
-def _chunk_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
-    """Texts and starts of the tokens of ``text[start:end]``, from the chunk tables."""
-    block = text[start:end]
-    chunks = block.split()
-    if not chunks:
-        return [], []
-    first = start + len(block) - len(block.lstrip())
-    try:
-        texts = list(chain.from_iterable(map(_TEXTS.__getitem__, chunks)))
-    except KeyError:
-        texts, starts = _learn(chunks, first, _TEXTS)
-    else:
-        try:
-            # the steps are summed as they are read: no list of them is made
-            starts = list(
-                accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)
-            )
-        except KeyError:
-            texts, starts = _learn(chunks, first, _STEPS)
-    if starts.pop() != start + len(block.rstrip()) + 1:  # chunks more than one blank apart
-        starts = _respace(block, start, first, starts)
-    if "." in block:
-        return _read_dots_in_context(block, start, texts, starts)
-    return texts, starts
-
-
-def _learn(
-    chunks: list[str], first: int, missed: Mapping[str, object]
-) -> tuple[list[str], list[int]]:
-    """The token texts and starts of ``chunks`` (as read from the tables: the first at
-    ``first``, each chunk one blank after the last, and one more start after the end),
-    once the chunks ``missed`` lacks are put in both tables.
-
-    A text read for the first time brings new chunks to most of its blocks, but most
-    of a block's chunks are known: the new ones are put together (see :func:`_put`),
-    then the block is read from the tables.
-    """
-    # a set difference with a plain dict looks the chunks up without a call per chunk
-    # (with a dict subclass, CPython would walk the whole table instead); the order the
-    # new chunks are put in is of no consequence
-    new = list(set(chunks).difference(missed))
-    if new:  # none when another thread has just learnt them
-        _put(new)
-    try:
-        return (
-            list(chain.from_iterable(map(_TEXTS.__getitem__, chunks))),
-            list(accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=first)),
-        )
-    except KeyError:  # another thread (a threaded Dask worker) emptied the tables
-        texts, starts, ends = _regex_tokens("\n".join(chunks), first)
-        starts.append(ends[-1] + 1)
-        return texts, starts
-
-
-def _put(new: list[str]) -> None:
-    """Put the ``new`` chunks in both tables.
-
-    Most new chunks are a word alone or a word and one mark after it ("said,",
-    "Iraq."): letters and digits only are one word, with no look-ahead of the tokenizer
-    to try and no possessive to split off; a mark after them is a token of its own.
-    Those are put without a regex match, the others are cut with one pass over them.
-    """
-    _make_room()
-    one = list(map(str.isalnum, new))
-    if True in one:
-        words = list(compress(new, one))
-        _TEXTS.update(zip(words, zip(words), strict=True))
-        _STEPS.update(zip(words, map(_one_word_steps, map(len, words)), strict=True))
-        if False not in one:
-            return
-        new = list(compress(new, map(not_, one)))
-    heads = list(map(_HEAD, new))
-    two = list(map(str.isalnum, heads))
-    if True in two:
-        pairs = list(compress(new, two))
-        marks = list(map(_LAST, pairs))
-        if "_" not in marks:  # "word_" is one word
-            _TEXTS.update(zip(pairs, zip(compress(heads, two), marks, strict=True), strict=True))
-            _STEPS.update(zip(pairs, map(_word_mark_steps, map(len, pairs)), strict=True))
-            if False not in two:
-                return
-            new = list(compress(new, map(not_, two)))
-    _cut(new)
-
-
-def _cut(new: list[str]) -> None:
-    """Put the ``new`` chunks in both tables, cut with one regular expression pass over
-    them joined by line breaks (no token and no look-ahead of the tokenizer crosses one).
-    """
-    texts, starts, ends = _regex_tokens("\n".join(new), 0)
-    # a chunk's tokens are not apart; the next chunk's first token is one line break on
-    bounds = [0, *compress(count(1), map(sub, starts[1:], ends)), len(texts)]
-    starts.append(ends[-1] + 1)
-    cuts = list(map(slice, bounds, bounds[1:]))
-    _TEXTS.update(zip(new, map(tuple(texts).__getitem__, cuts), strict=True))
-    _STEPS.update(zip(new, map(tuple(map(sub, starts[1:], starts)).__getitem__, cuts), strict=True))
-
-
-_HEAD = itemgetter(slice(None, -1))  # a chunk but its last character
-_LAST = itemgetter(-1)
-
-
-@by_key
-def _one_word_steps(length: int) -> tuple[int, ...]:
-    """The steps of a chunk that is one word, by its length: one tuple shared by them all."""
-    return (length + 1,)
-
-
-@by_key
-def _word_mark_steps(length: int) -> tuple[int, ...]:
-    """The steps of a chunk that is a word and one mark, by its length."""
-    return (length - 1, 2)
-
-
-def _make_room() -> None:
-    """Empty both chunk tables when full, so memory stays bounded on any corpus."""
-    if len(_TEXTS) > CHUNKS_MAX:
-        _TEXTS.clear()
-        _STEPS.clear()
-
-
-def _in_context(key: str) -> tuple[str, ...]:
-    """The token texts of a chunk whose final dot is read in its context: ``key`` is
-    the chunk with a blank and a letter after it (see ``CONTEXT_DOT``), and only the
-    chunk's own tokens are kept."""
-    texts, starts, _ = _regex_tokens(key, 0)
-    del texts[bisect_left(starts, key.find(" ")) :]
-    _make_room()
-    words = _TEXTS[key] = tuple(texts)
-    return words
-
-
-def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int], list[int]]:
-    """Texts, starts and ends of the tokens of ``block`` (at ``start``), matched one by one."""
+def _regex_tokens(block: str, start: int) -> tuple[list[str], list[int]]:
+    """Texts and starts of the tokens of ``block`` (at ``start``), split by one regex pass."""
     # spaces, token, spaces, token, ..., spaces
     parts = (SPLIT_ASCII if block.isascii() else SPLIT).split(block)
     offsets = list(accumulate(map(len, parts), initial=start))
-    return _split_possessives(block, start, parts[1::2], offsets[1:-1:2], offsets[2::2])
-
-
-def _respace(block: str, start: int, first: int, starts: list[int]) -> list[int]:
-    """Token offsets when some chunks are more than one blank apart: the step over each
-    wider blank (``starts`` are the offsets as if every blank were one character)."""
-    steps = list(map(sub, starts[1:], starts))
-    steps.append(1)  # after the last token: to the end popped below
-    wider = 0
-    for m in WIDE_BLANK.finditer(block, first - start):
-        blank = m.start() + start - wider  # where it would be
-        i = bisect_left(starts, blank) - 1  # the token before it
-        extra = m.end() - m.start() - 1
-        steps[i] += extra
-        wider += extra
-    starts = list(accumulate(steps, initial=first))
-    starts.pop()
-    return starts
-
-
-def _read_dots_in_context(
-    block: str, start: int, texts: list[str], starts: list[int]
-) -> tuple[list[str], list[int]]:
-    """The lists with each chunk whose final dot may belong to an initial or a title
-    ("J. Doe", "Mr. Smith") read in its context; new lists made in one pass."""
-    # (first token of the chunk, end of its tokens, its tokens in context)
-    cuts: list[tuple[int, int, Sequence[str]]] = []
-    for m in CONTEXT_DOT.finditer(block):
-        dot = m.end() - 1 + start
-        i = j = bisect_right(starts, dot) - 1  # the chunk's last token
-        while j and starts[j - 1] + len(texts[j - 1]) == starts[j]:
-            j -= 1  # tokens of one chunk are not apart
-        after = "A" if BEFORE_CAPITAL.match(block, m.end()) else "a"
-        key = f"{block[starts[j] - start : m.end()]} {after}"
-        known = _TEXTS.get(key)
-        cuts.append((j, i + 1, _in_context(key) if known is None else known))
-    if not cuts:
-        return texts, starts
-    new_texts: list[str] = []
-    new_starts: list[int] = []
-    done = 0
-    for j, i, words in cuts:
-        new_texts += texts[done:j]
-        new_texts += words
-        new_starts += starts[done:j]
-        new_starts += accumulate(map(len, words[:-1]), initial=starts[j])
-        done = i
-    new_texts += texts[done:]
-    new_starts += starts[done:]
-    return new_texts, new_starts
+    return _split_possessives(block, start, parts[1::2], offsets[1:-1:2])
 
 
 LINE_BREAKS = frozenset("\r\n")
@@ -517,8 +318,8 @@ def _mark_sentence_starts(
 
 
 def _split_possessives(
-    block: str, start: int, texts: list[str], starts: list[int], ends: list[int]
-) -> tuple[list[str], list[int], list[int]]:
+    block: str, start: int, texts: list[str], starts: list[int]
+) -> tuple[list[str], list[int]]:
     """The lists with each possessive ending ("Trump’s") split off its word, as a token of
     its own: new lists made in one pass (inserting in place would move a whole
     document's tokens once per possessive)."""
@@ -530,13 +331,12 @@ def _split_possessives(
         s = at + start
         i = bisect_right(starts, s) - 1
         word = texts[i]
-        if ends[i] == s + 2 and len(word) > 2 and word[0].isalnum():
+        if starts[i] + len(word) == s + 2 and len(word) > 2 and word[0].isalnum():
             cuts.append((i, s))
     if not cuts:
-        return texts, starts, ends
+        return texts, starts
     new_texts: list[str] = []
     new_starts: list[int] = []
-    new_ends: list[int] = []
     done = 0
     for i, s in cuts:
         word = texts[i]
@@ -544,10 +344,7 @@ def _split_possessives(
         new_texts += word[:-2], word[-2:]
         new_starts += starts[done:i]
         new_starts += starts[i], s
-        new_ends += ends[done:i]
-        new_ends += s, s + 2
         done = i + 1
     new_texts += texts[done:]
     new_starts += starts[done:]
-    new_ends += ends[done:]
-    return new_texts, new_starts, new_ends
+    return new_texts, new_starts
