@@ -2,18 +2,15 @@
 
 In a threaded Dask worker, documents share a process: one thread may empty a full
 table between another thread's learning of its chunks and its reading of them.  The
-reader must then learn them again, never fail the document.  The numbers and hedging
-layers' tables learn each key on its first read and hand back the value they have just
-learnt, so a table emptied at once after learning must not change what is read.
+reader must then learn them again, never fail the document.  The numbers layer's tables
+learn each key on its first read and hand back the value they have just learnt, so a
+table emptied at once after learning must not change what is read.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tei_annotate_hedging import tokens as hedge_tokens
-from tei_annotate_hedging.lexicon import KeyChunks, load_lexicon
-from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_numbers import candidates as number_candidates
 from tei_annotate_numbers import tokens as number_tokens
 from tei_annotate_numbers.tables import Table as NumberTable
@@ -75,53 +72,3 @@ def test_numbers_tables_are_emptied_when_full(monkeypatch):
     monkeypatch.setattr(number_candidates, "LIMIT", 3)
     assert [table[w] for w in ("the", "5", "March", "said")] == [0, 1, 1, 0]
     assert list(table) == ["said"]  # emptied before learning "said"
-
-
-class EmptiedAfterEachLearning(hedge_tokens.ChunkWords):
-    """Hedging's table of chunk words, emptied by "another thread" after each learning."""
-
-    def __setitem__(self, key: str, value: tuple[str, ...]) -> None:
-        super().__setitem__(key, value)
-        self.clear()
-
-
-class KeyChunksEmptiedAfterEachLearning(KeyChunks):
-    """A lexicon's table of key chunks, emptied likewise."""
-
-    def __setitem__(self, key: str, value: bool) -> None:
-        super().__setitem__(key, value)
-        self.clear()
-
-
-def test_hedging_words_are_read_whole_when_the_table_is_emptied_after_learning(monkeypatch):
-    expected = hedge_tokens.words(TEXT, 0, len(TEXT))
-    monkeypatch.setattr(hedge_tokens, "CHUNK_WORDS", EmptiedAfterEachLearning())
-    assert hedge_tokens.words(TEXT, 0, len(TEXT)) == expected
-    assert not hedge_tokens.CHUNK_WORDS
-
-
-def test_hedging_cues_are_found_when_the_tables_are_emptied_after_learning(monkeypatch):
-    text = "Officials said it could possibly leave. Critics believe the plan will likely fail."
-    lexicon = load_lexicon()
-    expected = find_cues(text, lexicon)
-    assert expected
-    monkeypatch.setattr(hedge_tokens, "CHUNK_WORDS", EmptiedAfterEachLearning())
-    monkeypatch.setattr(lexicon, "key_chunks", KeyChunksEmptiedAfterEachLearning(lexicon.keys))
-    assert find_cues(text, lexicon) == expected
-    assert not lexicon.key_chunks
-
-
-def test_hedging_tables_are_emptied_when_full_before_a_text(monkeypatch):
-    lexicon = load_lexicon()
-    first, second = "Officials said it could possibly leave.", "Critics believe it."
-    monkeypatch.setattr(hedge_tokens, "CHUNKS_MAX", 1)
-    monkeypatch.setattr(hedge_tokens, "CHUNK_WORDS", hedge_tokens.ChunkWords())
-    monkeypatch.setattr(lexicon, "key_chunks", KeyChunks(lexicon.keys))
-    lexicon.key_chunks.update(dict.fromkeys(["a", "b"], False))
-    expected = find_cues(second, lexicon)
-    assert "a" not in lexicon.key_chunks  # emptied before the text
-    find_cues(first, lexicon)  # a text learns all its new chunks, however many
-    assert set(hedge_tokens.CHUNK_WORDS) == set(first.split())
-    assert find_cues(second, lexicon) == expected
-    assert set(hedge_tokens.CHUNK_WORDS) == set(second.split())  # emptied, then learnt
-    assert set(lexicon.key_chunks) <= set(second.split())

@@ -18,16 +18,12 @@ from tei_annotate_hedging.lexicon import expand, load_lexicon
 from tei_annotate_hedging.matcher import find_cues
 from tei_annotate_hedging.rules import PRECHECKS, RULES, WORD_RULES
 from tei_annotate_hedging.tokens import (
-    LONGER_WHEN_LOWERED,
-    MARKS,
     WORD,
     ends,
-    keeps_offsets,
     lowered,
     sentence_spans,
     tokenize,
 )
-from tei_annotate_hedging.tokens import words as chunk_words
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -243,36 +239,6 @@ def test_tokens_found_in_the_text_are_those_of_its_lower_cased_copy(text):
     assert [t.lower for t in tokens] == words
     assert tokenize(text, 0, len(text), low, words) == tokens
     assert [t.text for t in tokens] == [text[a:b] for a, b in spans]
-
-
-def test_only_one_character_is_lower_cased_to_more_than_one():
-    longer = [chr(c) for c in range(0x110000) if len(chr(c).lower()) > 1]
-    assert longer == [LONGER_WHEN_LOWERED]
-
-
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
-def test_words_are_those_of_the_lower_cased_text(text):
-    assert keeps_offsets(text) == (lowered(text) is not None)
-    if keeps_offsets(text):
-        assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
-
-
-@given(st.lists(st.text(st.characters(categories=["L", "M", "N", "Pc", "Pd"]), min_size=1)))
-def test_words_of_letter_and_digit_chunks_are_those_of_the_lower_cased_text(chunks):
-    text = " ".join(chunks)  # chunks that are one word, found without a regex, and others
-    if keeps_offsets(text):
-        assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
-
-
-@given(
-    st.lists(
-        st.text(st.sampled_from([*MARKS, "’", "_", "a", "É", "1"]), min_size=1),
-        min_size=1,
-    )
-)
-def test_words_of_chunks_of_a_word_between_marks_are_those_of_the_lower_cased_text(chunks):
-    text = " ".join(chunks)  # chunks split at their marks without a regex, and others
-    assert chunk_words(text, 0, len(text)) == WORD.findall(lowered(text))
 
 
 def test_cues_are_indexed_by_their_word_or_first_two_words():

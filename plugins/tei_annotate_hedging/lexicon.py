@@ -18,7 +18,6 @@ from attrs import frozen
 
 from tei_annotate import OptionError
 
-from . import tokens
 from .tokens import tokenize
 from .wordclass import FUNCTION_WORDS
 
@@ -69,27 +68,9 @@ class Lexicon:
         self.phrases = {ws: tuple(sorted(ns, reverse=True)) for ws, ns in phrases.items()}
         self.singles = {c.words[0]: c for c in self.table.values() if len(c.words) == 1}
         self.keys = frozenset(_key(c.words) for c in self.table.values() if c.category != "none")
-        # Whether a blank-separated chunk holds a key word, for the chunks seen so far
-        # (see :func:`matcher.find_cues`): a text repeats its chunks.
-        self.key_chunks = KeyChunks(self.keys)
 
     def __len__(self) -> int:
         return len(self.table)
-
-
-class KeyChunks(dict[str, bool]):
-    """Whether each chunk holds one of ``keys``, learnt when the chunk is first read, as
-    :class:`~.tokens.ChunkWords` learns its words: a miss here learns the chunk's words
-    there too (a sentence holding a key reads them next), in one call from C, not two.
-    Bounded as that table is, by :func:`~.tokens.make_room` before each text."""
-
-    def __init__(self, keys: frozenset[str]) -> None:
-        super().__init__()
-        self.keys = keys
-
-    def __missing__(self, chunk: str) -> bool:
-        held = self[chunk] = not self.keys.isdisjoint(tokens.CHUNK_WORDS.learn(chunk))
-        return held
 
 
 def _key(words: tuple[str, ...]) -> str:

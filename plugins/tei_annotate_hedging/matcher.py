@@ -19,12 +19,10 @@ from .rules import PRECHECKS, RULES, WORD_RULES
 from .tokens import (
     WORD,
     Token,
-    keeps_offsets,
-    make_room,
+    lowered,
     sentence_spans,
     tokenize,
     tokens_of,
-    words_of,
 )
 
 __all__ = ["Match", "find_cues"]
@@ -48,21 +46,18 @@ class Match:
 def find_cues(text: str, lexicon: Lexicon) -> list[Match]:
     """Every cue in ``text`` in document order; inner cues follow the cue holding them."""
     found: list[Match] = []
-    keeps = keeps_offsets(text)
-    make_room(lexicon.key_chunks)  # the tables learn this text's new chunks
-    # Does a chunk hold one of ``lexicon.keys``?  Told chunk by chunk from the lexicon's
-    # table, without listing the sentence's words; a chunk after the first that holds one
-    # is not read (nor learnt).  Asked in line: a call per sentence costs more than this.
-    holds_key = lexicon.key_chunks.__getitem__
+    # The words are read from the text lower-cased once, when that keeps every offset
+    # (the words of a lower-cased text are those it would have lower-cased word by word).
+    low = lowered(text)
+    keys, findall = lexicon.keys, WORD.findall
     for start, end in sentence_spans(text):
-        if not keeps:  # lower-casing moves offsets: tokenize word by word
+        if low is None:  # lower-casing moves offsets: tokenize word by word
             tokens: list[Token] | None = tokenize(text, start, end)
             lows = [t.lower for t in tokens]
         else:
-            chunks = text[start:end].split()
-            if not any(map(holds_key, chunks)):
+            lows = findall(low, start, end)
+            if keys.isdisjoint(lows):
                 continue  # no word that any cue needs: most sentences end here
-            lows = words_of(chunks)  # the words tokenize() would lower
             tokens = None
         firsts = _starts(lows, lexicon)
         if firsts:

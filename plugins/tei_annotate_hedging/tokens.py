@@ -13,19 +13,12 @@ from itertools import chain, repeat
 from typing import NamedTuple
 
 __all__ = [
-    "CHUNKS_MAX",
-    "CHUNK_WORDS",
-    "ChunkWords",
     "Token",
     "ends",
-    "keeps_offsets",
     "lowered",
-    "make_room",
     "sentence_spans",
     "tokenize",
     "tokens_of",
-    "words",
-    "words_of",
 ]
 
 # A word with inner apostrophes or hyphens ("couldn't", "so-called", "mid-May"), or one
@@ -131,90 +124,10 @@ def tokens_of(found: list[re.Match[str]], words: list[str]) -> list[Token]:
     return list(map(tuple.__new__, repeat(Token), columns))  # no Python-level call per token
 
 
-# No word holds a blank, so a text's words are those of its blank-separated chunks, in
-# order.  A text repeats its chunks ("the", "said,"), so each chunk seen is kept with its
-# lower-cased words: most chunks then cost a lookup instead of lower-casing and regex
-# matches (lower-casing a chunk lower-cases its characters as in the whole text: a blank
-# ends the context of a final sigma too).
-CHUNKS_MAX = 200_000  # a table of chunks is emptied when full: memory stays bounded
-# Punctuation marks that WORD reads as a word each wherever they stand (no word character,
-# no blank, no joiner of words but at a word's edge; "’" is left out, being straightened):
-# a chunk that is one word between such marks is split without a regex match.
-MARKS = ".,;:!?\"'()[]{}“”‘«»—–…-/"
-
-
-class ChunkWords(dict[str, tuple[str, ...]]):
-    """The lower-cased words of each chunk, learnt when the chunk is first read.
-
-    Read with ``map(table.__getitem__, chunks)``: a known chunk costs a C-level look-up,
-    a new one a call of ``__missing__``, and nothing is read twice (a ``KeyError`` and a
-    second reading of every chunk would cost more on a text of new words).  The words
-    learnt are returned, not read back, so a reader gets them even if another thread (a
-    threaded Dask worker) empties the table meanwhile.  The table's size is asked by
-    :func:`make_room` before each text, not on each miss, where it cost a good part of a
-    miss (a call, and an int object for the size).
-    """
-
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
-        low = chunk.lower()
-        if low.isalnum():  # one word (``\w`` is isalnum() or "_"): no regex match needed
-            words: tuple[str, ...] = (low,)
-        else:
-            word = low.strip(MARKS)
-            if word.isalnum():  # one word between marks ("said," "(the"): each mark a word
-                head, _, tail = low.partition(word)
-                words = (*head, word, *tail)
-            else:
-                words = tuple(WORD.findall(low.replace("’", "'")))
-        self[chunk] = words
-        return words
-
-    # Called directly by a table that learns from a chunk's words (the lexicon's
-    # :class:`~.lexicon.KeyChunks`): a Python call costs less than a miss, which calls
-    # ``__missing__`` from C.
-    learn = __missing__
-
-
-CHUNK_WORDS = ChunkWords()
-
-
-def make_room(*tables: dict[str, bool]) -> None:
-    """Empty ``CHUNK_WORDS``, and each of the chunk ``tables`` that learn with it, if it
-    holds more than ``CHUNKS_MAX`` chunks.
-
-    Asked before a text is read, not on each miss: a table then holds at most
-    ``CHUNKS_MAX`` chunks and the new chunks of one text, so memory stays bounded."""
-    for table in (CHUNK_WORDS, *tables):
-        if len(table) > CHUNKS_MAX:
-            table.clear()
-
-
-def words(text: str, start: int, end: int) -> list[str]:
-    """``WORD.findall(lowered(text), start, end)``: the lower-cased words of
-    ``text[start:end]``, for a text that :func:`keeps_offsets`."""
-    make_room()
-    return words_of(text[start:end].split())
-
-
-def words_of(chunks: list[str]) -> list[str]:
-    """The lower-cased words of the blank-separated ``chunks`` of a text, in order."""
-    return list(chain.from_iterable(map(CHUNK_WORDS.__getitem__, chunks)))
-
-
 def lowered(text: str) -> str | None:
     """``text`` in lower case with straight apostrophes, if that keeps every offset."""
     low = text.lower().replace("’", "'")
     return low if len(low) == len(text) else None
-
-
-# The only character lower-cased to more than one ("İ" to "i̇"; a test checks the Unicode
-# data): a text without it keeps its length, so every offset, when lower-cased.
-LONGER_WHEN_LOWERED = "\u0130"
-
-
-def keeps_offsets(text: str) -> bool:
-    """Does :func:`lowered` ``text`` keep every offset?  Told without lower-casing it."""
-    return LONGER_WHEN_LOWERED not in text
 
 
 # "\n", or ".!?" and blanks: one pattern per mark, since a search skips to a literal
