@@ -170,18 +170,19 @@ def _scan_spans(text: str, spans: Sequence[tuple[int, int]]) -> TokenBlock:
     """
     if not spans:
         return TokenBlock([], [], [], [], [], [])
-    # Spans apart only by a line break and blanks are read with one pass of the regex
+    # Spans apart only by blanks and a line break are read with one pass of the regex
     # from the first to the last: no token and no look-ahead of TOKEN crosses a line
     # break, and what lies between them is no token.
     runs = [list(spans[0])]
     for start, end in spans[1:]:
         gap = text[runs[-1][1] : start]
-        if gap.isspace() and (len(gap) == 1 or not LINE_BREAKS.isdisjoint(gap)):
+        if gap.isspace() and not LINE_BREAKS.isdisjoint(gap):
             runs[-1][1] = end
         else:
             runs.append([start, end])
-    texts, starts = _regex_tokens(text[runs[0][0] : runs[0][1]], runs[0][0])
-    for start, end in runs[1:]:
+    texts: list[str] = []
+    starts: list[int] = []
+    for start, end in runs:
         run_texts, run_starts = _regex_tokens(text[start:end], start)
         texts += run_texts
         starts += run_starts
