@@ -12,7 +12,7 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,22 +79,6 @@ def installed_layers() -> list[str]:
 def full_pipeline(layers: Sequence[str]) -> list[str]:
     """The four layers when all are installed, else every installed layer."""
     return list(FOUR) if set(FOUR) <= set(layers) else list(layers)
-
-
-def best_cpu(
-    fn: Callable[[], object], min_seconds: float = 0.0, min_rounds: int = 3
-) -> tuple[float, int]:
-    """(CPU seconds of the fastest round, rounds) for ``fn``, repeated to ``min_seconds`` and
-    ``min_rounds``: as ``timeit`` advises, the fastest round is the one least disturbed by
-    whatever else the machine was doing."""
-    rounds, best = 0, float("inf")
-    wall0 = time.perf_counter()
-    while rounds < min_rounds or time.perf_counter() - wall0 < min_seconds:
-        cpu0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - cpu0)
-        rounds += 1
-    return best, rounds
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -2,8 +2,10 @@
 
     python benchmarks/scaling.py [--sizes 1,10,100] [--jobs 1,2] [--docs 400]
 
-Size scaling runs in this process and counts CPU seconds per document (the fastest of
-at least three rounds); time must grow linearly (the check: 100× the article in at most 120× the time of 1×).
+Size scaling runs in this process and counts CPU seconds per document. Each round times
+every size once, in turn, on the same volume of text (100 copies of the 1× article, 10 of
+the 10×, one 100×), and the fastest and the median of at least five rounds are kept; time
+must grow linearly (the check: 100× the article in at most 120× the time of 1×).
 Jobs scaling runs the ``annotate`` command on a directory of seed-article copies
 and counts wall-clock time, pool start-up included; with Dask installed it also
 runs the same corpus on a LocalCluster and checks the outputs are the same bytes.
@@ -15,16 +17,16 @@ import argparse
 import filecmp
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from common import (
     annotate_command,
-    best_cpu,
     full_pipeline,
     git_revision,
     installed_layers,
@@ -37,42 +39,95 @@ from common import (
 from tei_annotate import annotate, get_host
 
 
-def size_scaling(sizes: Sequence[int], min_seconds: float) -> str:
+def size_scaling(sizes: Sequence[int], min_seconds: float, min_rounds: int = 5) -> str:
     host = get_host()
     layers = installed_layers()
     pipelines = {"+".join(p) or "no layers": p for p in ([[]] + [[x] for x in layers])}
     full = full_pipeline(layers)
     if full:
         pipelines["full: " + "+".join(full)] = full
+    texts = {k: scaled_article(k) for k in sizes}
     rows = []
     verdicts = []
     for label, pipeline in pipelines.items():
-        annotate(scaled_article(1), pipeline, host=host).render("tei", host)  # warm up
-        base = None
-        for k in sizes:
-            text = scaled_article(k)
-            cpu, rounds = best_cpu(
-                lambda t=text, p=pipeline: annotate(t, p, host=host).render("tei", host),
-                min_seconds,
-            )
-            base = base or cpu / k
-            ratio = cpu / (base * sizes[0]) if base else 0.0
+        samples = interleaved_cpu(
+            {
+                k: (lambda t=text, p=pipeline: annotate(t, p, host=host).render("tei", host))
+                for k, text in texts.items()
+            },
+            {k: max(1, max(sizes) // k) for k in sizes},
+            min_seconds,
+            min_rounds,
+        )
+        best = {k: min(v) for k, v in samples.items()}
+        middle = {k: statistics.median(v) for k, v in samples.items()}
+        base, base_middle = best[sizes[0]] / sizes[0], middle[sizes[0]] / sizes[0]
+        for k, text in texts.items():
+            ratio = best[k] / (base * sizes[0])
             rows.append(
                 [
                     label,
                     f"{k}×",
                     f"{len(text.encode()) / 1e3:,.0f}",
-                    f"{cpu:.4f}",
+                    f"{best[k]:.4f}",
+                    f"{middle[k]:.4f}",
                     f"{ratio:,.1f}×",
-                    f"{cpu / k / base:.2f}",
-                    f"{len(text.encode()) / cpu / 1e6:.3f}",
+                    f"{middle[k] / (base_middle * sizes[0]):,.1f}×",
+                    f"{best[k] / k / base:.2f}",
+                    f"{len(text.encode()) / best[k] / 1e6:.3f}",
                 ]
             )
-            print(f"  size {label} {k}×: {cpu:.4f} s CPU ({rounds} rounds)", file=sys.stderr)
+            print(
+                f"  size {label} {k}×: {best[k]:.4f} s CPU best, {middle[k]:.4f} median "
+                f"({len(samples[k])} rounds)",
+                file=sys.stderr,
+            )
             if k == 100 and sizes[0] == 1:
-                verdicts.append(f"{label}: 100× takes {ratio:.1f}× the time of 1× (limit 120×)")
-    header = ["pipeline", "size", "KB", "CPU s/doc", "time vs 1×", "per-KB time vs 1×", "MB/s"]
+                verdicts.append(
+                    f"{label}: 100× takes {ratio:.1f}× the time of 1× (limit 120×); "
+                    f"{middle[k] / base_middle:.1f}× in median rounds"
+                )
+    header = [
+        "pipeline",
+        "size",
+        "KB",
+        "CPU s/doc (best)",
+        "CPU s/doc (median)",
+        "time vs 1× (best)",
+        "time vs 1× (median)",
+        "per-KB time vs 1×",
+        "MB/s",
+    ]
     return table(header, rows) + "\n\n" + "\n".join(f"- {v}" for v in verdicts)
+
+
+def interleaved_cpu(
+    runs: dict[int, Callable[[], object]],
+    loops: dict[int, int],
+    min_seconds: float,
+    min_rounds: int,
+) -> dict[int, list[float]]:
+    """CPU seconds per call of each run, one sample per round and run.
+
+    Each sample repeats its run ``loops`` times, so that every sample reads the same volume
+    of text and lasts about as long (``timeit``'s loops per repeat); the runs take turns
+    within each round. Timed one after the other, a size whose samples are short would have
+    hundreds of chances to catch a quiet moment of a shared machine and the largest size
+    three, and a busy spell would fall on one size only.
+    """
+    for run in runs.values():  # warm up: imports, compiled patterns, first-call caches
+        run()
+    samples: dict[int, list[float]] = {k: [] for k in runs}
+    wall0 = time.perf_counter()
+    rounds = 0
+    while rounds < min_rounds or time.perf_counter() - wall0 < min_seconds:
+        for k, run in runs.items():
+            cpu0 = time.process_time()
+            for _ in range(loops[k]):
+                run()
+            samples[k].append((time.process_time() - cpu0) / loops[k])
+        rounds += 1
+    return samples
 
 
 def _run_cli(args: list[str]) -> tuple[float, float]:
@@ -172,7 +227,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=400, help="documents for jobs scaling (400)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each --jobs, best kept (2)")
     parser.add_argument(
-        "--min-seconds", type=float, default=2.0, help="repeat each timing this long"
+        "--min-seconds",
+        type=float,
+        default=2.0,
+        help="take rounds of size timings at least this long (2)",
     )
     args = parser.parse_args(argv)
     print(f"Machine: {machine()}; revision {git_revision()}\n")

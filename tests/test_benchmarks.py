@@ -112,3 +112,18 @@ def test_benchmark_duet_round_starts_both_on_one_word_and_stops_ours_with_the_pe
     assert got["ours"] == pytest.approx(1000 / 0.01)
     # ours ran while the peer did (one process, or a fresh one a pass), not after it
     assert 1 <= got["passes"] <= 0.3 / 0.05
+
+
+def test_benchmark_size_scaling_sizes_take_turns_on_the_same_volume_of_text(common):
+    import scaling
+
+    calls: list[int] = []
+    samples = scaling.interleaved_cpu(
+        {1: lambda: calls.append(1), 10: lambda: calls.append(10)},
+        {1: 10, 10: 1},
+        min_seconds=0.0,
+        min_rounds=2,
+    )
+    round_ = [1] * 10 + [10]
+    assert calls == [1, 10] + round_ + round_  # a warm-up call of each, then two rounds
+    assert {k: len(v) for k, v in samples.items()} == {1: 2, 10: 2}
