@@ -64,6 +64,7 @@ def size_scaling(sizes: Sequence[int], min_seconds: float, min_rounds: int = 5) 
         base, base_middle = best[sizes[0]] / sizes[0], middle[sizes[0]] / sizes[0]
         for k, text in texts.items():
             ratio = best[k] / (base * sizes[0])
+            ratio_middle = middle[k] / (base_middle * sizes[0])
             rows.append(
                 [
                     label,
@@ -72,7 +73,7 @@ def size_scaling(sizes: Sequence[int], min_seconds: float, min_rounds: int = 5) 
                     f"{best[k]:.4f}",
                     f"{middle[k]:.4f}",
                     f"{ratio:,.1f}×",
-                    f"{middle[k] / (base_middle * sizes[0]):,.1f}×",
+                    f"{ratio_middle:,.1f}×",
                     f"{best[k] / k / base:.2f}",
                     f"{len(text.encode()) / best[k] / 1e6:.3f}",
                 ]
@@ -85,7 +86,7 @@ def size_scaling(sizes: Sequence[int], min_seconds: float, min_rounds: int = 5) 
             if k == 100 and sizes[0] == 1:
                 verdicts.append(
                     f"{label}: 100× takes {ratio:.1f}× the time of 1× (limit 120×); "
-                    f"{middle[k] / base_middle:.1f}× in median rounds"
+                    f"{ratio_middle:.1f}× in median rounds"
                 )
     header = [
         "pipeline",
